@@ -1,0 +1,106 @@
+import { Type, type Static } from 'typebox';
+import { CounterView, DeviceKind, FieldView, Id, PriorityCategory, Role, TicketView } from './domain.ts';
+
+const Note = Type.Union([Type.String({ maxLength: 500 }), Type.Null()]);
+
+export const HealthResponse = Type.Object({
+  status: Type.Literal('ok'),
+  center: Type.String(),
+  version: Type.String(),
+  time: Type.String({ format: 'date-time' }),
+});
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const Me = Type.Object({
+  id: Id,
+  username: Type.String(),
+  name: Type.String(),
+  role: Role,
+  counterId: Type.Union([Id, Type.Null()]),
+});
+export type Me = Static<typeof Me>;
+
+export const LoginResponse = Type.Object({ token: Type.String(), expiresAt: Type.String(), me: Me });
+export type LoginResponse = Static<typeof LoginResponse>;
+
+export const CenterInfo = Type.Object({
+  name: Type.String(),
+  address: Type.String(),
+  fields: Type.Array(FieldView),
+  priorityCategories: Type.Array(PriorityCategory),
+});
+export type CenterInfo = Static<typeof CenterInfo>;
+
+export const IssueTicketBody = Type.Object(
+  {
+    fieldId: Id,
+    priority: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
+    idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
+  },
+  { additionalProperties: false },
+);
+export type IssueTicketBody = Static<typeof IssueTicketBody>;
+
+export const IssuedTicket = Type.Object({
+  ticket: TicketView,
+  trackingCode: Type.String(),
+  peopleAhead: Type.Integer(),
+});
+export type IssuedTicket = Static<typeof IssuedTicket>;
+
+export const IdParams = Type.Object({ id: Id });
+export const FinishBody = Type.Object(
+  { dossierCode: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])) },
+  { additionalProperties: false },
+);
+export const HoldBody = Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false });
+export const PauseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const CallTicketBody = Type.Object({ ticketId: Id }, { additionalProperties: false });
+export const TransferBody = Type.Object(
+  {
+    toFieldId: Type.Optional(Type.Union([Id, Type.Null()])),
+    toCounterId: Type.Optional(Type.Union([Id, Type.Null()])),
+    note: Type.Optional(Note),
+  },
+  { additionalProperties: false },
+);
+export const CancelBody = Type.Object({ reason: Type.Optional(Note) }, { additionalProperties: false });
+
+export const CounterActionResponse = Type.Object({ counter: CounterView, ticket: Type.Union([TicketView, Type.Null()]) });
+export type CounterActionResponse = Static<typeof CounterActionResponse>;
+export const TicketActionResponse = Type.Object({ ticket: TicketView });
+
+export const CreateDeviceBody = Type.Object(
+  {
+    kind: DeviceKind,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    counterId: Type.Optional(Type.Union([Id, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export const DeviceView = Type.Object({
+  id: Id,
+  kind: DeviceKind,
+  name: Type.String(),
+  counterId: Type.Union([Id, Type.Null()]),
+  paired: Type.Boolean(),
+  revoked: Type.Boolean(),
+  lastSeenAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type DeviceView = Static<typeof DeviceView>;
+export const CreatedDevice = Type.Object({
+  device: DeviceView,
+  pairingCode: Type.String({ description: 'shown once to the admin; valid for 10 minutes' }),
+  pairingExpiresAt: Type.String(),
+});
+export const PairBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 12 }) }, { additionalProperties: false });
+export const PairResponse = Type.Object({ token: Type.String(), device: DeviceView });
+export type PairResponse = Static<typeof PairResponse>;

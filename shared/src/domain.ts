@@ -1,0 +1,97 @@
+import { Type, type Static } from 'typebox';
+
+/** Lifecycle of a queue ticket (số thứ tự). `held` = tạm giữ, set aside by an officer to be returned to the queue. */
+export const TicketStatus = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('called'),
+  Type.Literal('serving'),
+  Type.Literal('held'),
+  Type.Literal('done'),
+  Type.Literal('no_show'),
+  Type.Literal('cancelled'),
+]);
+export type TicketStatus = Static<typeof TicketStatus>;
+
+export const CounterStatus = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]);
+export type CounterStatus = Static<typeof CounterStatus>;
+
+export const Role = Type.Union([Type.Literal('officer'), Type.Literal('supervisor'), Type.Literal('admin')]);
+export type Role = Static<typeof Role>;
+
+export const DeviceKind = Type.Union([
+  Type.Literal('kiosk'),
+  Type.Literal('counter_display'),
+  Type.Literal('hall_board'),
+]);
+export type DeviceKind = Static<typeof DeviceKind>;
+
+/** How a counter picks among the fields it serves: strict order, or weighted share. */
+export const FieldPolicy = Type.Union([Type.Literal('order'), Type.Literal('weights')]);
+export type FieldPolicy = Static<typeof FieldPolicy>;
+
+export const Id = Type.Integer({ minimum: 1 });
+export const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:mm, Asia/Ho_Chi_Minh' });
+export const ServiceDay = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD service day' });
+
+export const FieldView = Type.Object({
+  id: Id,
+  parentId: Type.Union([Id, Type.Null()]),
+  code: Type.String(),
+  nameVi: Type.String(),
+  nameEn: Type.String(),
+  prefix: Type.String(),
+  width: Type.Integer(),
+  startNumber: Type.Integer(),
+  dailyLimit: Type.Union([Type.Integer(), Type.Null()]),
+  opensAt: Type.Union([LocalTime, Type.Null()]),
+  closesAt: Type.Union([LocalTime, Type.Null()]),
+  issuing: Type.Boolean({ description: 'false when a supervisor stopped issuing numbers for this field' }),
+  targetWaitMinutes: Type.Integer(),
+  waiting: Type.Integer({ description: 'tickets waiting now' }),
+});
+export type FieldView = Static<typeof FieldView>;
+
+export const TicketView = Type.Object({
+  id: Id,
+  number: Type.String({ description: 'printed number, e.g. A023' }),
+  fieldId: Id,
+  serviceDay: ServiceDay,
+  status: TicketStatus,
+  priority: Type.Union([Type.String(), Type.Null()], { description: 'priority category code, null for normal' }),
+  counterId: Type.Union([Id, Type.Null()], { description: 'counter that called it, or the counter it was transferred to' }),
+  issuedAt: Type.String({ format: 'date-time' }),
+  queuedAt: Type.String({ format: 'date-time', description: 'arrival time used for ordering' }),
+  calledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  recalls: Type.Integer(),
+});
+export type TicketView = Static<typeof TicketView>;
+
+export const CounterView = Type.Object({
+  id: Id,
+  number: Type.Integer(),
+  name: Type.String(),
+  status: CounterStatus,
+  pauseReason: Type.Union([Type.String(), Type.Null()]),
+  fieldIds: Type.Array(Id),
+  officer: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  current: Type.Union([TicketView, Type.Null()]),
+});
+export type CounterView = Static<typeof CounterView>;
+
+export const CallView = Type.Object({
+  ticketId: Id,
+  number: Type.String(),
+  fieldId: Id,
+  counterId: Id,
+  counterNumber: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  recall: Type.Boolean(),
+});
+export type CallView = Static<typeof CallView>;
+
+export const PriorityCategory = Type.Object({
+  code: Type.String({ pattern: '^[a-z_]{2,32}$' }),
+  nameVi: Type.String(),
+  nameEn: Type.String(),
+});
+export type PriorityCategory = Static<typeof PriorityCategory>;

@@ -1,0 +1,59 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * Every error a person may see, with a stable code, an HTTP status and text in both languages.
+ * Messages say what to do next, because the reader is often a new officer or a citizen at a kiosk.
+ */
+export const errorCatalog = {
+  BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ. Vui lòng kiểm tra dữ liệu đã nhập.', en: 'Invalid request. Please check what was entered.' },
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ. Vui lòng kiểm tra lại các trường đã nhập.', en: 'Invalid data. Please check the fields entered.' },
+  MALFORMED_JSON: { status: 400, vi: 'Dữ liệu gửi lên không đọc được (JSON sai).', en: 'The request body is not valid JSON.' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Dữ liệu phải được gửi dưới dạng JSON.', en: 'The request body must be JSON.' },
+  BAD_FRAME: { status: 400, vi: 'Tin nhắn gửi lên không hợp lệ.', en: 'The message sent is not valid.' },
+  PROTOCOL_MISMATCH: { status: 400, vi: 'Phiên bản ứng dụng đã cũ. Vui lòng tải lại trang.', en: 'This app is out of date. Please reload the page.' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy trang hoặc dữ liệu yêu cầu.', en: 'The requested page or data was not found.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập để tiếp tục.', en: 'Please sign in to continue.' },
+  BAD_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.', en: 'This account is disabled. Please contact the administrator.' },
+  TOO_MANY_ATTEMPTS: { status: 429, vi: 'Quá nhiều lần thử. Vui lòng chờ một phút rồi thử lại.', en: 'Too many attempts. Please wait a minute and try again.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  DEVICE_REQUIRED: { status: 401, vi: 'Thiết bị chưa được ghép nối. Vui lòng nhập mã ghép nối từ quản trị viên.', en: 'This device is not paired. Enter the pairing code from the administrator.' },
+  DEVICE_NOT_ALLOWED: { status: 403, vi: 'Thiết bị này không được phép thực hiện thao tác này.', en: 'This device may not do this.' },
+  PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng xin mã mới.', en: 'The pairing code is wrong or expired. Ask for a new one.' },
+  NOT_AT_THIS_COUNTER: { status: 403, vi: 'Bạn chưa đăng nhập vào quầy này. Hãy chọn đúng quầy của mình.', en: 'You are not signed in to this counter. Choose your own counter.' },
+  COUNTER_TAKEN: { status: 409, vi: 'Quầy này đang có cán bộ khác làm việc.', en: 'Another officer is signed in to this counter.' },
+  FIELD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lĩnh vực.', en: 'Field not found.' },
+  COUNTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quầy.', en: 'Counter not found.' },
+  TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },
+  DEVICE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thiết bị.', en: 'Device not found.' },
+  PRIORITY_UNKNOWN: { status: 400, vi: 'Loại ưu tiên không hợp lệ.', en: 'Unknown priority category.' },
+  FIELD_NOT_ISSUING: { status: 409, vi: 'Lĩnh vực này đang tạm ngừng cấp số. Vui lòng hỏi cán bộ hướng dẫn.', en: 'Numbers for this field are paused. Please ask a staff member.' },
+  FIELD_CLOSED_HOURS: { status: 409, vi: 'Ngoài giờ làm việc của lĩnh vực này. Vui lòng quay lại trong giờ làm việc.', en: 'Outside this field’s opening hours. Please come back during opening hours.' },
+  DAILY_LIMIT_REACHED: { status: 409, vi: 'Đã hết số thứ tự trong ngày cho lĩnh vực này. Vui lòng quay lại ngày làm việc tiếp theo.', en: 'Today’s numbers for this field are used up. Please come back on the next working day.' },
+  FIELD_HAS_CHILDREN: { status: 400, vi: 'Vui lòng chọn một lĩnh vực cụ thể bên trong nhóm này.', en: 'Please choose a specific field inside this group.' },
+  COUNTER_NOT_OPEN: { status: 409, vi: 'Quầy đang tạm dừng hoặc đóng. Hãy mở lại quầy trước khi gọi số.', en: 'The counter is paused or closed. Resume it before calling.' },
+  COUNTER_BUSY: { status: 409, vi: 'Quầy đang phục vụ một số khác. Hãy hoàn thành, báo vắng hoặc tạm giữ số đó trước.', en: 'The counter is busy with another ticket. Finish, mark absent or hold it first.' },
+  COUNTER_WRONG_STATE: { status: 409, vi: 'Quầy đã ở trạng thái này hoặc không thể chuyển sang trạng thái đó. Hãy tải lại màn hình.', en: 'The counter is already in that state or cannot change to it. Reload the screen.' },
+  NO_CURRENT_TICKET: { status: 409, vi: 'Quầy chưa gọi số nào.', en: 'No ticket is called at this counter.' },
+  QUEUE_EMPTY: { status: 409, vi: 'Không còn công dân nào đang chờ ở các lĩnh vực của quầy này.', en: 'Nobody is waiting for this counter’s fields.' },
+  TICKET_WRONG_STATE: { status: 409, vi: 'Số thứ tự không ở trạng thái phù hợp cho thao tác này. Hãy tải lại màn hình.', en: 'The ticket is not in a state that allows this. Reload the screen.' },
+  TICKET_NOT_FOR_COUNTER: { status: 409, vi: 'Số thứ tự này không thuộc lĩnh vực của quầy.', en: 'This ticket is not for this counter’s fields.' },
+  TRANSFER_TARGET_INVALID: { status: 400, vi: 'Hãy chọn đúng một lĩnh vực hoặc một quầy khác để chuyển đến.', en: 'Choose exactly one other field or counter to transfer to.' },
+  INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export const ErrorBody = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.String(),
+  message: Type.Object({ vi: Type.String(), en: Type.String() }),
+  details: Type.Optional(Type.Array(Type.String())),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export function errorBody(code: ErrorCode, details?: string[]): ErrorBody {
+  const entry = errorCatalog[code];
+  return { statusCode: entry.status, code, message: { vi: entry.vi, en: entry.en }, ...(details ? { details } : {}) };
+}

@@ -1,0 +1,5 @@
+export * from './api.ts';
+export * from './domain.ts';
+export * from './errors.ts';
+export * from './ws.ts';
+export * from './i18n.ts';

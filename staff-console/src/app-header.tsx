@@ -1,0 +1,31 @@
+import { t, type Lang } from '@luot/shared';
+import { ConnectionStatus } from './connection-status.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import type { Connection } from './use-health.ts';
+
+interface AppHeaderProps {
+  lang: Lang;
+  title: string;
+  connection: Connection;
+  onLangChange: (lang: Lang) => void;
+}
+
+export function AppHeader({ lang, title, connection, onLangChange }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="app-header__titles">
+        <h1 className="app-header__title" data-testid="app-title">
+          <span className="app-header__product">{t(lang, 'appName')}</span>
+          <span className="app-header__role">{title}</span>
+        </h1>
+        <p className="app-header__center" data-testid="center-name">
+          {connection.center ?? (connection.state === 'loading' ? t(lang, 'loading') : '—')}
+        </p>
+      </div>
+      <div className="app-header__tools">
+        <ConnectionStatus lang={lang} connection={connection} />
+        <LanguageSwitch lang={lang} onChange={onLangChange} />
+      </div>
+    </header>
+  );
+}
