@@ -1,0 +1,88 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { OpenDb } from './db/open-db.ts';
+import type { AppDeps } from './deps.ts';
+import { appRoutes } from './http/app-routes.ts';
+import { authRoutes } from './http/auth-routes.ts';
+import { centerRoutes } from './http/center-routes.ts';
+import { counterRoutes } from './http/counter-routes.ts';
+import { demoRoutes } from './http/demo-routes.ts';
+import { deviceRoutes } from './http/device-routes.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { guards } from './http/guards.ts';
+import { healthRoutes, VERSION } from './http/health-routes.ts';
+import { ticketRoutes } from './http/ticket-routes.ts';
+import { createAnnouncer } from './services/announcer.ts';
+import { createAuthService } from './services/auth-service.ts';
+import { systemClock, type Clock } from './services/clock.ts';
+import { createQueueService } from './services/queue-service.ts';
+import { createReadModels } from './services/read-models.ts';
+import { Hub } from './ws/hub.ts';
+import { socketRoutes } from './ws/socket-routes.ts';
+
+export interface AppOptions {
+  store: OpenDb;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo'>;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** scrypt cost; lowered only by tests. */
+  scryptN?: number;
+}
+
+/** Requests are small JSON documents; anything bigger is a mistake or an attack. */
+const BODY_LIMIT = 64 * 1024;
+
+/** Builds the whole server from its parts. No module-level state: tests build as many as they like. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+  const clock = options.clock ?? systemClock;
+  const { store } = options;
+  const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN } });
+  const read = createReadModels({ store, clock });
+  const hub = new Hub();
+  const deps: AppDeps = {
+    config: options.config,
+    store,
+    clock,
+    queue: createQueueService({ store, clock }),
+    auth,
+    read,
+    hub,
+    announcer: createAnnouncer({ hub, read }),
+    guards: guards(auth),
+  };
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorateRequest('actor', null);
+  installErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lượt API', version: VERSION, description: 'Queue ticketing for one-stop public service centers' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Rate limits apply only where a route asks; the hook runs after the body is parsed so keys can use it.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps });
+  await app.register(centerRoutes, { deps });
+  await app.register(ticketRoutes, { deps });
+  await app.register(counterRoutes, { deps });
+  await app.register(deviceRoutes, { deps });
+  if (options.config.demo) await app.register(demoRoutes, { deps });
+  await app.register(socketRoutes, { deps });
+  await app.register(appRoutes, { appsRoot: options.config.appsRoot });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return { app, deps };
+}

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dbFile: string;
+  demo: boolean;
+  logLevel: string;
+  heartbeatMs: number;
+  /** Folder holding the built apps (kiosk/dist, counter-display/dist, staff-console/dist). */
+  appsRoot: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+/** The only place that reads the environment. Everything else receives a Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const repoRoot = resolve(import.meta.dirname, '../..');
+  return {
+    port: int(env.PORT, 8080, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    dbFile: resolve(env.LUOT_DB ?? resolve(repoRoot, 'data/luot.db')),
+    demo: env.LUOT_DEMO === '1' || env.LUOT_DEMO === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    heartbeatMs: int(env.LUOT_HEARTBEAT_MS, 15000, 'LUOT_HEARTBEAT_MS'),
+    appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './access.ts';
+export * from './center.ts';
+export * from './queue.ts';

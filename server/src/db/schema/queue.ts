@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const fields = sqliteTable('fields', {
+  id: integer('id').primaryKey(),
+  parentId: integer('parent_id'),
+  code: text('code').notNull().unique(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+  prefix: text('prefix').notNull(),
+  width: integer('width').notNull().default(3),
+  startNumber: integer('start_number').notNull().default(1),
+  dailyLimit: integer('daily_limit'),
+  opensAt: text('opens_at'),
+  closesAt: text('closes_at'),
+  issuing: integer('issuing', { mode: 'boolean' }).notNull().default(true),
+  targetWaitMinutes: integer('target_wait_minutes').notNull().default(30),
+  position: integer('position').notNull().default(0),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const counters = sqliteTable('counters', {
+  id: integer('id').primaryKey(),
+  number: integer('number').notNull().unique(),
+  name: text('name').notNull(),
+  status: text('status', { enum: ['open', 'paused', 'closed'] }).notNull().default('closed'),
+  pauseReason: text('pause_reason'),
+  policy: text('policy', { enum: ['order', 'weights'] }).notNull().default('order'),
+  currentTicketId: integer('current_ticket_id'),
+  officerId: integer('officer_id'),
+  /** Fairness memory of the interleave and field weights (see domain/ordering.ts). */
+  fair: text('fair', { mode: 'json' }).notNull().default(sql`'{"priority":0,"normal":0,"fields":{}}'`),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const counterFields = sqliteTable(
+  'counter_fields',
+  {
+    counterId: integer('counter_id').notNull().references(() => counters.id),
+    fieldId: integer('field_id').notNull().references(() => fields.id),
+    position: integer('position').notNull(),
+    weight: integer('weight').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.fieldId] })],
+);
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey(),
+    /** Field whose number series issued the ticket; never changes, even when the ticket is transferred. */
+    seriesFieldId: integer('series_field_id').notNull().references(() => fields.id),
+    fieldId: integer('field_id').notNull().references(() => fields.id),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    serviceDay: text('service_day').notNull(),
+    status: text('status', {
+      enum: ['waiting', 'called', 'serving', 'held', 'done', 'no_show', 'cancelled'],
+    }).notNull(),
+    priority: text('priority'),
+    counterId: integer('counter_id'),
+    targetCounterId: integer('target_counter_id'),
+    issuedAt: integer('issued_at').notNull(),
+    queuedAt: integer('queued_at').notNull(),
+    calledAt: integer('called_at'),
+    recalls: integer('recalls').notNull().default(0),
+    /** Unguessable code for the citizen's tracking link /t/<code>. */
+    trackingCode: text('tracking_code').notNull().unique(),
+    /** Kiosk-supplied key so a double tap or a retried request yields one ticket. */
+    idempotencyKey: text('idempotency_key'),
+    deviceId: integer('device_id'),
+  },
+  (t) => [
+    uniqueIndex('tickets_series_day_seq').on(t.seriesFieldId, t.serviceDay, t.seq),
+    uniqueIndex('tickets_device_idempotency').on(t.deviceId, t.idempotencyKey),
+    index('tickets_active').on(t.status, t.fieldId, t.queuedAt),
+    index('tickets_day').on(t.serviceDay),
+  ],
+);
+
+/** Append-only log: every ticket and counter change, written in the same transaction as the change. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey(),
+    at: integer('at').notNull(),
+    type: text('type').notNull(),
+    ticketId: integer('ticket_id'),
+    counterId: integer('counter_id'),
+    fieldId: integer('field_id'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actorId: integer('actor_id'),
+    deviceId: integer('device_id'),
+    data: text('data', { mode: 'json' }).notNull().default(sql`'{}'`),
+  },
+  (t) => [index('events_at').on(t.at), index('events_ticket').on(t.ticketId)],
+);

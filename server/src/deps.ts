@@ -1,0 +1,22 @@
+import type { Config } from './config.ts';
+import type { OpenDb } from './db/open-db.ts';
+import type { Guards } from './http/guards.ts';
+import type { Announcer } from './services/announcer.ts';
+import type { AuthService } from './services/auth-service.ts';
+import type { Clock } from './services/clock.ts';
+import type { QueueService } from './services/queue-service.ts';
+import type { ReadModels } from './services/read-models.ts';
+import type { Hub } from './ws/hub.ts';
+
+/** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
+export interface AppDeps {
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot'>;
+  store: OpenDb;
+  clock: Clock;
+  queue: QueueService;
+  auth: AuthService;
+  read: ReadModels;
+  hub: Hub;
+  announcer: Announcer;
+  guards: Guards;
+}

@@ -1,0 +1,117 @@
+import type { CounterStatus, FieldPolicy, TicketStatus } from '@luot/shared';
+
+/** Epoch milliseconds. The engine never reads the clock; callers pass `now`. */
+export type Millis = number;
+
+export interface FieldConfig {
+  id: number;
+  parentId: number | null;
+  prefix: string;
+  width: number;
+  startNumber: number;
+  dailyLimit: number | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  issuing: boolean;
+  hasChildren: boolean;
+}
+
+export interface Ticket {
+  id: number;
+  fieldId: number;
+  /** Sequence number within the field and service day; `number` is its printed form. */
+  seq: number;
+  number: string;
+  serviceDay: string;
+  status: TicketStatus;
+  priority: string | null;
+  /** Counter that called the ticket, or the one it was held at / transferred to. */
+  counterId: number | null;
+  /** When set, only this counter may call the ticket (transfer to a counter, return from hold). */
+  targetCounterId: number | null;
+  issuedAt: Millis;
+  /** Arrival time used for ordering; kept across transfers unless the rules say otherwise. */
+  queuedAt: Millis;
+  calledAt: Millis | null;
+  recalls: number;
+}
+
+export interface CounterField {
+  fieldId: number;
+  position: number;
+  weight: number;
+}
+
+/** Fairness memory of one counter: how many calls each class and field has had in the current cycle. */
+export interface FairShare {
+  priority: number;
+  normal: number;
+  fields: Record<number, number>;
+}
+
+export interface Counter {
+  id: number;
+  number: number;
+  status: CounterStatus;
+  pauseReason: string | null;
+  policy: FieldPolicy;
+  fields: CounterField[];
+  currentTicketId: number | null;
+  officerId: number | null;
+  fair: FairShare;
+}
+
+export interface QueueRules {
+  /** In a cycle where both classes wait: `priority` priority calls for every `normal` normal calls. */
+  interleave: { priority: number; normal: number };
+  /** Recalls allowed before a further recall marks the ticket absent automatically. */
+  maxRecalls: number;
+  /** Transfer keeps the citizen's original arrival time (default) or queues them anew. */
+  keepArrivalOnTransfer: boolean;
+  priorityCategories: string[];
+  /** Local time (Asia/Ho_Chi_Minh) at which a new service day starts. */
+  dayRollover: string;
+}
+
+export type EventType =
+  | 'issued'
+  | 'called'
+  | 'recalled'
+  | 'serving'
+  | 'done'
+  | 'no_show'
+  | 'held'
+  | 'returned'
+  | 'transferred'
+  | 'cancelled'
+  | 'expired'
+  | 'counter_opened'
+  | 'counter_paused'
+  | 'counter_resumed'
+  | 'counter_closed';
+
+/** What the engine says happened. The service stamps actor, device and id before storing it. */
+export interface DomainEvent {
+  type: EventType;
+  at: Millis;
+  ticketId: number | null;
+  counterId: number | null;
+  fieldId: number | null;
+  from: TicketStatus | null;
+  to: TicketStatus | null;
+  data: Record<string, string | number | boolean | null>;
+}
+
+/** The part of the world a command may read. The service loads only what the command needs. */
+export interface QueueSlice {
+  rules: QueueRules;
+  fields: ReadonlyMap<number, FieldConfig>;
+  counters: ReadonlyMap<number, Counter>;
+  tickets: ReadonlyMap<number, Ticket>;
+}
+
+export interface Decision {
+  tickets: Ticket[];
+  counters: Counter[];
+  events: DomainEvent[];
+}

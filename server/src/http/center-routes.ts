@@ -1,0 +1,32 @@
+import { CenterInfo, CenterSnapshot, ErrorBody } from '@luot/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../deps.ts';
+import { settingsRepo } from '../db/repositories/settings-repo.ts';
+
+export const centerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/api/center',
+    {
+      schema: { tags: ['center'], summary: 'Center profile, fields and priority categories (kiosks and staff)', response: { 200: CenterInfo, 401: ErrorBody } },
+      preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk', 'hall_board', 'counter_display']),
+    },
+    async () => {
+      const center = deps.read.center_profile();
+      return {
+        name: center.name,
+        address: center.address,
+        fields: deps.read.fields(),
+        priorityCategories: settingsRepo.priorities(deps.store.db),
+      };
+    },
+  );
+
+  app.get(
+    '/api/queue',
+    {
+      schema: { tags: ['queue'], summary: 'Everything live: fields, counters, waiting tickets, recent calls', response: { 200: CenterSnapshot, 401: ErrorBody } },
+      preHandler: deps.guards.staff(),
+    },
+    async () => deps.read.center(),
+  );
+};

@@ -1,0 +1,38 @@
+import { CreatedDevice, CreateDeviceBody, DeviceView, ErrorBody, IdParams, PairBody, PairResponse } from '@luot/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../deps.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
+
+export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  const admin = deps.guards.staff('admin');
+
+  app.get('/api/devices', { schema: { tags: ['devices'], response: { 200: Type.Array(DeviceView), ...errors } }, preHandler: admin }, async () =>
+    deps.auth.listDevices(),
+  );
+
+  app.post(
+    '/api/devices',
+    { schema: { tags: ['devices'], summary: 'Register a device and get its one-time pairing code', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } }, preHandler: admin },
+    async (request, reply) => {
+      const created = deps.auth.createDevice({ kind: request.body.kind, name: request.body.name, counterId: request.body.counterId ?? null });
+      return reply.status(201).send({ ...created, pairingExpiresAt: new Date(created.pairingExpiresAt).toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/devices/pair',
+    {
+      schema: { tags: ['devices'], summary: 'A device exchanges its pairing code for a device token', body: PairBody, response: { 200: PairResponse, ...errors } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request) => deps.auth.pair(request.body.code),
+  );
+
+  app.delete(
+    '/api/devices/:id',
+    { schema: { tags: ['devices'], summary: 'Revoke a device', params: IdParams, response: { 200: DeviceView, ...errors } }, preHandler: admin },
+    async (request) => deps.auth.revokeDevice(request.params.id),
+  );
+};

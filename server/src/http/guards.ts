@@ -1,0 +1,69 @@
+import type { DeviceKind, Role } from '@luot/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor } from '../services/actor.ts';
+import type { AuthService } from '../services/auth-service.ts';
+
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+export type DeviceActor = Extract<Actor, { kind: 'device' }>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return null;
+  return header.slice(7).trim() || null;
+}
+
+/** preHandler factories: who may call a route is decided here from the token, never from the body. */
+export function guards(auth: AuthService) {
+  function resolve(request: FastifyRequest): Actor | null {
+    const token = bearer(request);
+    request.actor = token ? auth.authenticate(token) : null;
+    return request.actor;
+  }
+
+  return {
+    staff(...roles: Role[]) {
+      return async (request: FastifyRequest, _reply: FastifyReply) => {
+        const actor = resolve(request);
+        if (!actor) throw new DomainError('UNAUTHENTICATED');
+        if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN');
+        if (roles.length && !roles.includes(actor.role)) throw new DomainError('FORBIDDEN');
+      };
+    },
+    device(...kinds: DeviceKind[]) {
+      return async (request: FastifyRequest, _reply: FastifyReply) => {
+        const actor = resolve(request);
+        if (!actor) throw new DomainError('DEVICE_REQUIRED');
+        if (actor.kind !== 'device' || !kinds.includes(actor.deviceKind)) throw new DomainError('DEVICE_NOT_ALLOWED');
+      };
+    },
+    /** Staff of the given roles, or devices of the given kinds. */
+    either(roles: Role[], kinds: DeviceKind[]) {
+      return async (request: FastifyRequest, _reply: FastifyReply) => {
+        const actor = resolve(request);
+        if (!actor) throw new DomainError('UNAUTHENTICATED');
+        const ok = actor.kind === 'staff' ? roles.includes(actor.role) : actor.kind === 'device' && kinds.includes(actor.deviceKind);
+        if (!ok) throw new DomainError('FORBIDDEN');
+      };
+    },
+  };
+}
+
+export type Guards = ReturnType<typeof guards>;
+
+export function staffOf(request: FastifyRequest): StaffActor {
+  const actor = request.actor;
+  if (actor?.kind !== 'staff') throw new DomainError('UNAUTHENTICATED');
+  return actor;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError('UNAUTHENTICATED');
+  return request.actor;
+}

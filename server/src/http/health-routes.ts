@@ -1,0 +1,17 @@
+import { HealthResponse } from '@luot/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../deps.ts';
+
+export const VERSION = '0.1.0';
+
+export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: 'Liveness and the center name', response: { 200: HealthResponse } } },
+    async () => {
+      // Touch the database so "ok" means the store answers too.
+      const center = deps.read.center_profile();
+      return { status: 'ok' as const, center: center.name, version: VERSION, time: new Date(deps.clock.now()).toISOString() };
+    },
+  );
+};

@@ -1,0 +1,104 @@
+import { CancelBody, ErrorBody, IdParams, IssuedTicket, IssueTicketBody, TicketActionResponse, TransferBody } from '@luot/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../deps.ts';
+import { DomainError } from '../domain/errors.ts';
+import { queueRepo } from '../db/repositories/queue-repo.ts';
+import { ticketView, viewsRepo } from '../db/repositories/views-repo.ts';
+import type { Actor } from '../services/actor.ts';
+import type { Outcome } from '../services/queue-service.ts';
+import { actorOf, staffOf } from './guards.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  const { db } = deps.store;
+
+  app.post(
+    '/api/tickets',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Issue a ticket (kiosk, or staff for a walk-in citizen)',
+        body: IssueTicketBody,
+        response: { 200: IssuedTicket, 201: IssuedTicket, ...errors },
+      },
+      preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
+    },
+    async (request, reply) => {
+      const out = deps.queue.issue(
+        { fieldId: request.body.fieldId, priority: request.body.priority ?? null, idempotencyKey: request.body.idempotencyKey ?? null },
+        actorOf(request),
+      );
+      deps.announcer.announce(out);
+      const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, peopleAhead: viewsRepo.peopleAhead(db, out.ticket) };
+      // A replayed idempotency key answers 200 with the ticket already issued.
+      return reply.status(out.created ? 201 : 200).send(body);
+    },
+  );
+
+  app.get(
+    '/api/tickets/:id',
+    { schema: { tags: ['tickets'], params: IdParams, response: { 200: TicketActionResponse, ...errors } }, preHandler: deps.guards.staff() },
+    async (request) => {
+      const ticket = queueRepo.tickets(db, [request.params.id]).get(request.params.id);
+      if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
+      return { ticket: ticketView(ticket) };
+    },
+  );
+
+  /** Officers act on tickets at their own counter; supervisors and admins on any ticket. */
+  function mayHandle(actor: Actor, ticketId: number): void {
+    if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN');
+    if (actor.role !== 'officer') return;
+    const ticket = queueRepo.tickets(db, [ticketId]).get(ticketId);
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
+    if (actor.counterId === null || ticket.counterId !== actor.counterId) throw new DomainError('NOT_AT_THIS_COUNTER');
+  }
+
+  function respond(out: Outcome, ticketId: number) {
+    deps.announcer.announce(out);
+    const ticket = out.tickets.find((t) => t.id === ticketId);
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
+    return { ticket: ticketView(ticket) };
+  }
+
+  const options = (summary: string) => ({
+    tags: ['tickets'],
+    summary,
+    params: IdParams,
+    response: { 200: TicketActionResponse, ...errors },
+  });
+
+  app.post('/api/tickets/:id/return', { schema: options('Return a held ticket to the queue'), preHandler: deps.guards.staff() }, async (request) => {
+    const actor = staffOf(request);
+    mayHandle(actor, request.params.id);
+    return respond(deps.queue.run({ kind: 'returnHeld', ticketId: request.params.id }, actor), request.params.id);
+  });
+
+  app.post(
+    '/api/tickets/:id/transfer',
+    { schema: { ...options('Transfer to another field or counter'), body: TransferBody }, preHandler: deps.guards.staff() },
+    async (request) => {
+      const actor = staffOf(request);
+      mayHandle(actor, request.params.id);
+      const cmd = {
+        kind: 'transfer' as const,
+        ticketId: request.params.id,
+        toFieldId: request.body.toFieldId ?? null,
+        toCounterId: request.body.toCounterId ?? null,
+        note: request.body.note ?? null,
+      };
+      return respond(deps.queue.run(cmd, actor), request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/tickets/:id/cancel',
+    { schema: { ...options('Cancel a ticket'), body: CancelBody }, preHandler: deps.guards.staff() },
+    async (request) => {
+      const actor = staffOf(request);
+      mayHandle(actor, request.params.id);
+      return respond(deps.queue.run({ kind: 'cancel', ticketId: request.params.id, reason: request.body.reason ?? null }, actor), request.params.id);
+    },
+  );
+};

@@ -1,0 +1,64 @@
+import type { CallView, Change, CounterView } from '@luot/shared';
+import { ticketView } from '../db/repositories/views-repo.ts';
+import type { Hub } from '../ws/hub.ts';
+import type { Outcome } from './queue-service.ts';
+import type { ReadModels } from './read-models.ts';
+
+/**
+ * Turns committed outcomes into deltas on the hub's streams. Called only after the transaction
+ * returned, so screens never show a change the database does not have.
+ */
+export function createAnnouncer(deps: { hub: Hub; read: ReadModels }) {
+  const { hub, read } = deps;
+
+  return {
+    announce(outcome: Outcome): void {
+      const last = outcome.events.at(-1);
+      if (!last) return;
+      const counterIds = new Set<number>();
+      const fieldIds = new Set<number>();
+      for (const c of outcome.counters) counterIds.add(c.id);
+      for (const e of outcome.events) {
+        if (e.counterId !== null) counterIds.add(e.counterId);
+        if (e.fieldId !== null) fieldIds.add(e.fieldId);
+        const from = e.data.fromFieldId;
+        if (typeof from === 'number') fieldIds.add(from);
+      }
+      for (const t of outcome.tickets) {
+        fieldIds.add(t.fieldId);
+        if (t.counterId !== null) counterIds.add(t.counterId);
+      }
+      const counters = counterIds.size ? read.counters([...counterIds]) : [];
+      const fields = fieldIds.size ? read.fields([...fieldIds]) : [];
+      const call = callOf(outcome, counters);
+      const base = { cause: last.type, ...(call ? { call } : {}) };
+
+      hub.publish('center', { ...base, tickets: outcome.tickets.map(ticketView), counters, fields });
+      hub.publish('hall', { ...base, counters, fields });
+      for (const counter of counters) {
+        const change: Change = { cause: last.type, counters: [counter] };
+        if (call?.counterId === counter.id) change.call = call;
+        hub.publish(`counter:${counter.id}`, change);
+      }
+    },
+  };
+}
+
+export type Announcer = ReturnType<typeof createAnnouncer>;
+
+function callOf(outcome: Outcome, counters: readonly CounterView[]): CallView | null {
+  const e = outcome.events.find((ev) => ev.type === 'called' || ev.type === 'recalled');
+  if (!e || e.ticketId === null || e.counterId === null) return null;
+  const ticket = outcome.tickets.find((t) => t.id === e.ticketId);
+  const counter = counters.find((c) => c.id === e.counterId);
+  if (!ticket || !counter) return null;
+  return {
+    ticketId: ticket.id,
+    number: ticket.number,
+    fieldId: ticket.fieldId,
+    counterId: counter.id,
+    counterNumber: counter.number,
+    at: new Date(e.at).toISOString(),
+    recall: e.type === 'recalled',
+  };
+}

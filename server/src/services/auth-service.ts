@@ -1,0 +1,186 @@
+import type { DeviceKind, DeviceView, Me, Role } from '@luot/shared';
+import { DomainError } from '../domain/errors.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { hashToken, newPairingCode, newToken, tokenKind } from '../auth/tokens.ts';
+import type { OpenDb } from '../db/open-db.ts';
+import { accessRepo, type DeviceRow } from '../db/repositories/access-repo.ts';
+import type { Actor } from './actor.ts';
+import type { Clock } from './clock.ts';
+
+const SESSION_MS = 12 * 60 * 60 * 1000; // one working day plus overtime
+const PAIRING_MS = 10 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export interface AuthOptions {
+  scryptN?: number;
+}
+
+export function deviceView(row: DeviceRow): DeviceView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    counterId: row.counterId,
+    paired: row.pairedAt !== null,
+    revoked: row.revokedAt !== null,
+    lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt).toISOString(),
+  };
+}
+
+export function createAuthService(deps: { store: OpenDb; clock: Clock; options?: AuthOptions }) {
+  const { db } = deps.store;
+  const scryptN = deps.options?.scryptN;
+
+  function me(actor: Extract<Actor, { kind: 'staff' }>, username: string): Me {
+    return { id: actor.staffId, username, name: actor.name, role: actor.role, counterId: actor.counterId };
+  }
+
+  return {
+    hashPassword: (password: string) => hashPassword(password, scryptN),
+
+    async createStaff(input: { username: string; displayName: string; role: Role; password: string }) {
+      const passwordHash = await hashPassword(input.password, scryptN);
+      return accessRepo.createStaff(db, { ...input, passwordHash }, deps.clock.now());
+    },
+
+    async login(username: string, password: string): Promise<{ token: string; expiresAt: number; me: Me }> {
+      const row = accessRepo.staffByUsername(db, username);
+      // Verify against a throwaway hash when the user is unknown so timing does not reveal valid usernames.
+      const ok = await verifyPassword(password, row?.passwordHash ?? (await hashPassword('x', scryptN)));
+      if (!row || !ok) throw new DomainError('BAD_CREDENTIALS');
+      if (!row.active) throw new DomainError('ACCOUNT_DISABLED');
+      const token = newToken('staff');
+      const now = deps.clock.now();
+      const expiresAt = now + SESSION_MS;
+      accessRepo.createSession(db, { tokenHash: hashToken(token), staffId: row.id, counterId: null, createdAt: now, expiresAt });
+      const actor: Extract<Actor, { kind: 'staff' }> = {
+        kind: 'staff',
+        staffId: row.id,
+        role: row.role,
+        name: row.displayName,
+        counterId: null,
+        tokenHash: hashToken(token),
+      };
+      return { token, expiresAt, me: me(actor, row.username) };
+    },
+
+    /** Resolves a bearer token to an actor, or null. Sessions slide forward while in use. */
+    authenticate(token: string): Actor | null {
+      const now = deps.clock.now();
+      const kind = tokenKind(token);
+      const tokenHash = hashToken(token);
+      if (kind === 'staff') {
+        const found = accessRepo.liveSession(db, tokenHash, now);
+        if (!found || !found.staff.active) return null;
+        if (found.session.expiresAt - now < SESSION_MS / 2) accessRepo.touchSession(db, tokenHash, now + SESSION_MS);
+        return {
+          kind: 'staff',
+          staffId: found.staff.id,
+          role: found.staff.role,
+          name: found.staff.displayName,
+          counterId: found.session.counterId,
+          tokenHash,
+        };
+      }
+      if (kind === 'device') {
+        const device = accessRepo.deviceByToken(db, tokenHash);
+        if (!device) return null;
+        if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_EVERY_MS) accessRepo.touchDevice(db, device.id, now);
+        return { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId, name: device.name };
+      }
+      return null;
+    },
+
+    me(actor: Extract<Actor, { kind: 'staff' }>): Me {
+      const row = accessRepo.staffById(db, actor.staffId);
+      return me(actor, row?.username ?? '');
+    },
+
+    logout(actor: Extract<Actor, { kind: 'staff' }>): void {
+      if (actor.counterId !== null) this.leaveCounter(actor);
+      accessRepo.deleteSession(db, actor.tokenHash);
+    },
+
+    /** An officer works at one counter at a time; a counter has one officer at a time. */
+    joinCounter(actor: Extract<Actor, { kind: 'staff' }>, counterId: number): void {
+      deps.store.sqlite
+        .transaction(() => {
+          const counter = accessRepo.counterById(db, counterId);
+          if (!counter || !counter.active) throw new DomainError('COUNTER_NOT_FOUND');
+          if (counter.officerId !== null && counter.officerId !== actor.staffId) throw new DomainError('COUNTER_TAKEN');
+          if (actor.counterId !== null && actor.counterId !== counterId) accessRepo.setCounterOfficer(db, actor.counterId, null);
+          accessRepo.setCounterOfficer(db, counterId, actor.staffId);
+          accessRepo.setSessionCounter(db, actor.tokenHash, counterId);
+        })
+        .immediate();
+    },
+
+    leaveCounter(actor: Extract<Actor, { kind: 'staff' }>): void {
+      deps.store.sqlite.transaction(() => {
+        if (actor.counterId !== null) {
+          const counter = accessRepo.counterById(db, actor.counterId);
+          if (counter?.officerId === actor.staffId) accessRepo.setCounterOfficer(db, actor.counterId, null);
+        }
+        accessRepo.setSessionCounter(db, actor.tokenHash, null);
+      })();
+    },
+
+    createDevice(input: { kind: DeviceKind; name: string; counterId: number | null }) {
+      if (input.kind === 'counter_display') {
+        const counter = input.counterId === null ? undefined : accessRepo.counterById(db, input.counterId);
+        if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
+      }
+      const code = newPairingCode();
+      const now = deps.clock.now();
+      const row = accessRepo.createDevice(
+        db,
+        {
+          kind: input.kind,
+          name: input.name,
+          counterId: input.kind === 'counter_display' ? input.counterId : null,
+          pairingCodeHash: hashToken(code),
+          pairingExpiresAt: now + PAIRING_MS,
+          tokenHash: null,
+          pairedAt: null,
+        },
+        now,
+      );
+      return { device: deviceView(row), pairingCode: code, pairingExpiresAt: now + PAIRING_MS };
+    },
+
+    /** Creates an already-paired device (demo center); returns its token once. */
+    createPairedDevice(input: { kind: DeviceKind; name: string; counterId: number | null }) {
+      const token = newToken('device');
+      const now = deps.clock.now();
+      const row = accessRepo.createDevice(
+        db,
+        { ...input, pairingCodeHash: null, pairingExpiresAt: null, tokenHash: hashToken(token), pairedAt: now },
+        now,
+      );
+      return { device: deviceView(row), token };
+    },
+
+    pair(code: string) {
+      const now = deps.clock.now();
+      const row = accessRepo.deviceByPairingCode(db, hashToken(code), now);
+      if (!row) throw new DomainError('PAIRING_CODE_INVALID');
+      const token = newToken('device');
+      accessRepo.completePairing(db, row.id, hashToken(token), now);
+      const paired = accessRepo.deviceById(db, row.id);
+      if (!paired) throw new DomainError('DEVICE_NOT_FOUND');
+      return { token, device: deviceView(paired) };
+    },
+
+    revokeDevice(id: number): DeviceView {
+      const row = accessRepo.deviceById(db, id);
+      if (!row) throw new DomainError('DEVICE_NOT_FOUND');
+      accessRepo.revokeDevice(db, id, deps.clock.now());
+      const revoked = accessRepo.deviceById(db, id);
+      return deviceView(revoked ?? row);
+    },
+
+    listDevices: () => accessRepo.listDevices(db).map(deviceView),
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,57 @@
+import type { Change, ServerMessage } from '@luot/shared';
+
+/** The small part of a WebSocket the hub needs; real sockets from `ws` fit it. */
+export interface HubSocket {
+  send(data: string): void;
+  readonly readyState: number;
+}
+
+const OPEN = 1;
+
+interface Stream {
+  seq: number;
+  clients: Set<HubSocket>;
+}
+
+/**
+ * Topics with a sequence number each. A delta is serialized once per stream, not once per client,
+ * so a call reaches two hundred screens for the price of one JSON.stringify.
+ */
+export class Hub {
+  private readonly streams = new Map<string, Stream>();
+
+  private stream(name: string): Stream {
+    let s = this.streams.get(name);
+    if (!s) {
+      s = { seq: 0, clients: new Set() };
+      this.streams.set(name, s);
+    }
+    return s;
+  }
+
+  seq(name: string): number {
+    return this.stream(name).seq;
+  }
+
+  subscribe(socket: HubSocket, name: string): void {
+    this.stream(name).clients.add(socket);
+  }
+
+  unsubscribeAll(socket: HubSocket): void {
+    for (const s of this.streams.values()) s.clients.delete(socket);
+  }
+
+  publish(name: string, change: Change): void {
+    const s = this.stream(name);
+    s.seq += 1;
+    const message: ServerMessage = { type: 'delta', stream: name, seq: s.seq, change };
+    const text = JSON.stringify(message);
+    for (const client of s.clients) if (client.readyState === OPEN) client.send(text);
+  }
+
+  clientCount(): number {
+    const all = new Set<HubSocket>();
+    for (const s of this.streams.values()) for (const c of s.clients) all.add(c);
+    return all.size;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Identity } from '@luot/shared';
+import type { Actor } from '../services/actor.ts';
+import type { ReadModels } from '../services/read-models.ts';
+
+/** Which streams an actor may follow: a counter screen sees its counter, the hall sees calls, staff see all. */
+export function streamsFor(actor: Actor): string[] {
+  if (actor.kind === 'device') {
+    if (actor.deviceKind === 'counter_display') return actor.counterId === null ? [] : [`counter:${actor.counterId}`];
+    return ['hall'];
+  }
+  if (actor.kind === 'staff') return ['center'];
+  return [];
+}
+
+export function identityOf(actor: Exclude<Actor, { kind: 'system' }>): Identity {
+  return actor.kind === 'staff'
+    ? { kind: 'staff', role: actor.role, deviceKind: null, counterId: actor.counterId, name: actor.name }
+    : { kind: 'device', role: null, deviceKind: actor.deviceKind, counterId: actor.counterId, name: actor.name };
+}
+
+export function snapshotOf(read: ReadModels, stream: string) {
+  if (stream === 'hall') return read.hall();
+  if (stream === 'center') return read.center();
+  const id = Number(stream.slice('counter:'.length));
+  return read.counter(id);
+}
