@@ -58,6 +58,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // The API speaks JSON only; a text body is answered 415 rather than failing validation obscurely.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
   installErrorHandling(app);
 

@@ -15,7 +15,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
-          keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+          keyGenerator: (req: FastifyRequest) => `${req.ip}|${usernameOf(req.body)}`,
         },
       },
     },
@@ -40,3 +40,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
     async (request) => deps.auth.me(staffOf(request)),
   );
 };
+
+function usernameOf(body: unknown): string {
+  if (typeof body !== 'object' || body === null || !('username' in body)) return '';
+  return typeof body.username === 'string' ? body.username : '';
+}

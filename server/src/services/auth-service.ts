@@ -179,6 +179,11 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       return deviceView(revoked ?? row);
     },
 
+    /** Disabling keeps the account (its history stays attributed) but ends every session at once. */
+    setActive: (staffId: number, active: boolean) => {
+      accessRepo.setStaffActive(db, staffId, active);
+    },
+
     listDevices: () => accessRepo.listDevices(db).map(deviceView),
   };
 }

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
+import { openDb, type OpenDb } from '../db/open-db.ts';
+import type { Clock } from '../services/clock.ts';
+
+/** A clock tests move by hand. Starts on a Monday at 08:00 in Ha Noi (01:00 UTC). */
+export class TestClock implements Clock {
+  constructor(public ms = Date.parse('2026-11-23T01:00:00Z')) {}
+  now(): number {
+    return this.ms;
+  }
+  advance(minutes: number): void {
+    this.ms += minutes * 60_000;
+  }
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  deps: AppDeps;
+  store: OpenDb;
+  clock: TestClock;
+  dbFile: string;
+  dir: string;
+  /** Close the app and the database, keep the file (for restart tests). */
+  stop(): Promise<void>;
+  /** Stop and delete the temporary folder. */
+  dispose(): Promise<void>;
+}
+
+/** Scrypt at N=2^10 keeps logins fast in tests; production uses the OWASP cost. */
+export const TEST_SCRYPT_N = 1 << 10;
+
+export async function startTestServer(options: { dir?: string; clock?: TestClock; heartbeatMs?: number; listen?: boolean } = {}): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'luot-test-'));
+  const dbFile = join(dir, 'luot.db');
+  const store = openDb(dbFile);
+  const clock = options.clock ?? new TestClock();
+  const { app, deps } = await buildApp({
+    store,
+    clock,
+    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false },
+    scryptN: TEST_SCRYPT_N,
+  });
+  if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
+  else await app.ready();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+    store.close();
+  };
+  return {
+    app,
+    deps,
+    store,
+    clock,
+    dbFile,
+    dir,
+    stop,
+    dispose: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function baseUrl(server: TestServer): string {
+  const address = server.app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server is not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
