@@ -1,0 +1,122 @@
+import type { CounterSnapshot, HallSnapshot, ServerDelta, ServerMessage, ServerSnapshot } from '@luot/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bearer, deviceToken, issue, smallCenter } from '../test-support/fixtures.ts';
+import { baseUrl, startTestServer, type TestServer } from '../test-support/test-app.ts';
+import { TestSocket } from '../test-support/ws-client.ts';
+
+let server: TestServer;
+let center: Awaited<ReturnType<typeof smallCenter>>;
+let url: string;
+const sockets: TestSocket[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer({ listen: true, heartbeatMs: 200 });
+  center = await smallCenter(server);
+  url = `${baseUrl(server).replace('http', 'ws')}/ws`;
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await server.dispose();
+});
+
+async function connect(token: string) {
+  const s = await TestSocket.hello(url, token);
+  sockets.push(s);
+  return s;
+}
+
+const isSnapshot = (stream: string) => (m: ServerMessage): m is ServerSnapshot => m.type === 'snapshot' && m.stream === stream;
+const isDelta = (stream: string, cause?: string) => (m: ServerMessage): m is ServerDelta =>
+  m.type === 'delta' && m.stream === stream && (cause === undefined || m.change.cause === cause);
+
+async function callNext(token: string, counterId: number) {
+  const res = await fetch(`${baseUrl(server)}/api/counters/${counterId}/call-next`, { method: 'POST', headers: bearer(token) });
+  expect(res.status).toBe(200);
+}
+
+describe('realtime protocol', () => {
+  it('hello → welcome → snapshot; each screen gets only its topics', async () => {
+    await issue(server, center.kiosk, center.fieldA);
+    const hall = await connect(deviceToken(server, 'hall_board'));
+    const display1 = await connect(deviceToken(server, 'counter_display', center.counter1));
+    const display2 = await connect(deviceToken(server, 'counter_display', center.counter2));
+    const supervisor = await connect(center.supervisor);
+
+    const welcome = await hall.next((m) => m.type === 'welcome');
+    expect(welcome).toMatchObject({ protocol: 1, streams: ['hall'], identity: { kind: 'device', deviceKind: 'hall_board' } });
+    const hallSnap = await hall.next(isSnapshot('hall'));
+    expect((hallSnap.data as HallSnapshot).fields.find((f) => f.id === center.fieldA)?.waiting).toBe(1);
+    const counterSnap = await display1.next(isSnapshot(`counter:${center.counter1}`));
+    expect((counterSnap.data as CounterSnapshot).counter.number).toBe(1);
+    expect((await supervisor.next((m) => m.type === 'welcome')).type === 'welcome' && supervisor.messages.some((m) => m.type === 'snapshot' && m.stream === 'center')).toBe(true);
+
+    await callNext(center.officer1, center.counter1);
+    const hallCall = await hall.next(isDelta('hall', 'called'));
+    expect(hallCall.change.call).toMatchObject({ number: 'A001', counterNumber: 1, recall: false });
+    expect(hallCall.change.fields?.find((f) => f.id === center.fieldA)?.waiting).toBe(0);
+    const mine = await display1.next(isDelta(`counter:${center.counter1}`, 'called'));
+    expect(mine.change.counters?.[0]?.current?.number).toBe('A001');
+    const sup = await supervisor.next(isDelta('center', 'called'));
+    expect(sup.change.tickets?.[0]).toMatchObject({ number: 'A001', status: 'called' });
+    // Counter 2's screen hears nothing about counter 1.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(display2.messages.filter((m) => m.type === 'delta')).toHaveLength(0);
+  });
+
+  it('numbers deltas per stream without gaps, and a resync returns a fresh snapshot', async () => {
+    const hall = await connect(deviceToken(server, 'hall_board'));
+    const start = (await hall.next(isSnapshot('hall'))).seq;
+    for (let i = 0; i < 3; i++) await issue(server, center.kiosk, center.fieldA);
+    await hall.next((m) => m.type === 'delta' && m.seq === start + 3);
+    const seqs = hall.messages.filter((m): m is ServerDelta => m.type === 'delta').map((m) => m.seq);
+    expect(seqs).toEqual([start + 1, start + 2, start + 3]);
+    hall.send({ type: 'resync', stream: 'hall' });
+    const fresh = await hall.waitNew((m) => m.type === 'snapshot');
+    expect(fresh.type === 'snapshot' && fresh.seq).toBe(start + 3);
+    expect(fresh.type === 'snapshot' && (fresh.data as HallSnapshot).fields.find((f) => f.id === center.fieldA)?.waiting).toBe(3);
+    // A stream it does not follow is refused.
+    hall.send({ type: 'resync', stream: 'center' });
+    expect(await hall.waitNew((m) => m.type === 'error')).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('answers bad frames with an error frame and keeps serving the connection', async () => {
+    const hall = await connect(deviceToken(server, 'hall_board'));
+    for (const frame of ['not json', '{"type":"hello"}', JSON.stringify({ type: 'shout', text: 'xin chào' }), JSON.stringify({ type: 'resync', stream: '../etc' })]) {
+      hall.send(frame);
+      const err = await hall.waitNew((m) => m.type === 'error');
+      expect(err).toMatchObject({ code: 'BAD_FRAME', message: { vi: expect.any(String), en: expect.any(String) } });
+    }
+    hall.ws.send(Buffer.from([0xff, 0x00]), { binary: true });
+    expect(await hall.waitNew((m) => m.type === 'error')).toMatchObject({ code: 'BAD_FRAME' });
+    await issue(server, center.kiosk, center.fieldA);
+    await hall.waitNew((m) => m.type === 'delta');
+    expect(hall.closed).toBeNull();
+  });
+
+  it('closes a connection with a bad token or an old protocol, and drops oversized frames without harm', async () => {
+    const forged = await TestSocket.open(url);
+    forged.send({ type: 'hello', protocol: 1, token: 'd_forged' });
+    expect(await forged.next((m) => m.type === 'error')).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await forged.waitClose()).code).toBe(4001);
+    const old = await TestSocket.open(url);
+    old.send({ type: 'hello', protocol: 0, token: center.supervisor });
+    expect(await old.next((m) => m.type === 'error')).toMatchObject({ code: 'PROTOCOL_MISMATCH' });
+    const big = await TestSocket.open(url);
+    big.send('x'.repeat(100 * 1024));
+    expect((await big.waitClose()).code).toBe(1009);
+    const ok = await connect(center.supervisor);
+    expect(ok.messages.some((m) => m.type === 'snapshot')).toBe(true);
+  });
+
+  it('sends heartbeats and drops peers that stop answering', async () => {
+    const hall = await connect(deviceToken(server, 'hall_board'));
+    await hall.waitNew((m) => m.type === 'ping', 1000);
+    // A peer that never answers protocol pings is terminated after two beats.
+    const silent = await TestSocket.open(url, { autoPong: false });
+    silent.send({ type: 'hello', protocol: 1, token: center.supervisor });
+    await silent.next((m) => m.type === 'welcome');
+    expect(server.deps.hub.clientCount()).toBe(2);
+    await silent.waitClose(2000);
+    expect(hall.closed).toBeNull();
+  });
+});
