@@ -47,7 +47,7 @@ export async function addStaff(server: TestServer, username: string, role: Role,
 export async function login(server: TestServer, username: string, password = 'mật-khẩu-đủ-dài'): Promise<string> {
   const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-  return (res.json() as { token: string }).token;
+  return res.json<{ token: string }>().token;
 }
 
 export function deviceToken(server: TestServer, kind: 'kiosk' | 'counter_display' | 'hall_board', counterId: number | null = null): string {

@@ -9,7 +9,8 @@ export class TestSocket {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (raw: WebSocket.RawData) => {
-      const message = JSON.parse(String(raw)) as ServerMessage;
+      const text = Array.isArray(raw) ? Buffer.concat(raw).toString('utf8') : Buffer.from(raw).toString('utf8');
+      const message = JSON.parse(text) as ServerMessage;
       this.messages.push(message);
       this.waiters = this.waiters.filter((w) => {
         if (!w.match(message)) return true;
