@@ -9,7 +9,7 @@ export class TestSocket {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (raw: WebSocket.RawData) => {
-      const text = Array.isArray(raw) ? Buffer.concat(raw).toString('utf8') : Buffer.from(raw).toString('utf8');
+      const text = Array.isArray(raw) ? Buffer.concat(raw).toString('utf8') : Buffer.from(raw as ArrayBuffer).toString('utf8');
       const message = JSON.parse(text) as ServerMessage;
       this.messages.push(message);
       this.waiters = this.waiters.filter((w) => {

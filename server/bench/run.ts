@@ -1,0 +1,37 @@
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { broadcastLatency } from './broadcast.ts';
+import { issueRate } from './issue-rate.ts';
+import { machineLine, round } from './machine.ts';
+
+/** `pnpm bench`: measures, prints, and appends a dated section to docs/benchmarks.md. */
+const out = resolve(import.meta.dirname, '../../docs/benchmarks.md');
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+const issue = await issueRate();
+const ratio = issue.httpPerSec / issue.rawPerSec;
+console.log(`issue: http ${round(issue.httpPerSec, 0)}/s, raw ${round(issue.rawPerSec, 0)}/s, ratio ${round(ratio * 100, 1)}%`);
+const bc = await broadcastLatency();
+console.log(`broadcast to ${bc.clients}: p50 ${round(bc.p50)} ms, p99 ${round(bc.p99)} ms; raw ws p50 ${round(bc.rawP50)} ms, p99 ${round(bc.rawP99)} ms`);
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+const section = `
+## ${date} UTC — ${machineLine()}
+
+| benchmark | result | target | |
+|---|---|---|---|
+| (a) tickets issued over HTTP, durable commit each (${issue.tickets} tickets, 16 keep-alive connections) | ${round(issue.httpPerSec, 0)} tickets/s | ≥ 2,000/s | ${verdict(issue.httpPerSec >= 2000)} |
+| (a) raw better-sqlite3 durable inserts, one per transaction, same run | ${round(issue.rawPerSec, 0)} inserts/s | — | |
+| (a) HTTP rate as a share of raw | ${round(ratio * 100, 1)} % | ≥ 25 % | ${verdict(ratio >= 0.25)} |
+| (b) officer's call-next request → last of ${bc.clients} WebSocket clients receives the call, p50 / p99 (${bc.calls} calls) | ${round(bc.p50)} / ${round(bc.p99)} ms | p99 ≤ 25 ms | ${verdict(bc.p99 <= 25)} |
+| (b) raw \`ws\` broadcast of a same-size message to ${bc.clients} clients, p50 / p99 | ${round(bc.rawP50)} / ${round(bc.rawP99)} ms | — | |
+| (b) p99 ratio to raw | ${round(bc.p99 / bc.rawP99, 2)}× | ≤ 2× | ${verdict(bc.p99 <= 2 * bc.rawP99)} |
+`;
+if (!existsSync(out)) {
+  writeFileSync(
+    out,
+    `# Benchmarks\n\nWritten by \`pnpm bench\` (server/bench/). Load generator and server share one process and its two cores, so the figures are conservative. Each run appends a section.\n`,
+  );
+}
+appendFileSync(out, section);
+console.log(`appended to ${out}`);
