@@ -1,5 +1,7 @@
-import { WebSocket, WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { WebSocketServer } from 'ws';
 import { addCounter, addField, addStaff, deviceToken, login } from '../src/test-support/fixtures.ts';
 import { baseUrl, startTestServer } from '../src/test-support/test-app.ts';
 import { LiveClock } from './clock.ts';
@@ -15,55 +17,38 @@ export interface BroadcastResult {
   rawP99: number;
 }
 
-/** Resolves when every client has seen one message satisfying `isIt`. */
-class Fanout {
-  private pending = 0;
-  private done: (() => void) | null = null;
+const now = () => performance.timeOrigin + performance.now();
 
-  constructor(sockets: WebSocket[], isIt: (text: string) => boolean) {
-    for (const s of sockets) {
-      s.on('message', (raw: Buffer) => {
-        if (this.done && isIt(raw.toString('utf8')) && --this.pending === 0) this.done();
-      });
-    }
-    this.size = sockets.length;
-  }
-
-  readonly size: number;
-
-  arm(): Promise<void> {
-    this.pending = this.size;
-    return new Promise((resolve) => {
-      this.done = () => {
-        this.done = null;
-        resolve();
-      };
+/** The clients run on a worker thread; `arrival(k)` resolves when the last one got the k-th matching message. */
+async function clientsOn(url: string, clients: number, match: string, hello?: string) {
+  const worker = new Worker(new URL('./ws-clients-worker.mjs', import.meta.url), { workerData: { url, clients, match, hello } });
+  const waiting = new Map<number, (at: number) => void>();
+  const arrived = new Map<number, number>();
+  let sample = '';
+  await new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: { type: string; k?: number; at?: number; sample?: string }) => {
+      if (m.type === 'ready') return resolve();
+      if (m.k === undefined || m.at === undefined) return;
+      if (m.sample) sample = m.sample;
+      const done = waiting.get(m.k);
+      if (done) done(m.at);
+      else arrived.set(m.k, m.at);
     });
-  }
-}
-
-function openAll(url: string, n: number, hello?: string): Promise<WebSocket[]> {
-  return Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<WebSocket>((resolve, reject) => {
-          const ws = new WebSocket(url);
-          ws.once('error', reject);
-          ws.once('open', () => {
-            if (!hello) return resolve(ws);
-            ws.send(hello);
-            const onSnapshot = (raw: Buffer) => {
-              if ((JSON.parse(raw.toString('utf8')) as { type: string }).type === 'snapshot') {
-                ws.off('message', onSnapshot);
-                resolve(ws);
-              }
-            };
-            ws.on('message', onSnapshot);
-          });
-        }),
-    ),
-  );
+    worker.once('error', reject);
+  });
+  return {
+    arrival: (k: number) =>
+      new Promise<number>((resolve) => {
+        const at = arrived.get(k);
+        if (at !== undefined) resolve(at);
+        else waiting.set(k, resolve);
+      }),
+    sample: () => sample,
+    close: async () => {
+      worker.postMessage('close');
+      await worker.terminate();
+    },
+  };
 }
 
 async function throughServer(clients: number, calls: number): Promise<{ latencies: number[]; sample: string }> {
@@ -80,24 +65,17 @@ async function throughServer(clients: number, calls: number): Promise<{ latencie
 
   const board = deviceToken(server, 'hall_board');
   const url = `${baseUrl(server).replace('http', 'ws')}/ws`;
-  const sockets = await openAll(url, clients, JSON.stringify({ type: 'hello', protocol: 1, token: board }));
-  let sample = '';
-  const fanout = new Fanout(sockets, (text) => {
-    const isCall = text.includes('"cause":"called"');
-    if (isCall) sample = text;
-    return isCall;
-  });
+  const screens = await clientsOn(url, clients, '"cause":"called"', JSON.stringify({ type: 'hello', protocol: 1, token: board }));
   const latencies: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const all = fanout.arm();
-    const t0 = performance.now();
+  for (let k = 0; k < calls; k++) {
+    const t0 = now();
     const res = await http.post(`/api/counters/${counterId}/call-next`, '{}', auth);
     if (res.status !== 200) throw new Error(`call failed ${res.status} ${res.text}`);
-    await all;
-    latencies.push(performance.now() - t0);
+    latencies.push((await screens.arrival(k)) - t0);
     await http.post(`/api/counters/${counterId}/finish`, '{}', auth);
   }
-  for (const s of sockets) s.terminate();
+  const sample = screens.sample();
+  await screens.close();
   http.close();
   await server.dispose();
   return { latencies, sample };
@@ -107,21 +85,19 @@ async function rawBroadcast(clients: number, calls: number, message: string): Pr
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise<void>((r) => wss.once('listening', () => r()));
   const { port } = wss.address() as AddressInfo;
-  const sockets = await openAll(`ws://127.0.0.1:${port}`, clients);
-  const fanout = new Fanout(sockets, (text) => (JSON.parse(text) as { type: string }).type === 'delta');
+  const screens = await clientsOn(`ws://127.0.0.1:${port}`, clients, '"type":"delta"');
   const latencies: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const all = fanout.arm();
-    const t0 = performance.now();
+  for (let k = 0; k < calls; k++) {
+    const t0 = now();
     for (const client of wss.clients) client.send(message);
-    await all;
-    latencies.push(performance.now() - t0);
+    latencies.push((await screens.arrival(k)) - t0);
   }
-  for (const s of sockets) s.terminate();
+  await screens.close();
   await new Promise<void>((r) => wss.close(() => r()));
   return latencies;
 }
 
+/** (b): an officer's call-next over HTTP until the last of 200 hall screens has it, against a bare `ws` broadcast. */
 export async function broadcastLatency(clients = 200, calls = 200): Promise<BroadcastResult> {
   const { latencies, sample } = await throughServer(clients, calls);
   const raw = await rawBroadcast(clients, calls, sample);

@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import { addField, addCounter, deviceToken } from '../src/test-support/fixtures.ts';
 import { baseUrl, startTestServer } from '../src/test-support/test-app.ts';
 import { LiveClock } from './clock.ts';
-import { poster } from './http-client.ts';
+import { Worker } from 'node:worker_threads';
 
 export interface IssueRate {
   httpPerSec: number;
   rawPerSec: number;
   tickets: number;
+  concurrency: number;
 }
 
 /** Raw better-sqlite3: one durable (WAL, synchronous=FULL) insert per transaction, same machine, same run. */
@@ -30,33 +31,43 @@ function rawInserts(n: number): number {
   return n / secs;
 }
 
-/** Tickets issued through the real HTTP route (auth, validation, engine, event log, announce) with keep-alive clients. */
-async function httpIssues(n: number, concurrency: number): Promise<number> {
+/** Tickets issued through the real HTTP route (auth, validation, engine, event log, announce), load from a worker thread. */
+async function httpIssues(n: number, concurrency: number, workers: number): Promise<number> {
   const server = await startTestServer({ listen: true, clock: new LiveClock() });
   const fieldId = addField(server, { code: 'bench', prefix: 'A', width: 6 });
   addCounter(server, 1, [fieldId]);
   const kiosk = deviceToken(server, 'kiosk');
-  const client = poster(baseUrl(server), concurrency);
-  const body = JSON.stringify({ fieldId });
-  const headers = { authorization: `Bearer ${kiosk}` };
-  let sent = 0;
-  const worker = async () => {
-    while (sent < n) {
-      sent += 1;
-      const res = await client.post('/api/tickets', body, headers);
-      if (res.status !== 201) throw new Error(`issue failed: ${res.status} ${res.text}`);
-    }
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const secs = (performance.now() - start) / 1000;
-  client.close();
+  const base = baseUrl(server);
+  const lanes = Array.from({ length: workers }, () =>
+    runWorker({
+      base,
+      path: '/api/tickets',
+      body: JSON.stringify({ fieldId }),
+      headers: { authorization: `Bearer ${kiosk}` },
+      total: Math.ceil(n / workers),
+      concurrency: Math.ceil(concurrency / workers),
+      expectStatus: 201,
+    }),
+  );
+  const t0 = performance.now();
+  await Promise.all(lanes);
+  const ms = performance.now() - t0;
   await server.dispose();
-  return n / secs;
+  return (Math.ceil(n / workers) * workers) / (ms / 1000);
 }
 
-export async function issueRate(n = 5000, concurrency = 16): Promise<IssueRate> {
+export async function issueRate(n = 6000, concurrency = 32, workers = 1): Promise<IssueRate> {
   const rawPerSec = rawInserts(n);
-  const httpPerSec = await httpIssues(n, concurrency);
-  return { httpPerSec, rawPerSec, tickets: n };
+  const httpPerSec = await httpIssues(n, concurrency, workers);
+  return { httpPerSec, rawPerSec, tickets: n, concurrency };
+}
+
+async function runWorker(workerData: Record<string, unknown>): Promise<void> {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData });
+  const result = await new Promise<{ ok: boolean; error?: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  if (!result.ok) throw new Error(`load failed: ${result.error ?? 'unknown'}`);
 }

@@ -20,7 +20,7 @@ const section = `
 
 | benchmark | result | target | |
 |---|---|---|---|
-| (a) tickets issued over HTTP, durable commit each (${issue.tickets} tickets, 16 keep-alive connections) | ${round(issue.httpPerSec, 0)} tickets/s | ≥ 2,000/s | ${verdict(issue.httpPerSec >= 2000)} |
+| (a) tickets issued over HTTP, durable commit each (${issue.tickets} tickets, ${issue.concurrency} keep-alive connections from a worker thread) | ${round(issue.httpPerSec, 0)} tickets/s | ≥ 2,000/s | ${verdict(issue.httpPerSec >= 2000)} |
 | (a) raw better-sqlite3 durable inserts, one per transaction, same run | ${round(issue.rawPerSec, 0)} inserts/s | — | |
 | (a) HTTP rate as a share of raw | ${round(ratio * 100, 1)} % | ≥ 25 % | ${verdict(ratio >= 0.25)} |
 | (b) officer's call-next request → last of ${bc.clients} WebSocket clients receives the call, p50 / p99 (${bc.calls} calls) | ${round(bc.p50)} / ${round(bc.p99)} ms | p99 ≤ 25 ms | ${verdict(bc.p99 <= 25)} |

@@ -19,6 +19,8 @@ import { healthRoutes, VERSION } from './http/health-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { createAnnouncer } from './services/announcer.ts';
 import { createAuthService } from './services/auth-service.ts';
+import { createConfigCache } from './services/config-cache.ts';
+import { WriteBatcher } from './services/write-batcher.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
@@ -42,13 +44,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const clock = options.clock ?? systemClock;
   const { store } = options;
   const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN } });
-  const read = createReadModels({ store, clock });
+  const centerConfig = createConfigCache(store);
+  const read = createReadModels({ store, clock, config: centerConfig });
   const hub = new Hub();
   const deps: AppDeps = {
     config: options.config,
     store,
     clock,
-    queue: createQueueService({ store, clock }),
+    centerConfig,
+    queue: createQueueService({ store, clock, config: centerConfig, batcher: new WriteBatcher(store.sqlite) }),
     auth,
     read,
     hub,

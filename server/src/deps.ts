@@ -4,6 +4,7 @@ import type { Guards } from './http/guards.ts';
 import type { Announcer } from './services/announcer.ts';
 import type { AuthService } from './services/auth-service.ts';
 import type { Clock } from './services/clock.ts';
+import type { ConfigCache } from './services/config-cache.ts';
 import type { QueueService } from './services/queue-service.ts';
 import type { ReadModels } from './services/read-models.ts';
 import type { Hub } from './ws/hub.ts';
@@ -13,6 +14,7 @@ export interface AppDeps {
   config: Pick<Config, 'heartbeatMs' | 'appsRoot'>;
   store: OpenDb;
   clock: Clock;
+  centerConfig: ConfigCache;
   queue: QueueService;
   auth: AuthService;
   read: ReadModels;

@@ -1,7 +1,6 @@
 import { CenterInfo, CenterSnapshot, ErrorBody } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../deps.ts';
-import { settingsRepo } from '../db/repositories/settings-repo.ts';
 
 export const centerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -11,12 +10,12 @@ export const centerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk', 'hall_board', 'counter_display']),
     },
     async () => {
-      const center = deps.read.center_profile();
+      const center = deps.read.centerProfile();
       return {
         name: center.name,
         address: center.address,
         fields: deps.read.fields(),
-        priorityCategories: settingsRepo.priorities(deps.store.db),
+        priorityCategories: deps.centerConfig.get().priorities,
       };
     },
   );

@@ -77,7 +77,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
         const counterId = request.params.id;
         if (action.desk) atOwnCounter(actor, counterId);
         else mayRunCounter(actor, counterId);
-        return reply(counterId, deps.queue.run({ kind: action.kind, counterId }, actor));
+        return reply(counterId, await deps.queue.run({ kind: action.kind, counterId }, actor));
       },
     );
   }
@@ -88,7 +88,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     async (request) => {
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
-      return reply(request.params.id, deps.queue.run({ kind: 'callTicket', counterId: request.params.id, ticketId: request.body.ticketId }, actor));
+      return reply(request.params.id, await deps.queue.run({ kind: 'callTicket', counterId: request.params.id, ticketId: request.body.ticketId }, actor));
     },
   );
 
@@ -99,7 +99,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
       const dossierCode = request.body.dossierCode?.trim() || null;
-      return reply(request.params.id, deps.queue.run({ kind: 'finish', counterId: request.params.id, dossierCode }, actor));
+      return reply(request.params.id, await deps.queue.run({ kind: 'finish', counterId: request.params.id, dossierCode }, actor));
     },
   );
 
@@ -109,7 +109,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     async (request) => {
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
-      return reply(request.params.id, deps.queue.run({ kind: 'hold', counterId: request.params.id, note: request.body.note ?? null }, actor));
+      return reply(request.params.id, await deps.queue.run({ kind: 'hold', counterId: request.params.id, note: request.body.note ?? null }, actor));
     },
   );
 
@@ -119,7 +119,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     async (request) => {
       const actor = staffOf(request);
       mayRunCounter(actor, request.params.id);
-      return reply(request.params.id, deps.queue.run({ kind: 'pause', counterId: request.params.id, reason: request.body.reason }, actor));
+      return reply(request.params.id, await deps.queue.run({ kind: 'pause', counterId: request.params.id, reason: request.body.reason }, actor));
     },
   );
 };

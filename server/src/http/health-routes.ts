@@ -10,7 +10,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     { schema: { tags: ['system'], summary: 'Liveness and the center name', response: { 200: HealthResponse } } },
     async () => {
       // Touch the database so "ok" means the store answers too.
-      const center = deps.read.center_profile();
+      const center = deps.read.centerProfile();
       return { status: 'ok' as const, center: center.name, version: VERSION, time: new Date(deps.clock.now()).toISOString() };
     },
   );

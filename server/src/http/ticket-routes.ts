@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
-import { ticketView, viewsRepo } from '../db/repositories/views-repo.ts';
+import { ticketView } from '../db/repositories/views-repo.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Outcome } from '../services/queue-service.ts';
 import { actorOf, staffOf } from './guards.ts';
@@ -25,12 +25,12 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
     },
     async (request, reply) => {
-      const out = deps.queue.issue(
+      const out = await deps.queue.issue(
         { fieldId: request.body.fieldId, priority: request.body.priority ?? null, idempotencyKey: request.body.idempotencyKey ?? null },
         actorOf(request),
       );
       deps.announcer.announce(out);
-      const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, peopleAhead: viewsRepo.peopleAhead(db, out.ticket) };
+      const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, peopleAhead: out.peopleAhead };
       // A replayed idempotency key answers 200 with the ticket already issued.
       return reply.status(out.created ? 201 : 200).send(body);
     },
@@ -72,7 +72,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.post('/api/tickets/:id/return', { schema: options('Return a held ticket to the queue'), preHandler: deps.guards.staff() }, async (request) => {
     const actor = staffOf(request);
     mayHandle(actor, request.params.id);
-    return respond(deps.queue.run({ kind: 'returnHeld', ticketId: request.params.id }, actor), request.params.id);
+    return respond(await deps.queue.run({ kind: 'returnHeld', ticketId: request.params.id }, actor), request.params.id);
   });
 
   app.post(
@@ -88,7 +88,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
         toCounterId: request.body.toCounterId ?? null,
         note: request.body.note ?? null,
       };
-      return respond(deps.queue.run(cmd, actor), request.params.id);
+      return respond(await deps.queue.run(cmd, actor), request.params.id);
     },
   );
 
@@ -98,7 +98,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     async (request) => {
       const actor = staffOf(request);
       mayHandle(actor, request.params.id);
-      return respond(deps.queue.run({ kind: 'cancel', ticketId: request.params.id, reason: request.body.reason ?? null }, actor), request.params.id);
+      return respond(await deps.queue.run({ kind: 'cancel', ticketId: request.params.id, reason: request.body.reason ?? null }, actor), request.params.id);
     },
   );
 };

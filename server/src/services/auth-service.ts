@@ -71,16 +71,9 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       const tokenHash = hashToken(token);
       if (kind === 'staff') {
         const found = accessRepo.liveSession(db, tokenHash, now);
-        if (!found || !found.staff.active) return null;
-        if (found.session.expiresAt - now < SESSION_MS / 2) accessRepo.touchSession(db, tokenHash, now + SESSION_MS);
-        return {
-          kind: 'staff',
-          staffId: found.staff.id,
-          role: found.staff.role,
-          name: found.staff.displayName,
-          counterId: found.session.counterId,
-          tokenHash,
-        };
+        if (!found?.active) return null;
+        if (found.expiresAt - now < SESSION_MS / 2) accessRepo.touchSession(db, tokenHash, now + SESSION_MS);
+        return { kind: 'staff', staffId: found.staffId, role: found.role, name: found.displayName, counterId: found.counterId, tokenHash };
       }
       if (kind === 'device') {
         const device = accessRepo.deviceByToken(db, tokenHash);

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from '../domain/commands.ts';
 import { decide } from '../domain/decide.ts';
+import { fieldDayDeltas } from '../domain/field-day.ts';
 import { serviceDayOf } from '../domain/time.ts';
 import type { Counter, Decision, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
-import { settingsRepo } from '../db/repositories/settings-repo.ts';
 import { stampOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
+import type { ConfigCache } from './config-cache.ts';
+import type { WriteBatcher } from './write-batcher.ts';
 
 export interface Outcome {
   tickets: Ticket[];
@@ -26,103 +28,118 @@ export interface IssueOutcome extends Outcome {
   trackingCode: string;
   /** False when an idempotency key matched an earlier ticket: nothing new happened. */
   created: boolean;
+  /** Waiting tickets of the same field ahead of this one, at the moment it was issued or replayed. */
+  peopleAhead: number;
 }
 
-const empty: Outcome = { tickets: [], counters: [], events: [] };
+const none = (): Outcome => ({ tickets: [], counters: [], events: [] });
 
 /**
- * Load → decide → persist in one synchronous SQLite transaction, then hand back the events.
- * Nothing here broadcasts or prints: callers announce only what this returned, after the commit.
+ * Load → decide → persist inside one savepoint of a group-committed transaction, then hand back
+ * the events. Nothing here broadcasts or prints: callers announce only what this returned, and
+ * they get it only once the batch is durable.
  */
-export function createQueueService(deps: { store: OpenDb; clock: Clock }) {
-  const { db, sqlite } = deps.store;
+export function createQueueService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; batcher: WriteBatcher }) {
+  const { db } = deps.store;
   let sweptDay: string | null = null;
 
   function persist(decision: Decision, actor: Actor): void {
     for (const t of decision.tickets) queueRepo.updateTicket(db, t);
     for (const c of decision.counters) queueRepo.updateCounter(db, c);
-    queueRepo.appendEvents(db, decision.events, stampOf(actor));
+    record(decision, actor);
   }
 
-  function slice(ticketIds: readonly number[], extra: readonly Ticket[] = []): QueueSlice {
+  /** The event log and the per-field tallies derived from it, in the same savepoint as the change. */
+  function record(decision: Decision, actor: Actor): void {
+    queueRepo.appendEvents(db, decision.events, stampOf(actor));
+    queueRepo.applyFieldDays(db, fieldDayDeltas(decision.events, decision.tickets));
+  }
+
+  /** Configuration, every counter's state and the tickets the command touches. */
+  function slice(ticketIds: readonly number[]): QueueSlice {
+    const config = deps.config.get();
+    const counters = queueRepo.counters(db, config.counterLinks);
     const tickets = queueRepo.tickets(db, ticketIds);
-    for (const t of extra) tickets.set(t.id, t);
-    return { rules: settingsRepo.rules(db), fields: queueRepo.fields(db), counters: queueRepo.counters(db), tickets };
+    return { rules: config.rules, fields: config.fields, counters, tickets };
+  }
+
+  /** The slice for a command: its ticket, the counter's current ticket, and for call-next the candidates. */
+  function sliceFor(command: Command, serviceDay: string): QueueSlice {
+    const base = slice('ticketId' in command ? [command.ticketId] : []);
+    const counter = 'counterId' in command ? base.counters.get(command.counterId) : undefined;
+    if (!counter) return base;
+    const more = counter.currentTicketId === null ? new Map<number, Ticket>() : queueRepo.tickets(db, [counter.currentTicketId]);
+    const waiting = command.kind === 'callNext' ? queueRepo.waitingFor(db, counter, serviceDay) : [];
+    const tickets = new Map([...base.tickets, ...more, ...waiting.map((t) => [t.id, t] as const)]);
+    return { ...base, tickets };
+  }
+
+  function today(now: number): string {
+    return serviceDayOf(now, deps.config.get().rules.dayRollover);
   }
 
   /** Tickets left unfinished on an earlier service day are expired once, before today's first change. */
-  function sweep(now: number, serviceDay: string): Outcome {
-    if (sweptDay === serviceDay) return empty;
-    const out: Outcome = { tickets: [], counters: [], events: [] };
-    for (const id of queueRepo.staleIds(db, serviceDay)) {
-      const decision = decide(slice([id]), { kind: 'expire', ticketId: id }, now);
-      persist(decision, { kind: 'system' });
-      merge(out, decision);
-    }
-    sweptDay = serviceDay;
+  async function sweepIfNewDay(now: number): Promise<Outcome> {
+    const day = today(now);
+    if (sweptDay === day) return none();
+    const out = await deps.batcher.submit(() => {
+      const acc = none();
+      for (const id of queueRepo.staleIds(db, day)) {
+        const decision = decide(slice([id]), { kind: 'expire', ticketId: id }, now);
+        persist(decision, { kind: 'system' });
+        merge(acc, decision);
+      }
+      return acc;
+    });
+    sweptDay = day;
     return out;
   }
 
-  function ticketsFor(command: Command, serviceDay: string): { ids: number[]; waiting: Ticket[] } {
-    const counters = queueRepo.counters(db);
-    const counterId = 'counterId' in command ? command.counterId : null;
-    const counter = counterId === null ? undefined : counters.get(counterId);
-    const ids: number[] = [];
-    if ('ticketId' in command) ids.push(command.ticketId);
-    if (counter?.currentTicketId) ids.push(counter.currentTicketId);
-    const waiting = command.kind === 'callNext' && counter ? queueRepo.waitingFor(db, counter, serviceDay) : [];
-    return { ids, waiting };
-  }
-
   return {
-    run(command: Exclude<Command, { kind: 'issue' }>, actor: Actor): Outcome {
+    async run(command: Exclude<Command, { kind: 'issue' }>, actor: Actor): Promise<Outcome> {
       const now = deps.clock.now();
-      return sqlite
-        .transaction(() => {
-          const serviceDay = serviceDayOf(now, settingsRepo.rules(db).dayRollover);
-          const swept = sweep(now, serviceDay);
-          const { ids, waiting } = ticketsFor(command, serviceDay);
-          const decision = decide(slice(ids, waiting), command, now);
-          persist(decision, actor);
-          return merge(merge({ tickets: [], counters: [], events: [] }, swept), decision);
-        })
-        .immediate();
+      const swept = await sweepIfNewDay(now);
+      const decision = await deps.batcher.submit(() => {
+        const d = decide(sliceFor(command, today(now)), command, now);
+        persist(d, actor);
+        return d;
+      });
+      return merge(swept, decision);
     },
 
-    issue(input: IssueInput, actor: Actor): IssueOutcome {
+    async issue(input: IssueInput, actor: Actor): Promise<IssueOutcome> {
       const now = deps.clock.now();
       const deviceId = actor.kind === 'device' ? actor.deviceId : null;
-      return sqlite
-        .transaction((): IssueOutcome => {
-          if (deviceId !== null && input.idempotencyKey !== null) {
-            const earlier = queueRepo.byIdempotencyKey(db, deviceId, input.idempotencyKey);
-            if (earlier) return { ...empty, ...earlier, created: false };
-          }
-          const rules = settingsRepo.rules(db);
-          const serviceDay = serviceDayOf(now, rules.dayRollover);
-          const swept = sweep(now, serviceDay);
-          const tally = queueRepo.dayTally(db, input.fieldId, serviceDay);
-          const decision = decide(
-            { rules, fields: queueRepo.fields(db), counters: new Map(), tickets: new Map() },
-            {
-              kind: 'issue',
-              fieldId: input.fieldId,
-              priority: input.priority,
-              newId: queueRepo.nextTicketId(db),
-              lastSeqToday: tally.lastSeq,
-              issuedToday: tally.issued,
-            },
-            now,
-          );
-          const ticket = decision.tickets[0];
-          if (!ticket) throw new Error('issue decided no ticket');
-          const trackingCode = randomBytes(12).toString('base64url');
-          queueRepo.insertTicket(db, ticket, { trackingCode, idempotencyKey: input.idempotencyKey, deviceId });
-          queueRepo.appendEvents(db, decision.events, stampOf(actor));
-          const out = merge(merge({ tickets: [], counters: [], events: [] }, swept), decision);
-          return { ...out, ticket, trackingCode, created: true };
-        })
-        .immediate();
+      const swept = await sweepIfNewDay(now);
+      const result = await deps.batcher.submit((): IssueOutcome => {
+        if (deviceId !== null && input.idempotencyKey !== null) {
+          const earlier = queueRepo.byIdempotencyKey(db, deviceId, input.idempotencyKey);
+          if (earlier) return { ...none(), ...earlier, created: false, peopleAhead: queueRepo.peopleAhead(db, earlier.ticket) };
+        }
+        const config = deps.config.get();
+        const serviceDay = today(now);
+        const tally = queueRepo.fieldDay(db, input.fieldId, serviceDay);
+        const decision = decide(
+          { rules: config.rules, fields: config.fields, counters: new Map(), tickets: new Map() },
+          {
+            kind: 'issue',
+            fieldId: input.fieldId,
+            priority: input.priority,
+            newId: queueRepo.nextTicketId(db),
+            lastSeqToday: tally.lastSeq,
+            issuedToday: tally.issued,
+          },
+          now,
+        );
+        const ticket = decision.tickets[0];
+        if (!ticket) throw new Error('issue decided no ticket');
+        const trackingCode = randomBytes(12).toString('base64url');
+        queueRepo.insertTicket(db, ticket, { trackingCode, idempotencyKey: input.idempotencyKey, deviceId });
+        record(decision, actor);
+        // A new ticket is the latest arrival in its field, so everyone else waiting there is ahead of it.
+        return { ...decision, ticket, trackingCode, created: true, peopleAhead: tally.waiting };
+      });
+      return { ...result, ...merge(swept, result) };
     },
   };
 }
@@ -130,8 +147,5 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock }) {
 export type QueueService = ReturnType<typeof createQueueService>;
 
 function merge(into: Outcome, d: Outcome): Outcome {
-  into.tickets.push(...d.tickets);
-  into.counters.push(...d.counters);
-  into.events.push(...d.events);
-  return into;
+  return { tickets: [...into.tickets, ...d.tickets], counters: [...into.counters, ...d.counters], events: [...into.events, ...d.events] };
 }

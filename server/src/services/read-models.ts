@@ -1,18 +1,18 @@
-import type { CallView, CenterSnapshot, CounterSnapshot, HallSnapshot } from '@luot/shared';
+import type { CallView, CenterSnapshot, CounterSnapshot, CounterView, FieldView, HallSnapshot } from '@luot/shared';
 import { serviceDayOf, serviceDayStart } from '../domain/time.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import { settingsRepo } from '../db/repositories/settings-repo.ts';
 import { viewsRepo } from '../db/repositories/views-repo.ts';
 import type { Clock } from './clock.ts';
+import type { ConfigCache } from './config-cache.ts';
 
 const HALL_CALLS = 10;
 
 /** What screens are shown on connect (snapshots) and what deltas are built from. Reads only. */
-export function createReadModels(deps: { store: OpenDb; clock: Clock }) {
+export function createReadModels(deps: { store: OpenDb; clock: Clock; config: ConfigCache }) {
   const { db } = deps.store;
 
   function today() {
-    const rollover = settingsRepo.rules(db).dayRollover;
+    const rollover = deps.config.get().rules.dayRollover;
     const day = serviceDayOf(deps.clock.now(), rollover);
     return { day, start: serviceDayStart(day, rollover) };
   }
@@ -21,29 +21,48 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock }) {
     return viewsRepo.recentCalls(db, today().start, limit);
   }
 
+  function fields(onlyIds?: readonly number[]): FieldView[] {
+    const rows = deps.config.get().fieldRows.filter((r) => !onlyIds || onlyIds.includes(r.id));
+    const waiting = viewsRepo.waitingCounts(db, today().day, onlyIds);
+    return rows.map((r) => ({
+      id: r.id,
+      parentId: r.parentId,
+      code: r.code,
+      nameVi: r.nameVi,
+      nameEn: r.nameEn,
+      prefix: r.prefix,
+      width: r.width,
+      startNumber: r.startNumber,
+      dailyLimit: r.dailyLimit,
+      opensAt: r.opensAt,
+      closesAt: r.closesAt,
+      issuing: r.issuing,
+      targetWaitMinutes: r.targetWaitMinutes,
+      waiting: waiting.get(r.id) ?? 0,
+    }));
+  }
+
+  function counters(onlyIds?: readonly number[]): CounterView[] {
+    return viewsRepo.counters(db, deps.config.get().counterLinks, onlyIds);
+  }
+
   return {
     today,
     calls,
+    fields,
+    counters,
+    centerProfile: () => deps.config.get().center,
     hall(): HallSnapshot {
-      const center = settingsRepo.center(db);
-      return {
-        center: { name: center.name, notice: center.hallNotice },
-        fields: viewsRepo.fields(db, today().day),
-        counters: viewsRepo.counters(db),
-        calls: calls(),
-      };
+      const center = deps.config.get().center;
+      return { center: { name: center.name, notice: center.hallNotice }, fields: fields(), counters: counters(), calls: calls() };
     },
     counter(counterId: number): CounterSnapshot | null {
-      const [counter] = viewsRepo.counters(db, [counterId]);
+      const [counter] = counters([counterId]);
       return counter ? { counter } : null;
     },
     center(): CenterSnapshot {
-      const { day } = today();
-      return { fields: viewsRepo.fields(db, day), counters: viewsRepo.counters(db), queue: viewsRepo.queue(db, day), calls: calls() };
+      return { fields: fields(), counters: counters(), queue: viewsRepo.queue(db, today().day), calls: calls() };
     },
-    fields: (ids?: readonly number[]) => viewsRepo.fields(db, today().day, ids),
-    counters: (ids?: readonly number[]) => viewsRepo.counters(db, ids),
-    center_profile: () => settingsRepo.center(db),
   };
 }
 

@@ -44,6 +44,8 @@ export class Hub {
   publish(name: string, change: Change): void {
     const s = this.stream(name);
     s.seq += 1;
+    // The sequence advances even with nobody listening, so a later subscriber's snapshot carries it.
+    if (s.clients.size === 0) return;
     const message: ServerMessage = { type: 'delta', stream: name, seq: s.seq, change };
     const text = JSON.stringify(message);
     for (const client of s.clients) if (client.readyState === OPEN) client.send(text);

@@ -7,6 +7,47 @@ export type StaffRow = typeof staff.$inferSelect;
 export type DeviceRow = typeof devices.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
+export interface LiveSession {
+  staffId: number;
+  counterId: number | null;
+  expiresAt: number;
+  role: StaffRow['role'];
+  displayName: string;
+  active: 0 | 1;
+}
+
+export interface LiveDevice {
+  id: number;
+  kind: DeviceRow['kind'];
+  name: string;
+  counterId: number | null;
+  lastSeenAt: number | null;
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  return {
+    liveSession: db.$client.prepare(
+      `SELECT s.staff_id AS staffId, s.counter_id AS counterId, s.expires_at AS expiresAt,
+              st.role AS role, st.display_name AS displayName, st.active AS active
+       FROM sessions s JOIN staff st ON st.id = s.staff_id
+       WHERE s.token_hash = ? AND s.expires_at > ?`,
+    ),
+    deviceByToken: db.$client.prepare(
+      `SELECT id, kind, name, counter_id AS counterId, last_seen_at AS lastSeenAt
+       FROM devices WHERE token_hash = ? AND revoked_at IS NULL`,
+    ),
+  };
+}
+function statements(db: Db) {
+  let s = prepared.get(db);
+  if (!s) {
+    s = prepare(db);
+    prepared.set(db, s);
+  }
+  return s;
+}
+
 /** Staff, sessions and devices. Tokens and pairing codes are stored only as hashes. */
 export const accessRepo = {
   staffByUsername: (db: Db, username: string) => db.select().from(staff).where(eq(staff.username, username)).get(),
@@ -23,13 +64,9 @@ export const accessRepo = {
     db.insert(sessions).values(row).run();
   },
 
-  liveSession(db: Db, tokenHash: string, now: number): { session: SessionRow; staff: StaffRow } | undefined {
-    return db
-      .select({ session: sessions, staff })
-      .from(sessions)
-      .innerJoin(staff, eq(staff.id, sessions.staffId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-      .get();
+  /** Every staff request resolves its token here, so the statement is prepared once per connection. */
+  liveSession(db: Db, tokenHash: string, now: number): LiveSession | undefined {
+    return statements(db).liveSession.get(tokenHash, now) as LiveSession | undefined;
   },
 
   touchSession: (db: Db, tokenHash: string, expiresAt: number) =>
@@ -69,12 +106,9 @@ export const accessRepo = {
       .where(eq(devices.id, id))
       .run(),
 
-  deviceByToken(db: Db, tokenHash: string): DeviceRow | undefined {
-    return db
-      .select()
-      .from(devices)
-      .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)))
-      .get();
+  /** Every device request and socket resolves its token here. */
+  deviceByToken(db: Db, tokenHash: string): LiveDevice | undefined {
+    return statements(db).deviceByToken.get(tokenHash) as LiveDevice | undefined;
   },
 
   deviceById: (db: Db, id: number) => db.select().from(devices).where(eq(devices.id, id)).get(),

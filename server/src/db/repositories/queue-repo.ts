@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull, lt, max, or, sql, count } from 'drizzle-orm';
-import type { Counter, DomainEvent, FairShare, FieldConfig, Ticket } from '../../domain/types.ts';
+import { and, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { FieldDayDelta } from '../../domain/field-day.ts';
+import type { Counter, CounterField, DomainEvent, FairShare, Ticket } from '../../domain/types.ts';
 import type { Db } from '../open-db.ts';
-import { counterFields, counters, events, fields, tickets } from '../schema/index.ts';
+import { counters, tickets } from '../schema/index.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
 type CounterRow = typeof counters.$inferSelect;
@@ -29,34 +30,46 @@ export interface EventStamp {
   deviceId: number | null;
 }
 
+/** Hot statements, prepared once per connection: these run on every ticket. */
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  const sqlite = db.$client;
+  return {
+    fieldDay: sqlite.prepare('SELECT last_seq AS lastSeq, issued, waiting FROM field_days WHERE field_id = ? AND service_day = ?'),
+    maxTicketId: sqlite.prepare('SELECT max(id) FROM tickets').pluck(),
+    insertTicket: sqlite.prepare(
+      `INSERT INTO tickets (id, series_field_id, field_id, seq, number, service_day, status, priority, counter_id,
+         target_counter_id, issued_at, queued_at, called_at, recalls, tracking_code, idempotency_key, device_id)
+       VALUES (@id, @fieldId, @fieldId, @seq, @number, @serviceDay, @status, @priority, @counterId,
+         @targetCounterId, @issuedAt, @queuedAt, @calledAt, @recalls, @trackingCode, @idempotencyKey, @deviceId)`,
+    ),
+    insertEvent: sqlite.prepare(
+      `INSERT INTO events (at, type, ticket_id, counter_id, field_id, from_status, to_status, actor_id, device_id, data)
+       VALUES (@at, @type, @ticketId, @counterId, @fieldId, @from, @to, @actorId, @deviceId, @data)`,
+    ),
+    upsertFieldDay: sqlite.prepare(
+      `INSERT INTO field_days (field_id, service_day, issued, last_seq, waiting) VALUES (@fieldId, @serviceDay, @issued, @lastSeq, @waiting)
+       ON CONFLICT (field_id, service_day) DO UPDATE SET
+         issued = issued + excluded.issued,
+         waiting = waiting + excluded.waiting,
+         last_seq = CASE WHEN excluded.last_seq IS NULL THEN last_seq ELSE max(coalesce(last_seq, excluded.last_seq), excluded.last_seq) END`,
+    ),
+  };
+}
+function statements(db: Db) {
+  let s = prepared.get(db);
+  if (!s) {
+    s = prepare(db);
+    prepared.set(db, s);
+  }
+  return s;
+}
+
 /** The only place that reads and writes queue state. All calls run inside the caller's transaction. */
 export const queueRepo = {
-  fields(db: Db): Map<number, FieldConfig> {
-    const rows = db.select().from(fields).where(eq(fields.active, true)).all();
-    const parents = new Set(rows.map((r) => r.parentId).filter((id): id is number => id !== null));
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          parentId: r.parentId,
-          prefix: r.prefix,
-          width: r.width,
-          startNumber: r.startNumber,
-          dailyLimit: r.dailyLimit,
-          opensAt: r.opensAt,
-          closesAt: r.closesAt,
-          issuing: r.issuing,
-          hasChildren: parents.has(r.id),
-        },
-      ]),
-    );
-  },
-
-  counters(db: Db): Map<number, Counter> {
+  counters(db: Db, links: ReadonlyMap<number, CounterField[]>): Map<number, Counter> {
     const rows = db.select().from(counters).where(eq(counters.active, true)).all();
-    const links = db.select().from(counterFields).orderBy(asc(counterFields.position)).all();
-    return new Map(rows.map((r) => [r.id, toCounter(r, links)]));
+    return new Map(rows.map((r) => [r.id, toCounter(r, links.get(r.id) ?? [])]));
   },
 
   tickets(db: Db, ids: readonly number[]): Map<number, Ticket> {
@@ -85,19 +98,36 @@ export const queueRepo = {
     return rows.map(toTicket);
   },
 
-  /** Highest sequence and count issued today in a field's series (for numbering and the daily limit). */
-  dayTally(db: Db, fieldId: number, serviceDay: string): { lastSeq: number | null; issued: number } {
+  /** Today's tallies of a field's series: last sequence, tickets issued, tickets waiting now. O(1). */
+  fieldDay(db: Db, fieldId: number, serviceDay: string): { lastSeq: number | null; issued: number; waiting: number } {
+    const row = statements(db).fieldDay.get(fieldId, serviceDay) as { lastSeq: number | null; issued: number; waiting: number } | undefined;
+    return row ?? { lastSeq: null, issued: 0, waiting: 0 };
+  },
+
+  applyFieldDays(db: Db, deltas: readonly FieldDayDelta[]): void {
+    const upsert = statements(db).upsertFieldDay;
+    for (const d of deltas) upsert.run(d);
+  },
+
+  /** Tickets of the same field that are ahead in the queue (a plain count; the class interleave may reorder). */
+  peopleAhead(db: Db, t: Ticket): number {
     const row = db
-      .select({ lastSeq: max(tickets.seq), issued: count() })
+      .select({ n: count() })
       .from(tickets)
-      .where(and(eq(tickets.seriesFieldId, fieldId), eq(tickets.serviceDay, serviceDay)))
+      .where(
+        and(
+          eq(tickets.status, 'waiting'),
+          eq(tickets.serviceDay, t.serviceDay),
+          eq(tickets.fieldId, t.fieldId),
+          or(lt(tickets.queuedAt, t.queuedAt), and(eq(tickets.queuedAt, t.queuedAt), lt(tickets.id, t.id))),
+        ),
+      )
       .get();
-    return { lastSeq: row?.lastSeq ?? null, issued: row?.issued ?? 0 };
+    return row?.n ?? 0;
   },
 
   nextTicketId(db: Db): number {
-    const row = db.select({ id: max(tickets.id) }).from(tickets).get();
-    return (row?.id ?? 0) + 1;
+    return ((statements(db).maxTicketId.get() as number | null) ?? 0) + 1;
   },
 
   byIdempotencyKey(db: Db, deviceId: number, key: string): { ticket: Ticket; trackingCode: string } | null {
@@ -120,9 +150,7 @@ export const queueRepo = {
   },
 
   insertTicket(db: Db, ticket: Ticket, extra: { trackingCode: string; idempotencyKey: string | null; deviceId: number | null }): void {
-    db.insert(tickets)
-      .values({ ...ticket, seriesFieldId: ticket.fieldId, ...extra })
-      .run();
+    statements(db).insertTicket.run({ ...ticket, ...extra });
   },
 
   updateTicket(db: Db, ticket: Ticket): void {
@@ -144,36 +172,21 @@ export const queueRepo = {
   },
 
   appendEvents(db: Db, list: readonly DomainEvent[], stamp: EventStamp): void {
-    if (list.length === 0) return;
-    db.insert(events)
-      .values(
-        list.map((e) => ({
-          at: e.at,
-          type: e.type,
-          ticketId: e.ticketId,
-          counterId: e.counterId,
-          fieldId: e.fieldId,
-          fromStatus: e.from,
-          toStatus: e.to,
-          actorId: stamp.actorId,
-          deviceId: stamp.deviceId,
-          data: e.data,
-        })),
-      )
-      .run();
+    const insert = statements(db).insertEvent;
+    for (const e of list) {
+      insert.run({ ...e, ...stamp, data: JSON.stringify(e.data) });
+    }
   },
 };
 
-function toCounter(row: CounterRow, links: readonly (typeof counterFields.$inferSelect)[]): Counter {
+function toCounter(row: CounterRow, fields: CounterField[]): Counter {
   return {
     id: row.id,
     number: row.number,
     status: row.status,
     pauseReason: row.pauseReason,
     policy: row.policy,
-    fields: links
-      .filter((l) => l.counterId === row.id)
-      .map((l) => ({ fieldId: l.fieldId, position: l.position, weight: l.weight })),
+    fields,
     currentTicketId: row.currentTicketId,
     officerId: row.officerId,
     fair: row.fair as FairShare,

@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
-import type { CallView, CounterView, FieldView, TicketView } from '@luot/shared';
-import type { Ticket } from '../../domain/types.ts';
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { CallView, CounterView, TicketView } from '@luot/shared';
+import type { CounterField, Ticket } from '../../domain/types.ts';
 import type { Db } from '../open-db.ts';
-import { counterFields, counters, events, fields, staff, tickets } from '../schema/index.ts';
+import type { Statement } from 'better-sqlite3';
+import { counters, events, staff, tickets } from '../schema/index.ts';
 import { toTicket } from './queue-repo.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -23,51 +24,25 @@ export function ticketView(t: Ticket): TicketView {
   };
 }
 
+const waitingStatements = new WeakMap<Db, Statement>();
+function waitingStmt(db: Db): Statement {
+  let st = waitingStatements.get(db);
+  if (!st) {
+    st = db.$client.prepare('SELECT field_id AS fieldId, waiting AS n FROM field_days WHERE service_day = ?');
+    waitingStatements.set(db, st);
+  }
+  return st;
+}
+
 /** Read models for snapshots and deltas. Reads only; the queue repository owns writes. */
 export const viewsRepo = {
+  /** Waiting per field today, from the per-field tallies kept with every change (runs with every delta). */
   waitingCounts(db: Db, serviceDay: string, fieldIds?: readonly number[]): Map<number, number> {
-    const rows = db
-      .select({ fieldId: tickets.fieldId, n: count() })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.status, 'waiting'),
-          eq(tickets.serviceDay, serviceDay),
-          fieldIds ? inArray(tickets.fieldId, [...fieldIds]) : undefined,
-        ),
-      )
-      .groupBy(tickets.fieldId)
-      .all();
-    return new Map(rows.map((r) => [r.fieldId, r.n]));
+    const rows = waitingStmt(db).all(serviceDay) as { fieldId: number; n: number }[];
+    return new Map(rows.filter((r) => !fieldIds || fieldIds.includes(r.fieldId)).map((r) => [r.fieldId, r.n]));
   },
 
-  fields(db: Db, serviceDay: string, onlyIds?: readonly number[]): FieldView[] {
-    const waiting = viewsRepo.waitingCounts(db, serviceDay, onlyIds);
-    const rows = db
-      .select()
-      .from(fields)
-      .where(and(eq(fields.active, true), onlyIds ? inArray(fields.id, [...onlyIds]) : undefined))
-      .orderBy(fields.position, fields.id)
-      .all();
-    return rows.map((r) => ({
-      id: r.id,
-      parentId: r.parentId,
-      code: r.code,
-      nameVi: r.nameVi,
-      nameEn: r.nameEn,
-      prefix: r.prefix,
-      width: r.width,
-      startNumber: r.startNumber,
-      dailyLimit: r.dailyLimit,
-      opensAt: r.opensAt,
-      closesAt: r.closesAt,
-      issuing: r.issuing,
-      targetWaitMinutes: r.targetWaitMinutes,
-      waiting: waiting.get(r.id) ?? 0,
-    }));
-  },
-
-  counters(db: Db, onlyIds?: readonly number[]): CounterView[] {
+  counters(db: Db, links: ReadonlyMap<number, readonly CounterField[]>, onlyIds?: readonly number[]): CounterView[] {
     const rows = db
       .select({ counter: counters, officerName: staff.displayName })
       .from(counters)
@@ -75,7 +50,6 @@ export const viewsRepo = {
       .where(and(eq(counters.active, true), onlyIds ? inArray(counters.id, [...onlyIds]) : undefined))
       .orderBy(counters.number)
       .all();
-    const links = db.select().from(counterFields).orderBy(counterFields.position).all();
     const currentIds = rows.map((r) => r.counter.currentTicketId).filter((id): id is number => id !== null);
     const current = new Map(
       (currentIds.length ? db.select().from(tickets).where(inArray(tickets.id, currentIds)).all() : []).map((t) => [
@@ -89,27 +63,10 @@ export const viewsRepo = {
       name: c.name,
       status: c.status,
       pauseReason: c.pauseReason,
-      fieldIds: links.filter((l) => l.counterId === c.id).map((l) => l.fieldId),
+      fieldIds: (links.get(c.id) ?? []).map((l) => l.fieldId),
       officer: c.officerId !== null && officerName !== null ? { id: c.officerId, name: officerName } : null,
       current: c.currentTicketId === null ? null : (current.get(c.currentTicketId) ?? null),
     }));
-  },
-
-  /** Tickets of the same field that are ahead in the queue (a plain count; the class interleave may reorder). */
-  peopleAhead(db: Db, t: Ticket): number {
-    const row = db
-      .select({ n: count() })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.status, 'waiting'),
-          eq(tickets.serviceDay, t.serviceDay),
-          eq(tickets.fieldId, t.fieldId),
-          or(lt(tickets.queuedAt, t.queuedAt), and(eq(tickets.queuedAt, t.queuedAt), lt(tickets.id, t.id))),
-        ),
-      )
-      .get();
-    return row?.n ?? 0;
   },
 
   /** Waiting and held tickets of the day, in arrival order. */

@@ -73,7 +73,7 @@ export const tickets = sqliteTable(
   (t) => [
     uniqueIndex('tickets_series_day_seq').on(t.seriesFieldId, t.serviceDay, t.seq),
     uniqueIndex('tickets_device_idempotency').on(t.deviceId, t.idempotencyKey),
-    index('tickets_active').on(t.status, t.fieldId, t.queuedAt),
+    index('tickets_waiting').on(t.status, t.serviceDay, t.fieldId, t.queuedAt),
     index('tickets_day').on(t.serviceDay),
   ],
 );
@@ -95,4 +95,21 @@ export const events = sqliteTable(
     data: text('data', { mode: 'json' }).notNull().default(sql`'{}'`),
   },
   (t) => [index('events_at').on(t.at), index('events_ticket').on(t.ticketId)],
+);
+
+/**
+ * Per field and service day: tickets issued, the last sequence, and how many wait now. Kept up to date in
+ * the same transaction as every ticket change (see domain/field-day.ts), so counts and numbering are O(1)
+ * reads instead of scans of the day's tickets. Derived from events; the event log stays the truth.
+ */
+export const fieldDays = sqliteTable(
+  'field_days',
+  {
+    fieldId: integer('field_id').notNull().references(() => fields.id),
+    serviceDay: text('service_day').notNull(),
+    issued: integer('issued').notNull().default(0),
+    lastSeq: integer('last_seq'),
+    waiting: integer('waiting').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.fieldId, t.serviceDay] })],
 );
