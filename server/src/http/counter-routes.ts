@@ -43,6 +43,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     { schema: { tags: ['counters'], summary: 'Sign in to a counter', params: IdParams, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
     async (request) => {
       deps.auth.joinCounter(staffOf(request), request.params.id);
+      deps.announcer.counterChanged(request.params.id, 'officer_joined');
       return reply(request.params.id, { tickets: [], counters: [], events: [] });
     },
   );
@@ -54,6 +55,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
       deps.auth.leaveCounter(actor);
+      deps.announcer.counterChanged(request.params.id, 'officer_left');
       return reply(request.params.id, { tickets: [], counters: [], events: [] });
     },
   );

@@ -56,6 +56,21 @@ describe('staff routes', () => {
     }
   });
 
+  it('admin-only routes refuse officers and supervisors (403)', async () => {
+    const adminOnly: [Method, string, object?][] = [
+      ['GET', '/api/devices'],
+      ['POST', '/api/devices', { kind: 'kiosk', name: 'x' }],
+      ['DELETE', '/api/devices/1'],
+    ];
+    for (const [method, url, payload] of adminOnly) {
+      for (const token of [center.officer1, center.supervisor]) {
+        const res = await server.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+        expect(res.statusCode, `${method} ${url}`).toBe(403);
+        expect(res.json<ErrorBody>().code).toBe('FORBIDDEN');
+      }
+    }
+  });
+
   it('a kiosk token cannot call a ticket; a counter display cannot issue one', async () => {
     await issue(server, center.kiosk, center.fieldA);
     const call = await server.app.inject({ method: 'POST', url: `/api/counters/${center.counter1}/call-next`, headers: bearer(center.kiosk) });

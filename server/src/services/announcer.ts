@@ -12,6 +12,14 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels }) {
   const { hub, read } = deps;
 
   return {
+    /** A counter changed outside the queue engine (an officer signed in or out): refresh its views. */
+    counterChanged(counterId: number, cause: string): void {
+      const counters = read.counters([counterId]);
+      hub.publish('center', { cause, counters });
+      hub.publish('hall', { cause, counters });
+      hub.publish(`counter:${counterId}`, { cause, counters });
+    },
+
     announce(outcome: Outcome): void {
       const last = outcome.events.at(-1);
       if (!last) return;

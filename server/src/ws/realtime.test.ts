@@ -79,6 +79,30 @@ describe('realtime protocol', () => {
     expect(await hall.waitNew((m) => m.type === 'error')).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('a screen that reconnects gets a snapshot with everything it missed', async () => {
+    const token = deviceToken(server, 'counter_display', center.counter1);
+    const first = await connect(token);
+    await first.next(isSnapshot(`counter:${center.counter1}`));
+    first.close();
+    await first.waitClose();
+    await issue(server, center.kiosk, center.fieldA);
+    await callNext(center.officer1, center.counter1);
+    const again = await connect(token);
+    const snap = await again.next(isSnapshot(`counter:${center.counter1}`));
+    expect((snap.data as CounterSnapshot).counter.current).toMatchObject({ number: 'A001', status: 'called' });
+    expect(snap.seq).toBeGreaterThan(0);
+  });
+
+  it('tells a counter screen when an officer signs in or out', async () => {
+    const display = await connect(deviceToken(server, 'counter_display', center.counter1));
+    await fetch(`${baseUrl(server)}/api/counters/${center.counter1}/leave`, { method: 'POST', headers: bearer(center.officer1) });
+    const left = await display.next(isDelta(`counter:${center.counter1}`, 'officer_left'));
+    expect(left.change.counters?.[0]?.officer).toBeNull();
+    await fetch(`${baseUrl(server)}/api/counters/${center.counter1}/join`, { method: 'POST', headers: bearer(center.officer1) });
+    const joined = await display.next(isDelta(`counter:${center.counter1}`, 'officer_joined'));
+    expect(joined.change.counters?.[0]?.officer?.name).toBe('Cán bộ officer1');
+  });
+
   it('answers bad frames with an error frame and keeps serving the connection', async () => {
     const hall = await connect(deviceToken(server, 'hall_board'));
     for (const frame of ['not json', '{"type":"hello"}', JSON.stringify({ type: 'shout', text: 'xin chào' }), JSON.stringify({ type: 'resync', stream: '../etc' })]) {
