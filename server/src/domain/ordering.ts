@@ -47,14 +47,13 @@ function chooseClass(
   hasNormal: boolean,
   ratio: QueueRules['interleave'],
 ): { cls: 'priority' | 'normal'; share: { priority: number; normal: number } } {
-  if (!hasPriority || !hasNormal) {
-    // One class alone: start a fresh cycle so no credit piles up while the other class is absent. A cycle opens
-    // with priority (ties go to priority), so a lone priority call is that cycle's first call, while a lone normal
-    // call leaves the cycle unopened. Counting it as {0, 1} would owe priority a full share plus the tie, one call
-    // more than the ratio allows (e.g. 1:1 gave priority, priority).
-    return hasPriority ? { cls: 'priority', share: { priority: 1, normal: 0 } } : { cls: 'normal', share: { priority: 0, normal: 0 } };
-  }
   const priorityTurn = fair.priority * ratio.normal <= fair.normal * ratio.priority;
+  // One class alone while it is the absent class's turn: that claim lapses, so no credit piles up while the class
+  // is away, and a fresh cycle starts. A cycle opens with priority (ties go to it): a lone priority call opens it,
+  // a lone normal call leaves it unopened so priority comes first when it returns. A lone class whose turn it is
+  // anyway counts as usual below, so a class that comes and goes cannot erode the share of one that keeps waiting.
+  if (hasPriority && !hasNormal && !priorityTurn) return { cls: 'priority', share: { priority: 1, normal: 0 } };
+  if (hasNormal && !hasPriority && priorityTurn) return { cls: 'normal', share: { priority: 0, normal: 0 } };
   let priority = fair.priority + (priorityTurn ? 1 : 0);
   let normal = fair.normal + (priorityTurn ? 0 : 1);
   // Completed cycles carry no information; subtracting them keeps the numbers small forever.
