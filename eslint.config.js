@@ -53,7 +53,8 @@ export default defineConfig(
     languageOptions: { globals: nodeGlobals },
   },
   {
-    files: appFolders.map((folder) => `${folder}/**/*.{ts,tsx}`),
+    // The apps and the React shell they share (@luot/shared/ui).
+    files: [...appFolders.map((folder) => `${folder}/**/*.{ts,tsx}`), 'shared/src/ui/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
   },
 );

@@ -1,15 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import '@luot/shared/ui/base.css';
+import { mountApp } from '@luot/shared/ui';
 import { App } from './app.tsx';
 import './styles.css';
 
-const container = document.getElementById('root');
-if (!container) {
-  throw new Error('index.html must contain an element with id "root"');
-}
-
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mountApp(App);

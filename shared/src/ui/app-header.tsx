@@ -1,4 +1,4 @@
-import { t, type Lang } from '@luot/shared';
+import { t, type Lang } from '../i18n.ts';
 import { ConnectionStatus } from './connection-status.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import type { Connection } from './use-health.ts';

@@ -1,4 +1,4 @@
-import { defaultLang, isLang, type Lang } from '@luot/shared';
+import { defaultLang, isLang, type Lang } from '../i18n.ts';
 import { useCallback, useEffect, useState } from 'react';
 
 const storageKey = 'luot.lang';

@@ -1,4 +1,4 @@
-import { HealthResponse } from '@luot/shared';
+import { HealthResponse } from '../api.ts';
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 

@@ -1,4 +1,4 @@
-import { langs, t, type Lang } from '@luot/shared';
+import { langs, t, type Lang } from '../i18n.ts';
 
 interface LanguageSwitchProps {
   lang: Lang;
