@@ -1,6 +1,7 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { DeviceKind, Role } from '@luot/shared';
 import type { Db } from '../open-db.ts';
+import { perConnection } from '../prepared.ts';
 import { counters, devices, sessions, staff } from '../schema/index.ts';
 
 export type StaffRow = typeof staff.$inferSelect;
@@ -24,29 +25,18 @@ export interface LiveDevice {
   lastSeenAt: number | null;
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-function prepare(db: Db) {
-  return {
-    liveSession: db.$client.prepare(
-      `SELECT s.staff_id AS staffId, s.counter_id AS counterId, s.expires_at AS expiresAt,
-              st.role AS role, st.display_name AS displayName, st.active AS active
-       FROM sessions s JOIN staff st ON st.id = s.staff_id
-       WHERE s.token_hash = ? AND s.expires_at > ?`,
-    ),
-    deviceByToken: db.$client.prepare(
-      `SELECT id, kind, name, counter_id AS counterId, last_seen_at AS lastSeenAt
-       FROM devices WHERE token_hash = ? AND revoked_at IS NULL`,
-    ),
-  };
-}
-function statements(db: Db) {
-  let s = prepared.get(db);
-  if (!s) {
-    s = prepare(db);
-    prepared.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection((sqlite) => ({
+  liveSession: sqlite.prepare(
+    `SELECT s.staff_id AS staffId, s.counter_id AS counterId, s.expires_at AS expiresAt,
+            st.role AS role, st.display_name AS displayName, st.active AS active
+     FROM sessions s JOIN staff st ON st.id = s.staff_id
+     WHERE s.token_hash = ? AND s.expires_at > ?`,
+  ),
+  deviceByToken: sqlite.prepare(
+    `SELECT id, kind, name, counter_id AS counterId, last_seen_at AS lastSeenAt
+     FROM devices WHERE token_hash = ? AND revoked_at IS NULL`,
+  ),
+}));
 
 /** Staff, sessions and devices. Tokens and pairing codes are stored only as hashes. */
 export const accessRepo = {

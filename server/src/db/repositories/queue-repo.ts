@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FieldDayDelta } from '../../domain/field-day.ts';
 import type { Counter, CounterField, DomainEvent, FairShare, Ticket } from '../../domain/types.ts';
 import type { Db } from '../open-db.ts';
+import { perConnection } from '../prepared.ts';
 import { counters, tickets } from '../schema/index.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -31,39 +32,27 @@ export interface EventStamp {
 }
 
 /** Hot statements, prepared once per connection: these run on every ticket. */
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-function prepare(db: Db) {
-  const sqlite = db.$client;
-  return {
-    fieldDay: sqlite.prepare('SELECT last_seq AS lastSeq, issued, waiting FROM field_days WHERE field_id = ? AND service_day = ?'),
-    maxTicketId: sqlite.prepare('SELECT max(id) FROM tickets').pluck(),
-    insertTicket: sqlite.prepare(
-      `INSERT INTO tickets (id, series_field_id, field_id, seq, number, service_day, status, priority, counter_id,
-         target_counter_id, issued_at, queued_at, called_at, recalls, tracking_code, idempotency_key, device_id)
-       VALUES (@id, @fieldId, @fieldId, @seq, @number, @serviceDay, @status, @priority, @counterId,
-         @targetCounterId, @issuedAt, @queuedAt, @calledAt, @recalls, @trackingCode, @idempotencyKey, @deviceId)`,
-    ),
-    insertEvent: sqlite.prepare(
-      `INSERT INTO events (at, type, ticket_id, counter_id, field_id, from_status, to_status, actor_id, device_id, data)
-       VALUES (@at, @type, @ticketId, @counterId, @fieldId, @from, @to, @actorId, @deviceId, @data)`,
-    ),
-    upsertFieldDay: sqlite.prepare(
-      `INSERT INTO field_days (field_id, service_day, issued, last_seq, waiting) VALUES (@fieldId, @serviceDay, @issued, @lastSeq, @waiting)
-       ON CONFLICT (field_id, service_day) DO UPDATE SET
-         issued = issued + excluded.issued,
-         waiting = waiting + excluded.waiting,
-         last_seq = CASE WHEN excluded.last_seq IS NULL THEN last_seq ELSE max(coalesce(last_seq, excluded.last_seq), excluded.last_seq) END`,
-    ),
-  };
-}
-function statements(db: Db) {
-  let s = prepared.get(db);
-  if (!s) {
-    s = prepare(db);
-    prepared.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection((sqlite) => ({
+  fieldDay: sqlite.prepare('SELECT last_seq AS lastSeq, issued, waiting FROM field_days WHERE field_id = ? AND service_day = ?'),
+  maxTicketId: sqlite.prepare('SELECT max(id) FROM tickets').pluck(),
+  insertTicket: sqlite.prepare(
+    `INSERT INTO tickets (id, series_field_id, field_id, seq, number, service_day, status, priority, counter_id,
+       target_counter_id, issued_at, queued_at, called_at, recalls, tracking_code, idempotency_key, device_id)
+     VALUES (@id, @fieldId, @fieldId, @seq, @number, @serviceDay, @status, @priority, @counterId,
+       @targetCounterId, @issuedAt, @queuedAt, @calledAt, @recalls, @trackingCode, @idempotencyKey, @deviceId)`,
+  ),
+  insertEvent: sqlite.prepare(
+    `INSERT INTO events (at, type, ticket_id, counter_id, field_id, from_status, to_status, actor_id, device_id, data)
+     VALUES (@at, @type, @ticketId, @counterId, @fieldId, @from, @to, @actorId, @deviceId, @data)`,
+  ),
+  upsertFieldDay: sqlite.prepare(
+    `INSERT INTO field_days (field_id, service_day, issued, last_seq, waiting) VALUES (@fieldId, @serviceDay, @issued, @lastSeq, @waiting)
+     ON CONFLICT (field_id, service_day) DO UPDATE SET
+       issued = issued + excluded.issued,
+       waiting = waiting + excluded.waiting,
+       last_seq = CASE WHEN excluded.last_seq IS NULL THEN last_seq ELSE max(coalesce(last_seq, excluded.last_seq), excluded.last_seq) END`,
+  ),
+}));
 
 /** The only place that reads and writes queue state. All calls run inside the caller's transaction. */
 export const queueRepo = {

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { CallView, CounterView, TicketView } from '@luot/shared';
 import type { CounterField, Ticket } from '../../domain/types.ts';
 import type { Db } from '../open-db.ts';
-import type { Statement } from 'better-sqlite3';
+import { perConnection } from '../prepared.ts';
 import { counters, events, staff, tickets } from '../schema/index.ts';
 import { toTicket } from './queue-repo.ts';
 
@@ -24,15 +24,7 @@ export function ticketView(t: Ticket): TicketView {
   };
 }
 
-const waitingStatements = new WeakMap<Db, Statement>();
-function waitingStmt(db: Db): Statement {
-  let st = waitingStatements.get(db);
-  if (!st) {
-    st = db.$client.prepare('SELECT field_id AS fieldId, waiting AS n FROM field_days WHERE service_day = ?');
-    waitingStatements.set(db, st);
-  }
-  return st;
-}
+const waitingStmt = perConnection((sqlite) => sqlite.prepare('SELECT field_id AS fieldId, waiting AS n FROM field_days WHERE service_day = ?'));
 
 /** Read models for snapshots and deltas. Reads only; the queue repository owns writes. */
 export const viewsRepo = {

@@ -31,6 +31,8 @@ export const devices = sqliteTable('devices', {
   kind: text('kind', { enum: ['kiosk', 'counter_display', 'hall_board'] }).notNull(),
   name: text('name').notNull(),
   counterId: integer('counter_id'),
+  /** Kiosks only: the printer their receipts go to; null prints nothing. */
+  printerId: integer('printer_id'),
   tokenHash: text('token_hash').unique(),
   pairingCodeHash: text('pairing_code_hash'),
   pairingExpiresAt: integer('pairing_expires_at'),

@@ -1,3 +1,4 @@
 export * from './access.ts';
 export * from './center.ts';
 export * from './queue.ts';
+export * from './printing.ts';
