@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { broadcastLatency } from './broadcast.ts';
 import { issueRate } from './issue-rate.ts';
 import { machineLine, round } from './machine.ts';
+import { receiptBench } from './receipt.ts';
 
 /** `pnpm bench`: measures, prints, and appends a dated section to docs/benchmarks.md. */
 const out = resolve(import.meta.dirname, '../../docs/benchmarks.md');
@@ -13,6 +14,10 @@ const ratio = issue.httpPerSec / issue.rawPerSec;
 console.log(`issue: http ${round(issue.httpPerSec, 0)}/s, raw ${round(issue.rawPerSec, 0)}/s, ratio ${round(ratio * 100, 1)}%`);
 const bc = await broadcastLatency();
 console.log(`broadcast to ${bc.clients}: p50 ${round(bc.p50)} ms, p99 ${round(bc.p99)} ms; raw ws p50 ${round(bc.rawP50)} ms, p99 ${round(bc.rawP99)} ms`);
+
+const receipt = await receiptBench();
+console.log(`receipt render + encode median: 384 dots ${round(receipt.medianMs384)} ms, 576 dots ${round(receipt.medianMs576)} ms`);
+const kioskGzip = await kioskBundleGzip();
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 const section = `
@@ -26,6 +31,8 @@ const section = `
 | (b) officer's call-next request → last of ${bc.clients} WebSocket clients receives the call, p50 / p99 (${bc.calls} calls) | ${round(bc.p50)} / ${round(bc.p99)} ms | p99 ≤ 25 ms | ${verdict(bc.p99 <= 25)} |
 | (b) raw \`ws\` broadcast of a same-size message to ${bc.clients} clients, p50 / p99 | ${round(bc.rawP50)} / ${round(bc.rawP99)} ms | — | |
 | (b) p99 ratio to raw | ${round(bc.p99 / bc.rawP99, 2)}× | ≤ 2× | ${verdict(bc.p99 <= 2 * bc.rawP99)} |
+| receipt render + ESC/POS encode, median of ${receipt.runs} (384 / 576 dots) | ${round(receipt.medianMs384)} / ${round(receipt.medianMs576)} ms | ≤ 20 ms | ${verdict(Math.max(receipt.medianMs384, receipt.medianMs576) <= 20)} |
+| kiosk JavaScript, gzipped (kiosk/dist) | ${kioskGzip === null ? 'not built' : `${round(kioskGzip / 1024, 1)} KB`} | ≤ 150 KB | ${kioskGzip === null ? '' : verdict(kioskGzip <= 150 * 1024)} |
 `;
 if (!existsSync(out)) {
   writeFileSync(
@@ -35,3 +42,14 @@ if (!existsSync(out)) {
 }
 appendFileSync(out, section);
 console.log(`appended to ${out}`);
+
+/** Sum of the gzipped sizes of the kiosk's built JavaScript, or null when the kiosk is not built. */
+async function kioskBundleGzip(): Promise<number | null> {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const dir = resolve(import.meta.dirname, '../../kiosk/dist/assets');
+  if (!existsSync(dir)) return null;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(resolve(dir, f)), { level: 9 }).length, 0);
+}

@@ -13,6 +13,10 @@ import { centerRoutes } from './http/center-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { demoRoutes } from './http/demo-routes.ts';
 import { deviceRoutes } from './http/device-routes.ts';
+import { printerRoutes } from './http/printer-routes.ts';
+import { createPrintService } from './printing/index.ts';
+import { createEstimates } from './services/estimates.ts';
+import { createReceipts } from './services/receipts.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
@@ -29,11 +33,13 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo'>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
   scryptN?: number;
+  /** Print queue timings; tests shorten them. */
+  printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
 }
 
 /** Requests are small JSON documents; anything bigger is a mistake or an attack. */
@@ -43,10 +49,18 @@ const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const clock = options.clock ?? systemClock;
   const { store } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
   const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN } });
   const centerConfig = createConfigCache(store);
   const read = createReadModels({ store, clock, config: centerConfig });
   const hub = new Hub();
+  const announcer = createAnnouncer({ hub, read, clock });
+  const printing = createPrintService({
+    now: () => clock.now(),
+    onState: (state) => announcer.printerState(state),
+    onDropped: (job) => app.log.warn({ job }, 'receipt dropped: the printer stayed unavailable too long'),
+    ...options.printing,
+  });
   const deps: AppDeps = {
     config: options.config,
     store,
@@ -56,11 +70,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     auth,
     read,
     hub,
-    announcer: createAnnouncer({ hub, read }),
+    announcer,
+    estimates: createEstimates({ store, clock, config: centerConfig }),
+    printing,
+    receipts: createReceipts({ store, config: centerConfig, printing }),
     guards: guards(auth),
   };
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   // The API speaks JSON only; a text body is answered 415 rather than failing validation obscurely.
   app.removeContentTypeParser('text/plain');
@@ -85,10 +101,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(ticketRoutes, { deps });
   await app.register(counterRoutes, { deps });
   await app.register(deviceRoutes, { deps });
+  await app.register(printerRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
+  app.addHook('onClose', async () => printing.close());
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return { app, deps };
 }

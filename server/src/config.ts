@@ -7,6 +7,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   heartbeatMs: number;
+  /** Address printed in receipt QR codes; by default the address the kiosk used to reach the server. */
+  publicUrl: string | null;
   /** Folder holding the built apps (kiosk/dist, counter-display/dist, staff-console/dist). */
   appsRoot: string;
 }
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     heartbeatMs: int(env.LUOT_HEARTBEAT_MS, 15000, 'LUOT_HEARTBEAT_MS'),
     appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
+    publicUrl: env.LUOT_PUBLIC_URL ? env.LUOT_PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }

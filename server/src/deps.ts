@@ -6,12 +6,15 @@ import type { AuthService } from './services/auth-service.ts';
 import type { Clock } from './services/clock.ts';
 import type { ConfigCache } from './services/config-cache.ts';
 import type { QueueService } from './services/queue-service.ts';
+import type { PrintService } from './printing/index.ts';
+import type { Estimates } from './services/estimates.ts';
 import type { ReadModels } from './services/read-models.ts';
+import type { Receipts } from './services/receipts.ts';
 import type { Hub } from './ws/hub.ts';
 
 /** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
 export interface AppDeps {
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot'>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'publicUrl'>;
   store: OpenDb;
   clock: Clock;
   centerConfig: ConfigCache;
@@ -20,5 +23,8 @@ export interface AppDeps {
   read: ReadModels;
   hub: Hub;
   announcer: Announcer;
+  estimates: Estimates;
+  printing: PrintService;
+  receipts: Receipts;
   guards: Guards;
 }

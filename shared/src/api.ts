@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CounterView, DeviceKind, FieldView, Id, PriorityCategory, Role, TicketView } from './domain.ts';
+import { PrintOutcome } from './printing.ts';
 
 const Note = Type.Union([Type.String({ maxLength: 500 }), Type.Null()]);
 
@@ -52,7 +53,11 @@ export type IssueTicketBody = Static<typeof IssueTicketBody>;
 export const IssuedTicket = Type.Object({
   ticket: TicketView,
   trackingCode: Type.String(),
+  /** Path of the citizen's tracking page, printed as a QR code: /t/<code>. */
+  trackingPath: Type.String(),
   peopleAhead: Type.Integer(),
+  estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'see README: estimated wait' }),
+  print: PrintOutcome,
 });
 export type IssuedTicket = Static<typeof IssuedTicket>;
 

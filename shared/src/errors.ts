@@ -27,6 +27,7 @@ export const errorCatalog = {
   COUNTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quầy.', en: 'Counter not found.' },
   TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },
   DEVICE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thiết bị.', en: 'Device not found.' },
+  PRINTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy máy in.', en: 'Printer not found.' },
   PRIORITY_UNKNOWN: { status: 400, vi: 'Loại ưu tiên không hợp lệ.', en: 'Unknown priority category.' },
   FIELD_NOT_ISSUING: { status: 409, vi: 'Lĩnh vực này đang tạm ngừng cấp số. Vui lòng hỏi cán bộ hướng dẫn.', en: 'Numbers for this field are paused. Please ask a staff member.' },
   FIELD_CLOSED_HOURS: { status: 409, vi: 'Ngoài giờ làm việc của lĩnh vực này. Vui lòng quay lại trong giờ làm việc.', en: 'Outside this field’s opening hours. Please come back during opening hours.' },

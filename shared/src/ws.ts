@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CallView, CounterView, DeviceKind, FieldView, Role, TicketView } from './domain.ts';
+import { Alert } from './printing.ts';
 
 /** Bumped on any incompatible change; a client with another version is told to reload. */
 export const PROTOCOL_VERSION = 1;
@@ -52,6 +53,7 @@ export const Change = Type.Object({
   counters: Type.Optional(Type.Array(CounterView)),
   fields: Type.Optional(Type.Array(FieldView)),
   call: Type.Optional(CallView),
+  alert: Type.Optional(Alert),
 });
 export type Change = Static<typeof Change>;
 

@@ -29,8 +29,18 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
         { fieldId: request.body.fieldId, priority: request.body.priority ?? null, idempotencyKey: request.body.idempotencyKey ?? null },
         actorOf(request),
       );
+
       deps.announcer.announce(out);
-      const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, peopleAhead: out.peopleAhead };
+      const actor = actorOf(request);
+      const estimatedWaitMinutes = deps.estimates.waitMinutes(out.ticket.fieldId, out.peopleAhead, deps.read.today().start);
+      const trackingPath = `/t/${out.trackingCode}`;
+      // The QR code must open on a phone on the center's Wi-Fi: the address the kiosk reached us at works there too.
+      const trackingUrl = `${deps.config.publicUrl ?? `${request.protocol}://${request.host}`}${trackingPath}`;
+      // A replayed request must not print a second receipt for the same ticket.
+      const print = out.created
+        ? await deps.receipts.print(actor, out.ticket, { peopleAhead: out.peopleAhead, estimatedWaitMinutes, trackingUrl })
+        : { status: 'none' as const, problem: null };
+      const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, trackingPath, peopleAhead: out.peopleAhead, estimatedWaitMinutes, print };
       // A replayed idempotency key answers 200 with the ticket already issued.
       return reply.status(out.created ? 201 : 200).send(body);
     },

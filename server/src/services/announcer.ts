@@ -1,6 +1,7 @@
-import type { CallView, Change, CounterView } from '@luot/shared';
+import { printerProblemText, type Alert, type CallView, type Change, type CounterView, type PrinterState } from '@luot/shared';
 import { ticketView } from '../db/repositories/views-repo.ts';
 import type { Hub } from '../ws/hub.ts';
+import type { Clock } from './clock.ts';
 import type { Outcome } from './queue-service.ts';
 import type { ReadModels } from './read-models.ts';
 
@@ -8,10 +9,31 @@ import type { ReadModels } from './read-models.ts';
  * Turns committed outcomes into deltas on the hub's streams. Called only after the transaction
  * returned, so screens never show a change the database does not have.
  */
-export function createAnnouncer(deps: { hub: Hub; read: ReadModels }) {
-  const { hub, read } = deps;
+export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock }) {
+  const { hub, read, clock } = deps;
+
+  const lastProblems = new Map<number, string>();
 
   return {
+    /** Printer problems appear on the supervisors' live view the moment they change, and again when cleared. */
+    printerState(state: PrinterState): void {
+      const key = [...state.problems].sort().join(',');
+      if ((lastProblems.get(state.id) ?? '') === key) return;
+      lastProblems.set(state.id, key);
+      const text = state.problems.map((p) => printerProblemText[p]);
+      const alert: Alert = {
+        kind: 'printer',
+        printerId: state.id,
+        printerName: state.name,
+        problems: state.problems,
+        at: state.checkedAt ?? new Date(clock.now()).toISOString(),
+        message: state.problems.length
+          ? { vi: `${state.name}: ${text.map((t) => t.vi).join(', ')}`, en: `${state.name}: ${text.map((t) => t.en).join(', ')}` }
+          : { vi: `${state.name}: đã hoạt động bình thường`, en: `${state.name}: working again` },
+      };
+      hub.publish('center', { cause: 'printer_alert', alert });
+    },
+
     /** A counter changed outside the queue engine (an officer signed in or out): refresh its views. */
     counterChanged(counterId: number, cause: string): void {
       const counters = read.counters([counterId]);

@@ -42,7 +42,8 @@ export async function startTestServer(options: { dir?: string; clock?: TestClock
   const { app, deps } = await buildApp({
     store,
     clock,
-    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false },
+    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null },
+    printing: { retryMs: 200, attemptTimeoutMs: 1000, maxJobAgeMs: 60_000 },
     scryptN: TEST_SCRYPT_N,
   });
   if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,0 +1,178 @@
+import type { PrinterProblem, PrinterState, PrintOutcome } from '@luot/shared';
+import { encodeBitmap, encodeReceipt } from './escpos-encode.ts';
+import { PrintQueue } from './print-queue.ts';
+import { transportFor } from './printer-uri.ts';
+import { renderReceipt, type ReceiptData } from './receipt-layout.ts';
+import { renderTestPage } from './test-page.ts';
+
+export interface PrinterConfig {
+  id: number;
+  name: string;
+  uri: string;
+  widthDots: 384 | 576;
+}
+
+export interface DroppedJob {
+  printerId: number;
+  printerName: string;
+  createdAt: number;
+  ageMs: number;
+}
+
+export interface PrintServiceDeps {
+  now: () => number;
+  /** Called whenever a printer's problems or queue length change; the server turns it into supervisor alerts. */
+  onState: (state: PrinterState) => void;
+  /** A receipt that waited longer than maxJobAgeMs and will never be printed; log it. */
+  onDropped?: (job: DroppedJob) => void;
+  retryMs?: number;
+  attemptTimeoutMs?: number;
+  maxJobAgeMs?: number;
+}
+
+interface Printer {
+  config: PrinterConfig;
+  queue: PrintQueue;
+  problems: PrinterProblem[];
+  checkedAt: string | null;
+  queued: number;
+}
+
+export const PRINT_DEFAULTS = { retryMs: 10_000, attemptTimeoutMs: 8_000, maxJobAgeMs: 15 * 60_000 } as const;
+
+const sameProblems = (a: readonly PrinterProblem[], b: readonly PrinterProblem[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+
+/**
+ * Receipt printing for the whole server: one queue per printer, state for the supervisors' view.
+ * Nothing here throws into the ticket flow: whatever happens to paper or network, `print` resolves.
+ */
+export function createPrintService(deps: PrintServiceDeps) {
+  const options = {
+    retryMs: deps.retryMs ?? PRINT_DEFAULTS.retryMs,
+    attemptTimeoutMs: deps.attemptTimeoutMs ?? PRINT_DEFAULTS.attemptTimeoutMs,
+    maxJobAgeMs: deps.maxJobAgeMs ?? PRINT_DEFAULTS.maxJobAgeMs,
+  };
+  const printers = new Map<number, Printer>();
+  let closed = false;
+
+  const stateOf = (p: Printer): PrinterState => ({
+    id: p.config.id,
+    name: p.config.name,
+    uri: p.config.uri,
+    widthDots: p.config.widthDots,
+    problems: [...p.problems],
+    checkedAt: p.checkedAt,
+    queued: p.queued,
+  });
+
+  function publish(p: Printer): void {
+    try {
+      deps.onState(stateOf(p));
+    } catch (_error) {
+      // An alert that could not be sent must not stop the queue.
+    }
+  }
+
+  /** The printer's entry, created on first use and kept up to date with the admin's latest settings. */
+  function printerFor(config: PrinterConfig): Printer {
+    const known = printers.get(config.id);
+    if (known) {
+      if (known.config.uri !== config.uri) known.queue.replaceTransport(transportFor(config.uri));
+      known.config = { ...config };
+      return known;
+    }
+    const p: Printer = {
+      config: { ...config },
+      problems: [],
+      checkedAt: null,
+      queued: 0,
+      queue: new PrintQueue(transportFor(config.uri), {
+        now: deps.now,
+        ...options,
+        onProblems(problems) {
+          p.checkedAt = new Date(deps.now()).toISOString();
+          if (sameProblems(problems, p.problems)) return;
+          p.problems = [...problems];
+          publish(p);
+        },
+        onLength(length) {
+          if (length === p.queued) return;
+          p.queued = length;
+          publish(p);
+        },
+        onDropped(job) {
+          try {
+            deps.onDropped?.({ printerId: p.config.id, printerName: p.config.name, ...job });
+          } catch (_error) {
+            // Logging must not stop the queue either.
+          }
+        },
+      }),
+    };
+    printers.set(config.id, p);
+    return p;
+  }
+
+  async function submit(printer: PrinterConfig, draw: () => Uint8Array, waitMs: number): Promise<PrintOutcome> {
+    if (closed) return { status: 'failed', problem: 'error' };
+    let p: Printer;
+    let bytes: Uint8Array;
+    try {
+      p = printerFor(printer);
+      bytes = draw();
+    } catch (_error) {
+      // A bad address or a font that failed to load: nothing can be printed, but the ticket stands.
+      return { status: 'failed', problem: 'error' };
+    }
+    const first = p.queue.enqueue(bytes);
+    let timer: NodeJS.Timeout | undefined;
+    const later = new Promise<PrintOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ status: 'queued', problem: null }), waitMs);
+    });
+    try {
+      return await Promise.race([first, later]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    /** Renders, encodes, queues; resolves with the first attempt's result, or 'queued' if it has not finished within waitMs. */
+    print(printer: PrinterConfig, receipt: ReceiptData, waitMs: number): Promise<PrintOutcome> {
+      return submit(printer, () => encodeReceipt(renderReceipt(receipt, printer.widthDots), receipt.trackingUrl), waitMs);
+    },
+
+    /** A test page through the same queue, waiting for its first attempt as long as one can take. */
+    testPrint(printer: PrinterConfig, centerName: string): Promise<PrintOutcome> {
+      const draw = () => encodeBitmap(renderTestPage(printer, centerName, deps.now()), null);
+      return submit(printer, draw, options.attemptTimeoutMs + 1000);
+    },
+
+    /** Live DLE EOT status check (also updates state). */
+    async check(printer: PrinterConfig): Promise<PrinterState> {
+      let p: Printer;
+      try {
+        if (closed) throw new Error('print service closed');
+        p = printerFor(printer);
+      } catch (_error) {
+        return { ...printer, problems: ['error'], checkedAt: new Date(deps.now()).toISOString(), queued: 0 };
+      }
+      await p.queue.check();
+      return stateOf(p);
+    },
+
+    state(printerId: number): PrinterState | null {
+      const p = printers.get(printerId);
+      return p ? stateOf(p) : null;
+    },
+
+    /** Stops timers, closes sockets; receipts still waiting are abandoned. */
+    async close(): Promise<void> {
+      closed = true;
+      for (const p of printers.values()) p.queue.close();
+      printers.clear();
+    },
+  };
+}
+
+export type PrintService = ReturnType<typeof createPrintService>;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { estimatedWaitText, peopleAheadText, receiptBlocks, renderReceipt, type ReceiptData } from './receipt-layout.ts';
+
+const base: ReceiptData = {
+  centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
+  fieldName: 'Tư pháp – Hộ tịch',
+  number: 'A001',
+  priorityLabel: null,
+  peopleAhead: 0,
+  estimatedWaitMinutes: null,
+  issuedAt: Date.UTC(2025, 2, 10, 1, 0),
+  trackingUrl: 'http://luot.local/t/AAAA',
+  footer: '',
+};
+
+const black = (b: ReturnType<typeof renderReceipt>) => {
+  let n = 0;
+  for (let i = 0; i < b.data.length; i += 4) if (b.data[i] === 0) n++;
+  return n;
+};
+
+describe('receipt layout', () => {
+  it('says how many are ahead and the estimated wait in the words of the issue', () => {
+    expect(peopleAheadText(3)).toEqual({ label: 'Số người đang chờ trước bạn', value: '3' });
+    expect(estimatedWaitText(15)).toEqual({ label: 'Thời gian chờ dự kiến', value: 'khoảng 15 phút' });
+    expect(estimatedWaitText(null)).toBeNull();
+  });
+
+  it('shows the priority mark and the wait only when there is one', () => {
+    const plain = receiptBlocks(base, 384);
+    expect(plain.some((b) => b.kind === 'text' && b.inverted)).toBe(false);
+    expect(plain.some((b) => b.kind === 'pair' && b.label.startsWith('Thời gian'))).toBe(false);
+    const priority = receiptBlocks({ ...base, priorityLabel: 'Phụ nữ mang thai', estimatedWaitMinutes: 10 }, 384);
+    expect(priority.some((b) => b.kind === 'text' && b.inverted && b.text === 'ƯU TIÊN: Phụ nữ mang thai')).toBe(true);
+    expect(priority.some((b) => b.kind === 'pair' && b.value === 'khoảng 10 phút')).toBe(true);
+  });
+
+  it('normalizes decomposed text to NFC, so it prints exactly like composed text', () => {
+    const nfd = { ...base, centerName: base.centerName.normalize('NFD'), fieldName: base.fieldName.normalize('NFD') };
+    expect(nfd.centerName).not.toBe(base.centerName);
+    const a = renderReceipt(base, 384);
+    const b = renderReceipt(nfd, 384);
+    expect(Buffer.from(b.data).equals(Buffer.from(a.data))).toBe(true);
+  });
+
+  it('is pure black and white, a whole number of bytes high, with the QR row on a byte boundary', () => {
+    for (const width of [384, 576] as const) {
+      const bitmap = renderReceipt({ ...base, footer: 'Xin cảm ơn' }, width);
+      expect(bitmap.width).toBe(width);
+      expect(bitmap.height % 8).toBe(0);
+      expect((bitmap.qrRow ?? -1) % 8).toBe(0);
+      expect(bitmap.qrRow).toBeLessThan(bitmap.height);
+      expect(bitmap.data.every((v) => v === 0 || v === 255)).toBe(true);
+    }
+  });
+
+  it('wraps a long field name instead of cutting it, and shrinks a long number to fit', () => {
+    const short = renderReceipt(base, 384);
+    const long = renderReceipt({ ...base, fieldName: 'Lao động, Người có công và Xã hội; Đất đai – Xây dựng; Đăng ký kinh doanh' }, 384);
+    expect(long.height).toBeGreaterThan(short.height);
+    const wide = renderReceipt({ ...base, number: 'ĐKKD-10234' }, 384);
+    expect(wide.width).toBe(384);
+    // Ink reaches neither paper edge: the number was shrunk, not clipped.
+    for (let y = 0; y < wide.height; y++) {
+      expect(wide.data[y * 384 * 4]).toBe(255);
+      expect(wide.data[(y * 384 + 383) * 4]).toBe(255);
+    }
+    expect(black(wide)).toBeGreaterThan(0);
+  });
+});

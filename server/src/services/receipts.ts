@@ -1,0 +1,65 @@
+import type { PrinterState, PrintOutcome } from '@luot/shared';
+import type { OpenDb } from '../db/open-db.ts';
+import { printersRepo, type PrinterRow } from '../db/repositories/printers-repo.ts';
+import type { Ticket } from '../domain/types.ts';
+import type { PrinterConfig, PrintService } from '../printing/index.ts';
+import type { Actor } from './actor.ts';
+import type { ConfigCache } from './config-cache.ts';
+
+/** How long a kiosk waits for the first print attempt before showing the number anyway. */
+export const FIRST_ATTEMPT_WAIT_MS = 3000;
+
+export function printerConfig(row: PrinterRow): PrinterConfig {
+  return { id: row.id, name: row.name, uri: row.uri, widthDots: row.widthDots === 384 ? 384 : 576 };
+}
+
+/**
+ * Prints a kiosk's receipt after the ticket is committed and announced. Printing can only fail
+ * softly: the ticket stands, the kiosk is told, and supervisors get an alert from the print service.
+ */
+export function createReceipts(deps: { store: OpenDb; config: ConfigCache; printing: PrintService }) {
+  const { db } = deps.store;
+
+  return {
+    async print(actor: Actor, ticket: Ticket, extra: { peopleAhead: number; estimatedWaitMinutes: number | null; trackingUrl: string }): Promise<PrintOutcome> {
+      if (actor.kind !== 'device') return { status: 'none', problem: null };
+      const printer = printersRepo.forDevice(db, actor.deviceId);
+      if (!printer) return { status: 'none', problem: null };
+      const config = deps.config.get();
+      const field = config.fieldRows.find((f) => f.id === ticket.fieldId);
+      const priority = ticket.priority === null ? null : (config.priorities.find((p) => p.code === ticket.priority)?.nameVi ?? ticket.priority);
+      return deps.printing.print(
+        printerConfig(printer),
+        {
+          centerName: config.center.name,
+          fieldName: field?.nameVi ?? '',
+          number: ticket.number,
+          priorityLabel: priority,
+          peopleAhead: extra.peopleAhead,
+          estimatedWaitMinutes: extra.estimatedWaitMinutes,
+          issuedAt: ticket.issuedAt,
+          trackingUrl: extra.trackingUrl,
+          footer: config.center.receiptFooter,
+        },
+        FIRST_ATTEMPT_WAIT_MS,
+      );
+    },
+
+    states(): PrinterState[] {
+      return printersRepo.list(db).map(
+        (row) =>
+          deps.printing.state(row.id) ?? {
+            id: row.id,
+            name: row.name,
+            uri: row.uri,
+            widthDots: row.widthDots === 384 ? 384 : 576,
+            problems: [],
+            checkedAt: null,
+            queued: 0,
+          },
+      );
+    },
+  };
+}
+
+export type Receipts = ReturnType<typeof createReceipts>;
