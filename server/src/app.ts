@@ -33,7 +33,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -50,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const clock = options.clock ?? systemClock;
   const { store } = options;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
-  const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN } });
+  const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN, deviceTokenMs: options.config.deviceTokenMs } });
   const centerConfig = createConfigCache(store);
   const read = createReadModels({ store, clock, config: centerConfig });
   const hub = new Hub();

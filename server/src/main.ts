@@ -11,7 +11,7 @@ const config = loadConfig();
 const store = openDb(config.dbFile);
 
 if (isEmpty(store)) {
-  const auth = createAuthService({ store, clock: systemClock });
+  const auth = createAuthService({ store, clock: systemClock, options: { deviceTokenMs: config.deviceTokenMs } });
   const seeded = config.demo ? await seedDemo(store, auth, systemClock) : await seedAdmin(store, auth, systemClock);
   printFirstStart(seeded, config.port);
 }

@@ -108,4 +108,6 @@ export const CreatedDevice = Type.Object({
 });
 export const PairBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 12 }) }, { additionalProperties: false });
 export const PairResponse = Type.Object({ token: Type.String(), device: DeviceView });
+export const RenewResponse = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), device: DeviceView });
+export type RenewResponse = Static<typeof RenewResponse>;
 export type PairResponse = Static<typeof PairResponse>;

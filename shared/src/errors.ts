@@ -19,6 +19,7 @@ export const errorCatalog = {
   TOO_MANY_ATTEMPTS: { status: 429, vi: 'Quá nhiều lần thử. Vui lòng chờ một phút rồi thử lại.', en: 'Too many attempts. Please wait a minute and try again.' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   DEVICE_REQUIRED: { status: 401, vi: 'Thiết bị chưa được ghép nối. Vui lòng nhập mã ghép nối từ quản trị viên.', en: 'This device is not paired. Enter the pairing code from the administrator.' },
+  DEVICE_TOKEN_EXPIRED: { status: 401, vi: 'Phiên làm việc của thiết bị đã hết hạn; thiết bị sẽ tự gia hạn.', en: 'The device session expired; the device renews it by itself.' },
   DEVICE_NOT_ALLOWED: { status: 403, vi: 'Thiết bị này không được phép thực hiện thao tác này.', en: 'This device may not do this.' },
   PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng xin mã mới.', en: 'The pairing code is wrong or expired. Ask for a new one.' },
   NOT_AT_THIS_COUNTER: { status: 403, vi: 'Bạn chưa đăng nhập vào quầy này. Hãy chọn đúng quầy của mình.', en: 'You are not signed in to this counter. Choose your own counter.' },

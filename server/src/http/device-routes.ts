@@ -1,7 +1,9 @@
-import { CreatedDevice, CreateDeviceBody, DeviceView, ErrorBody, IdParams, PairBody, PairResponse } from '@luot/shared';
+import { CreatedDevice, CreateDeviceBody, DeviceView, ErrorBody, IdParams, PairBody, PairResponse, RenewResponse } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
+import { DomainError } from '../domain/errors.ts';
+import { bearer } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
@@ -28,6 +30,20 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request) => deps.auth.pair(request.body.code),
+  );
+
+  app.post(
+    '/api/devices/renew',
+    {
+      schema: { tags: ['devices'], summary: 'A device trades its token, even an expired one, for a fresh one', response: { 200: RenewResponse, ...errors } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const token = bearer(request);
+      if (!token) throw new DomainError('DEVICE_REQUIRED');
+      const renewed = deps.auth.renewDevice(token);
+      return { ...renewed, expiresAt: new Date(renewed.expiresAt).toISOString() };
+    },
   );
 
   app.delete(

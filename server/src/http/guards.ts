@@ -24,6 +24,8 @@ export function guards(auth: AuthService) {
   function resolve(request: FastifyRequest): Actor | null {
     const token = bearer(request);
     request.actor = token ? auth.authenticate(token) : null;
+    // An expired device token gets its own answer, so the screen renews it instead of asking for pairing.
+    if (!request.actor && token && auth.deviceTokenExpired(token)) throw new DomainError('DEVICE_TOKEN_EXPIRED');
     return request.actor;
   }
 

@@ -10,9 +10,15 @@ import type { Clock } from './clock.ts';
 const SESSION_MS = 12 * 60 * 60 * 1000; // one working day plus overtime
 const PAIRING_MS = 10 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
+/** A device token lives a week and slides while used; a device off longer renews it itself (POST /api/devices/renew). */
+export const DEVICE_TOKEN_MS = 7 * 24 * 60 * 60 * 1000;
+/** After this long switched off, a device must be paired again by an admin. */
+const DEVICE_RENEW_GRACE_MS = 90 * 24 * 60 * 60 * 1000;
 
 export interface AuthOptions {
   scryptN?: number;
+  /** Device token lifetime; tests shorten it to see renewal happen. */
+  deviceTokenMs?: number;
 }
 
 export function deviceView(row: DeviceRow): DeviceView {
@@ -30,6 +36,7 @@ export function deviceView(row: DeviceRow): DeviceView {
 export function createAuthService(deps: { store: OpenDb; clock: Clock; options?: AuthOptions }) {
   const { db } = deps.store;
   const scryptN = deps.options?.scryptN;
+  const deviceTokenMs = deps.options?.deviceTokenMs ?? DEVICE_TOKEN_MS;
 
   function me(actor: Extract<Actor, { kind: 'staff' }>, username: string): Me {
     return { id: actor.staffId, username, name: actor.name, role: actor.role, counterId: actor.counterId };
@@ -78,6 +85,10 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       if (kind === 'device') {
         const device = accessRepo.deviceByToken(db, tokenHash);
         if (!device) return null;
+        if (device.tokenExpiresAt !== null && device.tokenExpiresAt <= now) return null;
+        if (device.tokenExpiresAt !== null && device.tokenExpiresAt - now < deviceTokenMs / 2) {
+          accessRepo.extendDeviceToken(db, device.id, now + deviceTokenMs);
+        }
         if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_EVERY_MS) accessRepo.touchDevice(db, device.id, now);
         return { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId, name: device.name };
       }
@@ -134,6 +145,7 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
           pairingCodeHash: hashToken(code),
           pairingExpiresAt: now + PAIRING_MS,
           tokenHash: null,
+          tokenExpiresAt: null,
           pairedAt: null,
         },
         now,
@@ -147,7 +159,7 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       const now = deps.clock.now();
       const row = accessRepo.createDevice(
         db,
-        { ...input, pairingCodeHash: null, pairingExpiresAt: null, tokenHash: hashToken(token), pairedAt: now },
+        { ...input, pairingCodeHash: null, pairingExpiresAt: null, tokenHash: hashToken(token), tokenExpiresAt: now + deviceTokenMs, pairedAt: now },
         now,
       );
       return { device: deviceView(row), token };
@@ -158,10 +170,33 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       const row = accessRepo.deviceByPairingCode(db, hashToken(code), now);
       if (!row) throw new DomainError('PAIRING_CODE_INVALID');
       const token = newToken('device');
-      accessRepo.completePairing(db, row.id, hashToken(token), now);
+      accessRepo.completePairing(db, row.id, hashToken(token), now + deviceTokenMs, now);
       const paired = accessRepo.deviceById(db, row.id);
       if (!paired) throw new DomainError('DEVICE_NOT_FOUND');
       return { token, device: deviceView(paired) };
+    },
+
+    /** True when the token is a device token that is only expired (not revoked, not unknown). */
+    deviceTokenExpired(token: string): boolean {
+      if (tokenKind(token) !== 'device') return false;
+      const device = accessRepo.deviceByToken(db, hashToken(token));
+      return device?.tokenExpiresAt != null && device.tokenExpiresAt <= deps.clock.now();
+    },
+
+    /**
+     * A device trades its current token, expired or not, for a fresh one; the old one stops working.
+     * Revoked devices, unknown tokens and devices switched off longer than the grace period must be paired again.
+     */
+    renewDevice(token: string): { token: string; expiresAt: number; device: DeviceView } {
+      const now = deps.clock.now();
+      const device = tokenKind(token) === 'device' ? accessRepo.deviceByToken(db, hashToken(token)) : undefined;
+      if (!device) throw new DomainError('DEVICE_REQUIRED');
+      if (device.tokenExpiresAt !== null && now - device.tokenExpiresAt > DEVICE_RENEW_GRACE_MS) throw new DomainError('DEVICE_REQUIRED');
+      const fresh = newToken('device');
+      accessRepo.setDeviceToken(db, device.id, hashToken(fresh), now + deviceTokenMs, now);
+      const row = accessRepo.deviceById(db, device.id);
+      if (!row) throw new DomainError('DEVICE_NOT_FOUND');
+      return { token: fresh, expiresAt: now + deviceTokenMs, device: deviceView(row) };
     },
 
     revokeDevice(id: number): DeviceView {

@@ -10,6 +10,7 @@ const checkClient = Compile(ClientMessage);
 const HELLO_TIMEOUT_MS = 10_000;
 const CLOSE_UNAUTHENTICATED = 4001;
 const CLOSE_PROTOCOL = 4002;
+const CLOSE_TOKEN_EXPIRED = 4003;
 
 interface Peer {
   socket: WebSocket;
@@ -103,6 +104,10 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       return peer.socket.close(CLOSE_PROTOCOL, 'protocol');
     }
     const actor = deps.auth.authenticate(token);
+    if (!actor && deps.auth.deviceTokenExpired(token)) {
+      fail(peer.socket, 'DEVICE_TOKEN_EXPIRED');
+      return peer.socket.close(CLOSE_TOKEN_EXPIRED, 'token expired');
+    }
     if (!actor || actor.kind === 'system') {
       fail(peer.socket, 'UNAUTHENTICATED');
       return peer.socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated');

@@ -23,6 +23,7 @@ export interface LiveDevice {
   name: string;
   counterId: number | null;
   lastSeenAt: number | null;
+  tokenExpiresAt: number | null;
 }
 
 const statements = perConnection((sqlite) => ({
@@ -33,7 +34,7 @@ const statements = perConnection((sqlite) => ({
      WHERE s.token_hash = ? AND s.expires_at > ?`,
   ),
   deviceByToken: sqlite.prepare(
-    `SELECT id, kind, name, counter_id AS counterId, last_seen_at AS lastSeenAt
+    `SELECT id, kind, name, counter_id AS counterId, last_seen_at AS lastSeenAt, token_expires_at AS tokenExpiresAt
      FROM devices WHERE token_hash = ? AND revoked_at IS NULL`,
   ),
 }));
@@ -75,7 +76,16 @@ export const accessRepo = {
 
   createDevice(
     db: Db,
-    input: { kind: DeviceKind; name: string; counterId: number | null; pairingCodeHash: string | null; pairingExpiresAt: number | null; tokenHash: string | null; pairedAt: number | null },
+    input: {
+      kind: DeviceKind;
+      name: string;
+      counterId: number | null;
+      pairingCodeHash: string | null;
+      pairingExpiresAt: number | null;
+      tokenHash: string | null;
+      tokenExpiresAt: number | null;
+      pairedAt: number | null;
+    },
     now: number,
   ): DeviceRow {
     return db.insert(devices).values({ ...input, createdAt: now }).returning().get();
@@ -89,10 +99,10 @@ export const accessRepo = {
       .get();
   },
 
-  completePairing: (db: Db, id: number, tokenHash: string, now: number) =>
+  completePairing: (db: Db, id: number, tokenHash: string, tokenExpiresAt: number, now: number) =>
     db
       .update(devices)
-      .set({ tokenHash, pairedAt: now, pairingCodeHash: null, pairingExpiresAt: null, lastSeenAt: now })
+      .set({ tokenHash, tokenExpiresAt, pairedAt: now, pairingCodeHash: null, pairingExpiresAt: null, lastSeenAt: now })
       .where(eq(devices.id, id))
       .run(),
 
@@ -104,6 +114,10 @@ export const accessRepo = {
   deviceById: (db: Db, id: number) => db.select().from(devices).where(eq(devices.id, id)).get(),
   listDevices: (db: Db) => db.select().from(devices).orderBy(devices.id).all(),
   touchDevice: (db: Db, id: number, now: number) => db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, id)).run(),
+  setDeviceToken: (db: Db, id: number, tokenHash: string, tokenExpiresAt: number, now: number) =>
+    db.update(devices).set({ tokenHash, tokenExpiresAt, lastSeenAt: now }).where(eq(devices.id, id)).run(),
+  extendDeviceToken: (db: Db, id: number, tokenExpiresAt: number) =>
+    db.update(devices).set({ tokenExpiresAt }).where(eq(devices.id, id)).run(),
   revokeDevice: (db: Db, id: number, now: number) =>
     db.update(devices).set({ revokedAt: now, tokenHash: null }).where(eq(devices.id, id)).run(),
 };

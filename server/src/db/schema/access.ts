@@ -34,6 +34,8 @@ export const devices = sqliteTable('devices', {
   /** Kiosks only: the printer their receipts go to; null prints nothing. */
   printerId: integer('printer_id'),
   tokenHash: text('token_hash').unique(),
+  /** Device tokens slide forward while used and can be renewed by the device itself once expired. */
+  tokenExpiresAt: integer('token_expires_at'),
   pairingCodeHash: text('pairing_code_hash'),
   pairingExpiresAt: integer('pairing_expires_at'),
   pairedAt: integer('paired_at'),
