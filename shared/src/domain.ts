@@ -25,6 +25,17 @@ export const DeviceKind = Type.Union([
 ]);
 export type DeviceKind = Static<typeof DeviceKind>;
 
+/** What an admin sets per screen. Hall boards announce calls aloud unless sound is off. */
+export const DeviceSettings = Type.Object(
+  {
+    soundEnabled: Type.Boolean(),
+    volume: Type.Integer({ minimum: 0, maximum: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type DeviceSettings = Static<typeof DeviceSettings>;
+export const defaultDeviceSettings: DeviceSettings = { soundEnabled: true, volume: 80 };
+
 /** How a counter picks among the fields it serves: strict order, or weighted share. */
 export const FieldPolicy = Type.Union([Type.Literal('order'), Type.Literal('weights')]);
 export type FieldPolicy = Static<typeof FieldPolicy>;

@@ -1,12 +1,15 @@
 import { Type, type Static } from 'typebox';
-import { CallView, CounterView, DeviceKind, FieldView, Role, TicketView } from './domain.ts';
+import { CallView, CounterView, DeviceKind, DeviceSettings, FieldView, Role, TicketView } from './domain.ts';
 import { Alert } from './printing.ts';
 
 /** Bumped on any incompatible change; a client with another version is told to reload. */
 export const PROTOCOL_VERSION = 1;
 
-/** Streams: `hall` (calls, waiting per field, counters), `counter:<id>` (one counter), `center` (everything). */
-export const StreamName = Type.String({ pattern: '^(hall|center|counter:[0-9]+)$' });
+/**
+ * Streams: `hall` (calls, waiting per field, counters), `counter:<id>` (one counter), `center` (everything),
+ * `device:<id>` (a screen's own settings, for that screen only).
+ */
+export const StreamName = Type.String({ pattern: '^(hall|center|counter:[0-9]+|device:[0-9]+)$' });
 
 export const ClientHello = Type.Object({
   type: Type.Literal('hello'),
@@ -38,6 +41,9 @@ export type HallSnapshot = Static<typeof HallSnapshot>;
 export const CounterSnapshot = Type.Object({ counter: CounterView });
 export type CounterSnapshot = Static<typeof CounterSnapshot>;
 
+export const DeviceSnapshot = Type.Object({ settings: DeviceSettings });
+export type DeviceSnapshot = Static<typeof DeviceSnapshot>;
+
 export const CenterSnapshot = Type.Object({
   fields: Type.Array(FieldView),
   counters: Type.Array(CounterView),
@@ -54,6 +60,7 @@ export const Change = Type.Object({
   fields: Type.Optional(Type.Array(FieldView)),
   call: Type.Optional(CallView),
   alert: Type.Optional(Alert),
+  settings: Type.Optional(DeviceSettings),
 });
 export type Change = Static<typeof Change>;
 
@@ -68,7 +75,7 @@ export const ServerSnapshot = Type.Object({
   type: Type.Literal('snapshot'),
   stream: StreamName,
   seq: Type.Integer(),
-  data: Type.Union([HallSnapshot, CounterSnapshot, CenterSnapshot]),
+  data: Type.Union([HallSnapshot, CounterSnapshot, CenterSnapshot, DeviceSnapshot]),
 });
 export const ServerDelta = Type.Object({
   type: Type.Literal('delta'),

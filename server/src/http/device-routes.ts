@@ -1,8 +1,9 @@
-import { CreatedDevice, CreateDeviceBody, DeviceView, ErrorBody, IdParams, PairBody, PairResponse, RenewResponse } from '@luot/shared';
+import { CreatedDevice, CreateDeviceBody, DeviceSettings, DeviceView, ErrorBody, IdParams, PairBody, PairResponse, RenewResponse } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
+import { accessRepo } from '../db/repositories/access-repo.ts';
 import { bearer } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
@@ -43,6 +44,18 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       if (!token) throw new DomainError('DEVICE_REQUIRED');
       const renewed = deps.auth.renewDevice(token);
       return { ...renewed, expiresAt: new Date(renewed.expiresAt).toISOString() };
+    },
+  );
+
+  app.put(
+    '/api/devices/:id/settings',
+    { schema: { tags: ['devices'], summary: 'Sound on/off and volume of a screen', params: IdParams, body: DeviceSettings, response: { 200: DeviceSettings, ...errors } }, preHandler: admin },
+    async (request) => {
+      if (!accessRepo.deviceById(deps.store.db, request.params.id)) throw new DomainError('DEVICE_NOT_FOUND');
+      accessRepo.setDeviceSettings(deps.store.db, request.params.id, request.body);
+      // The screen hears it at once on its own stream.
+      deps.hub.publish(`device:${request.params.id}`, { cause: 'device_settings', settings: request.body });
+      return request.body;
     },
   );
 

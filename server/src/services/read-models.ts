@@ -1,4 +1,5 @@
-import type { CallView, CenterSnapshot, CounterSnapshot, CounterView, FieldView, HallSnapshot } from '@luot/shared';
+import type { CallView, CenterSnapshot, CounterSnapshot, CounterView, DeviceSnapshot, FieldView, HallSnapshot } from '@luot/shared';
+import { accessRepo, deviceSettings } from '../db/repositories/access-repo.ts';
 import { serviceDayOf, serviceDayStart } from '../domain/time.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { viewsRepo } from '../db/repositories/views-repo.ts';
@@ -55,6 +56,10 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
     hall(): HallSnapshot {
       const center = deps.config.get().center;
       return { center: { name: center.name, notice: center.hallNotice }, fields: fields(), counters: counters(), calls: calls() };
+    },
+    device(deviceId: number): DeviceSnapshot | null {
+      const row = accessRepo.deviceById(db, deviceId);
+      return row ? { settings: deviceSettings(row) } : null;
     },
     counter(counterId: number): CounterSnapshot | null {
       const [counter] = counters([counterId]);

@@ -43,7 +43,9 @@ describe('realtime protocol', () => {
     const supervisor = await connect(center.supervisor);
 
     const welcome = await hall.next((m) => m.type === 'welcome');
-    expect(welcome).toMatchObject({ protocol: 1, streams: ['hall'], identity: { kind: 'device', deviceKind: 'hall_board' } });
+    expect(welcome).toMatchObject({ protocol: 1, identity: { kind: 'device', deviceKind: 'hall_board' } });
+    expect(welcome.type === 'welcome' && welcome.streams[0]).toBe('hall');
+    expect(welcome.type === 'welcome' && welcome.streams[1]).toMatch(/^device:\d+$/);
     const hallSnap = await hall.next(isSnapshot('hall'));
     expect((hallSnap.data as HallSnapshot).fields.find((f) => f.id === center.fieldA)?.waiting).toBe(1);
     const counterSnap = await display1.next(isSnapshot(`counter:${center.counter1}`));
@@ -91,6 +93,32 @@ describe('realtime protocol', () => {
     const snap = await again.next(isSnapshot(`counter:${center.counter1}`));
     expect((snap.data as CounterSnapshot).counter.current).toMatchObject({ number: 'A001', status: 'called' });
     expect(snap.seq).toBeGreaterThan(0);
+  });
+
+  it('gives each screen its own settings stream: sound and volume change live when an admin sets them', async () => {
+    const created = server.deps.auth.createPairedDevice({ kind: 'hall_board', name: 'TV sảnh', counterId: null });
+    const board = await connect(created.token);
+    const stream = `device:${created.device.id}`;
+    const first = await board.next(isSnapshot(stream));
+    expect(first.data).toEqual({ settings: { soundEnabled: true, volume: 80 } });
+    const res = await fetch(`${baseUrl(server)}/api/devices/${created.device.id}/settings`, {
+      method: 'PUT',
+      headers: { ...bearer(center.admin), 'content-type': 'application/json' },
+      body: JSON.stringify({ soundEnabled: false, volume: 35 }),
+    });
+    expect(res.status).toBe(200);
+    const change = await board.next(isDelta(stream, 'device_settings'));
+    expect(change.change.settings).toEqual({ soundEnabled: false, volume: 35 });
+    const bad = await fetch(`${baseUrl(server)}/api/devices/${created.device.id}/settings`, {
+      method: 'PUT',
+      headers: { ...bearer(center.admin), 'content-type': 'application/json' },
+      body: JSON.stringify({ soundEnabled: true, volume: 150 }),
+    });
+    expect(bad.status).toBe(400);
+    // Another screen cannot follow this one's stream.
+    const other = await connect(deviceToken(server, 'hall_board'));
+    other.send({ type: 'resync', stream });
+    expect(await other.waitNew((m) => m.type === 'error')).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('tells a counter screen when an officer signs in or out', async () => {

@@ -5,8 +5,9 @@ import type { ReadModels } from '../services/read-models.ts';
 /** Which streams an actor may follow: a counter screen sees its counter, the hall sees calls, staff see all. */
 export function streamsFor(actor: Actor): string[] {
   if (actor.kind === 'device') {
-    if (actor.deviceKind === 'counter_display') return actor.counterId === null ? [] : [`counter:${actor.counterId}`];
-    return ['hall'];
+    const own = `device:${actor.deviceId}`;
+    if (actor.deviceKind === 'counter_display') return actor.counterId === null ? [own] : [`counter:${actor.counterId}`, own];
+    return ['hall', own];
   }
   if (actor.kind === 'staff') return ['center'];
   return [];
@@ -21,6 +22,6 @@ export function identityOf(actor: Exclude<Actor, { kind: 'system' }>): Identity 
 export function snapshotOf(read: ReadModels, stream: string) {
   if (stream === 'hall') return read.hall();
   if (stream === 'center') return read.center();
-  const id = Number(stream.slice('counter:'.length));
-  return read.counter(id);
+  const [kind, id] = stream.split(':');
+  return kind === 'device' ? read.device(Number(id)) : read.counter(Number(id));
 }

@@ -1,5 +1,5 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
-import type { DeviceKind, Role } from '@luot/shared';
+import { defaultDeviceSettings, type DeviceKind, type DeviceSettings, type Role } from '@luot/shared';
 import type { Db } from '../open-db.ts';
 import { perConnection } from '../prepared.ts';
 import { counters, devices, sessions, staff } from '../schema/index.ts';
@@ -38,6 +38,11 @@ const statements = perConnection((sqlite) => ({
      FROM devices WHERE token_hash = ? AND revoked_at IS NULL`,
   ),
 }));
+
+/** A screen's settings with defaults for anything the admin has not set. */
+export function deviceSettings(row: DeviceRow): DeviceSettings {
+  return { ...defaultDeviceSettings, ...(row.settings as Partial<DeviceSettings>) };
+}
 
 /** Staff, sessions and devices. Tokens and pairing codes are stored only as hashes. */
 export const accessRepo = {
@@ -112,6 +117,7 @@ export const accessRepo = {
   },
 
   deviceById: (db: Db, id: number) => db.select().from(devices).where(eq(devices.id, id)).get(),
+  setDeviceSettings: (db: Db, id: number, settings: DeviceSettings) => db.update(devices).set({ settings }).where(eq(devices.id, id)).run(),
   listDevices: (db: Db) => db.select().from(devices).orderBy(devices.id).all(),
   touchDevice: (db: Db, id: number, now: number) => db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, id)).run(),
   setDeviceToken: (db: Db, id: number, tokenHash: string, tokenExpiresAt: number, now: number) =>

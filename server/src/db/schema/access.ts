@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const staff = sqliteTable('staff', {
@@ -31,6 +32,8 @@ export const devices = sqliteTable('devices', {
   kind: text('kind', { enum: ['kiosk', 'counter_display', 'hall_board'] }).notNull(),
   name: text('name').notNull(),
   counterId: integer('counter_id'),
+  /** Per-screen settings an admin sets (hall boards: sound on/off and volume). */
+  settings: text('settings', { mode: 'json' }).notNull().default(sql`'{}'`),
   /** Kiosks only: the printer their receipts go to; null prints nothing. */
   printerId: integer('printer_id'),
   tokenHash: text('token_hash').unique(),

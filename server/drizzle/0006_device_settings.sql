@@ -1,0 +1,1 @@
+ALTER TABLE `devices` ADD `settings` text DEFAULT '{}' NOT NULL;
