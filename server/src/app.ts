@@ -21,6 +21,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
+import { voiceRoutes } from './http/voice-routes.ts';
 import { createAnnouncer } from './services/announcer.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { createConfigCache } from './services/config-cache.ts';
@@ -33,7 +34,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(counterRoutes, { deps });
   await app.register(deviceRoutes, { deps });
   await app.register(printerRoutes, { deps });
+  await app.register(voiceRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });

@@ -13,6 +13,8 @@ export interface Config {
   publicUrl: string | null;
   /** Folder holding the built apps (kiosk/dist, counter-display/dist, staff-console/dist). */
   appsRoot: string;
+  /** Call audio: where synthesized calls are kept, an optional voice pack, whether calls add English. */
+  voice: { cacheDir: string; packDir: string | null; english: boolean };
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -35,5 +37,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deviceTokenMs: int(env.LUOT_DEVICE_TOKEN_SECONDS, 7 * 24 * 3600, 'LUOT_DEVICE_TOKEN_SECONDS') * 1000,
     appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
     publicUrl: env.LUOT_PUBLIC_URL ? env.LUOT_PUBLIC_URL.replace(/\/+$/, '') : null,
+    voice: {
+      cacheDir: resolve(env.LUOT_VOICE_CACHE || resolve(repoRoot, 'data/voice-cache')),
+      packDir: env.LUOT_VOICE_PACK ? resolve(env.LUOT_VOICE_PACK) : null,
+      english: env.LUOT_VOICE_ENGLISH === '1' || env.LUOT_VOICE_ENGLISH === 'true',
+    },
   };
 }

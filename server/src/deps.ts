@@ -14,7 +14,8 @@ import type { Hub } from './ws/hub.ts';
 
 /** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
 export interface AppDeps {
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'publicUrl'>;
+  /** `voice` is optional: without it the voice routes keep their cache beside the database, with no pack. */
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'publicUrl'> & Partial<Pick<Config, 'voice'>>;
   store: OpenDb;
   clock: Clock;
   centerConfig: ConfigCache;

@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './printing.ts';
 export * from './ws.ts';
 export * from './i18n.ts';
+export * from './voice.ts';

@@ -1,0 +1,56 @@
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ErrorBody, VoiceCallQuery } from '@luot/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../deps.ts';
+import { createVoice, type Voice } from '../voice/index.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+/** Browsers keep a call's audio an hour; the ETag (a hash of what shapes the sound) revalidates it after. */
+const CACHE_CONTROL = 'private, max-age=3600';
+
+/** The configured voice settings, or (tests, tools) a cache folder beside the database and no pack. */
+function settings(deps: AppDeps) {
+  if (deps.config.voice) return deps.config.voice;
+  const sqlite = deps.store.sqlite;
+  const cacheDir = sqlite.memory ? join(tmpdir(), 'luot-voice-cache') : join(dirname(sqlite.name), 'voice-cache');
+  return { cacheDir, packDir: null, english: false };
+}
+
+/**
+ * GET /api/voice/call: the WAV a hall board plays when a number is called or recalled. Pass `voice` to
+ * share one instance (the caller then closes it); otherwise the plugin makes one and closes it with the app.
+ */
+export const voiceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; voice?: Voice }> = async (app, { deps, voice: given }) => {
+  const voice = given ?? createVoice({ ...settings(deps), logger: app.log });
+  if (!given) app.addHook('onClose', async () => voice.close());
+
+  app.get(
+    '/api/voice/call',
+    {
+      schema: {
+        tags: ['voice'],
+        summary: 'Audio of a call: chime, then "Mời công dân có số … đến quầy số …" (audio/wav, 16-bit PCM mono)',
+        querystring: VoiceCallQuery,
+        produces: ['audio/wav'],
+        response: {
+          200: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'audio/wav' }),
+          304: Type.Unsafe<undefined>({ description: 'unchanged since the ETag sent in If-None-Match' }),
+          ...errors,
+        },
+      },
+      preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['hall_board', 'counter_display']),
+    },
+    async (request, reply) => {
+      const { number, counter, english } = request.query;
+      const audio = await voice.callAudio(number, counter, english === undefined ? {} : { english });
+      const etag = `"${audio.key}"`;
+      void reply.header('cache-control', CACHE_CONTROL).header('etag', etag).header('x-voice-source', audio.source);
+      if (audio.missing) void reply.header('x-voice-pack-missing', encodeURIComponent(audio.missing.join(', ')));
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(undefined);
+      return reply.type('audio/wav').send(Buffer.from(audio.wav.buffer, audio.wav.byteOffset, audio.wav.byteLength));
+    },
+  );
+};

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEspeakSynth, espeakArgs, type EspeakRequest, type EspeakSynth } from './espeak-synth.ts';
+import { decodeWav } from './wav.ts';
+
+const request = (input: string): EspeakRequest => ({ voice: 'vi', input, ssml: false, rate: 145, amplitude: 80 });
+const synths: EspeakSynth[] = [];
+const make = (options: Parameters<typeof createEspeakSynth>[0]) => {
+  const synth = createEspeakSynth(options);
+  synths.push(synth);
+  return synth;
+};
+afterEach(async () => {
+  await Promise.all(synths.splice(0).map((s) => s.close()));
+});
+
+describe('the eSpeak NG worker', () => {
+  it('passes the options espeak-ng expects', () => {
+    expect(espeakArgs({ voice: 'en', input: '<speak>x</speak>', ssml: true, rate: 145, amplitude: 80 })).toEqual(['-v', 'en', '-s', '145', '-a', '80', '-m', '-w', 'out.wav', '<speak>x</speak>']);
+    expect(() => espeakArgs(request('-x'))).toThrow(/must not start/);
+  });
+
+  it('stops a job that runs too long, and the next job gets a fresh worker', async () => {
+    // 200 sentences at 80 words a minute take >2 s; a cold worker says "Xin chào." in well under 1.2 s.
+    const synth = make({ timeoutMs: 1200 });
+    const long = Array.from({ length: 200 }, () => 'Mời công dân có số a hai mươi ba đến quầy số ba.').join(' ');
+    await expect(synth.synthesize({ ...request(long), rate: 80 })).rejects.toThrow(/longer than 1200 ms/);
+    const wav = await synth.synthesize(request('Xin chào.'));
+    expect(decodeWav(wav).samples.length).toBeGreaterThan(1000);
+  });
+
+  it('reports a failed synthesis and goes on working', async () => {
+    const synth = make({});
+    // espeak-ng copies its arguments onto a small stack; 40 kB of text overflows it.
+    const huge = Array.from({ length: 800 }, () => 'Mời công dân có số a hai mươi ba đến quầy số ba.').join(' ');
+    await expect(synth.synthesize(request(huge))).rejects.toThrow(/.+/);
+    expect(decodeWav(await synth.synthesize(request('Xin chào.'))).sampleRate).toBe(22050);
+  });
+
+  it('starts again after stopping when idle', async () => {
+    const synth = make({ idleMs: 20 });
+    await synth.synthesize(request('Một.'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(decodeWav(await synth.synthesize(request('Hai.'))).sampleRate).toBe(22050);
+  });
+
+  it('refuses work once closed, and rejects what was waiting', async () => {
+    const synth = make({});
+    const first = expect(synth.synthesize(request('Một.'))).rejects.toThrow(/closed/);
+    const queued = expect(synth.synthesize(request('Hai.'))).rejects.toThrow(/closed/);
+    await synth.close();
+    await first;
+    await queued;
+    await expect(synth.synthesize(request('Ba.'))).rejects.toThrow(/closed/);
+  });
+});
