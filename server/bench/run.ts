@@ -4,6 +4,7 @@ import { broadcastLatency } from './broadcast.ts';
 import { issueRate } from './issue-rate.ts';
 import { machineLine, round } from './machine.ts';
 import { receiptBench } from './receipt.ts';
+import { voiceBench } from './voice.ts';
 
 /** `pnpm bench`: measures, prints, and appends a dated section to docs/benchmarks.md. */
 const out = resolve(import.meta.dirname, '../../docs/benchmarks.md');
@@ -18,6 +19,8 @@ console.log(`broadcast to ${bc.clients}: p50 ${round(bc.p50)} ms, p99 ${round(bc
 const receipt = await receiptBench();
 console.log(`receipt render + encode median: 384 dots ${round(receipt.medianMs384)} ms, 576 dots ${round(receipt.medianMs576)} ms`);
 const kioskGzip = await kioskBundleGzip();
+const voice = await voiceBench();
+console.log(`call audio ready: cache miss ${round(voice.missMs)} ms, hit ${round(voice.hitMs, 3)} ms`);
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 const section = `
@@ -32,6 +35,7 @@ const section = `
 | (b) raw \`ws\` broadcast of a same-size message to ${bc.clients} clients, p50 / p99 | ${round(bc.rawP50)} / ${round(bc.rawP99)} ms | — | |
 | (b) p99 ratio to raw | ${round(bc.p99 / bc.rawP99, 2)}× | ≤ 2× | ${verdict(bc.p99 <= 2 * bc.rawP99)} |
 | receipt render + ESC/POS encode, median of ${receipt.runs} (384 / 576 dots) | ${round(receipt.medianMs384)} / ${round(receipt.medianMs576)} ms | ≤ 20 ms | ${verdict(Math.max(receipt.medianMs384, receipt.medianMs576) <= 20)} |
+| call audio ready (chime + Vietnamese sentence), median of ${voice.runs}: cache miss / hit | ${round(voice.missMs)} / ${round(voice.hitMs, 3)} ms | — | |
 | kiosk JavaScript, gzipped (kiosk/dist) | ${kioskGzip === null ? 'not built' : `${round(kioskGzip / 1024, 1)} KB`} | ≤ 150 KB | ${kioskGzip === null ? '' : verdict(kioskGzip <= 150 * 1024)} |
 `;
 if (!existsSync(out)) {
