@@ -1,5 +1,55 @@
-import { AppShell } from '@luot/shared/ui';
+import { defaultLang, t } from '@luot/shared';
+import { AppHeader, useHealth, useLang, type Connection } from '@luot/shared/ui';
+import { useCallback, useEffect } from 'react';
+import { OfflineBanner } from './components/offline-banner.tsx';
+import { useCenterInfo } from './hooks/use-center-info.ts';
+import { useDeviceToken } from './hooks/use-device-token.ts';
+import { useHall } from './hooks/use-hall.ts';
+import { ServerOffsetContext } from './hooks/use-now.ts';
+import { KioskScreens } from './kiosk-screens.tsx';
+import { PairingScreen } from './screens/pairing-screen.tsx';
+import { StartingScreen } from './screens/starting-screen.tsx';
 
+const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost' } as const;
+
+/**
+ * The shared header (title, center, connection, language) over the kiosk's own screens. The shell's
+ * AppShell is not used as is because its connection comes from a 15-second health poll; the kiosk has a
+ * live socket and must show a lost server, and its return, within a second or two.
+ */
 export function App() {
-  return <AppShell titleKey="kioskTitle" />;
+  const [lang, setLang] = useLang();
+  const { device, paired, refused } = useDeviceToken();
+  const token = device.status === 'ready' ? device.token : null;
+  const hall = useHall(token, refused);
+  const center = useCenterInfo(token, hall.epoch, refused);
+  const health = useHealth();
+  const title = t(lang, 'kioskTitle');
+
+  // Before pairing there is no socket; the public health check still names the center and shows the link.
+  const connection: Connection = token === null ? health : { state: linkToConnection[hall.link], center: center?.name ?? health.center };
+  const fields = hall.fields ?? center?.fields ?? null;
+  const resetLang = useCallback(() => setLang(defaultLang), [setLang]);
+
+  useEffect(() => {
+    document.title = `${t(lang, 'appName')} — ${title}`;
+  }, [lang, title]);
+
+  let screen;
+  if (device.status === 'pairing') screen = <PairingScreen lang={lang} onPaired={paired} />;
+  else if (token === null || center === null || fields === null) screen = <StartingScreen lang={lang} />;
+  // Not keyed by token: a renewed token must not throw away a citizen's half-finished request.
+  else screen = <KioskScreens lang={lang} token={token} center={center} fields={fields} onTokenRefused={refused} onVisitEnded={resetLang} />;
+
+  return (
+    <ServerOffsetContext value={hall.serverOffsetMs}>
+      <div className="app kiosk">
+        <AppHeader lang={lang} title={title} connection={connection} onLangChange={setLang} />
+        <main className="app-main kiosk__main">
+          {connection.state === 'lost' && <OfflineBanner lang={lang} />}
+          {screen}
+        </main>
+      </div>
+    </ServerOffsetContext>
+  );
 }

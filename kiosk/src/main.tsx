@@ -2,5 +2,8 @@ import '@luot/shared/ui/base.css';
 import { mountApp } from '@luot/shared/ui';
 import { App } from './app.tsx';
 import './styles.css';
+import './styles/fields.css';
+import './styles/ticket.css';
+import './styles/pairing.css';
 
 mountApp(App);

@@ -15,6 +15,9 @@ export interface Account {
 /** The real server, started the way a center starts it (main.ts through tsx), on a free port and a temp database. */
 export class ServerProcess {
   private child: ChildProcess | null = null;
+  private demo = true;
+  /** Extra environment for the server, e.g. a short LUOT_DEVICE_TOKEN_SECONDS. */
+  private env: Record<string, string> = {};
   output = '';
   accounts: Account[] = [];
 
@@ -23,9 +26,10 @@ export class ServerProcess {
     readonly dir: string,
   ) {}
 
-  static async start(options: { demo?: boolean } = {}): Promise<ServerProcess> {
+  static async start(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
     const dir = mkdtempSync(join(tmpdir(), 'luot-browser-'));
     const server = new ServerProcess(await freePort(), dir);
+    server.env = options.env ?? {};
     await server.spawn(options.demo ?? true);
     return server;
   }
@@ -35,9 +39,10 @@ export class ServerProcess {
   }
 
   async spawn(demo: boolean): Promise<void> {
+    this.demo = demo;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: join(repoRoot, 'server'),
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', LUOT_DB: join(this.dir, 'luot.db'), LUOT_DEMO: demo ? '1' : '0', LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', LUOT_DB: join(this.dir, 'luot.db'), LUOT_DEMO: demo ? '1' : '0', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -77,6 +82,12 @@ export class ServerProcess {
       child.kill('SIGTERM');
     });
     this.child = null;
+  }
+
+  /** Stops the server and starts it again on the same port and database, as after a power cut or an update. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.spawn(this.demo);
   }
 
   async dispose(): Promise<void> {

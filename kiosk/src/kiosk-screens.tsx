@@ -1,0 +1,133 @@
+import { errorCatalog, type CenterInfo, type FieldView, type Lang } from '@luot/shared';
+import { useCallback, useReducer } from 'react';
+import { newIdempotencyKey } from './api/idempotency-key.ts';
+import { hoursText, type Availability } from './fields/field-availability.ts';
+import { initialFlow, kioskFlow, type Notice } from './flow/kiosk-flow.ts';
+import { useIdle } from './hooks/use-idle.ts';
+import { useIssuer } from './hooks/use-issuer.ts';
+import { useNow } from './hooks/use-now.ts';
+import { FieldScreen } from './screens/field-screen.tsx';
+import { IssuingScreen } from './screens/issuing-screen.tsx';
+import { NoticeScreen } from './screens/notice-screen.tsx';
+import { PriorityScreen } from './screens/priority-screen.tsx';
+import { TicketScreen } from './screens/ticket-screen.tsx';
+import { fill } from './text/fill.ts';
+import { dayKey, minutesOfDay, vnTime } from './time/vn-time.ts';
+
+interface KioskScreensProps {
+  lang: Lang;
+  token: string;
+  center: CenterInfo;
+  fields: readonly FieldView[];
+  onTokenRefused: (token: string, code: string) => void;
+  /** The citizen is done (or walked away): the next one must find the kiosk as new, in Vietnamese. */
+  onVisitEnded: () => void;
+}
+
+/** A half-finished choice goes back to the start after this long untouched. */
+const idleMs = 30_000;
+/** On the home screen only the language needs resetting, and a citizen may be reading the list. */
+const homeIdleMs = 60_000;
+
+function unavailableNotice(field: FieldView, why: Exclude<Availability, 'open'>): Notice {
+  const hours = hoursText(field);
+  const base = { fieldId: field.id, retry: null };
+  switch (why) {
+    case 'closed-hours':
+      return {
+        ...base,
+        title: 'kioskClosedTitle',
+        message: hours
+          ? { vi: fill('vi', 'kioskClosedBody', { hours }), en: fill('en', 'kioskClosedBody', { hours }) }
+          : { vi: errorCatalog.FIELD_CLOSED_HOURS.vi, en: errorCatalog.FIELD_CLOSED_HOURS.en },
+      };
+    case 'paused':
+      return { ...base, title: 'kioskPausedTitle', message: { vi: errorCatalog.FIELD_NOT_ISSUING.vi, en: errorCatalog.FIELD_NOT_ISSUING.en } };
+    case 'limit':
+      return { ...base, title: 'kioskLimitTitle', message: { vi: errorCatalog.DAILY_LIMIT_REACHED.vi, en: errorCatalog.DAILY_LIMIT_REACHED.en } };
+  }
+}
+
+/** The citizen's path: field → (sub-field) → take a number or priority → number, or a notice saying why not. */
+export function KioskScreens({ lang, token, center, fields, onTokenRefused, onVisitEnded }: KioskScreensProps) {
+  const [flow, dispatch] = useReducer(kioskFlow, initialFlow);
+  const { step } = flow;
+  const now = useNow(15_000);
+  const local = vnTime(now);
+
+  useIssuer({ request: step.screen === 'issuing' ? step.request : null, token, fields, now: () => now, dispatch, onTokenRefused });
+
+  const endVisit = useCallback(() => {
+    dispatch({ type: 'home' });
+    onVisitEnded();
+  }, [onVisitEnded]);
+
+  const atHome = step.screen === 'fields' && step.parentId === null;
+  // The ticket and issuing screens keep their own time: a countdown, and the retry limit.
+  const ownTimer = step.screen === 'ticket' || step.screen === 'issuing';
+  useIdle(ownTimer ? null : atHome ? (lang === 'vi' ? null : homeIdleMs) : idleMs, endVisit);
+
+  const take = (fieldId: number, priority: string | null) => dispatch({ type: 'issue', fieldId, priority, freshKey: newIdempotencyKey() });
+  const field = (id: number) => fields.find((f) => f.id === id);
+
+  switch (step.screen) {
+    case 'fields':
+      return (
+        <FieldScreen
+          key={`fields-${step.parentId ?? 'home'}`}
+          lang={lang}
+          fields={fields}
+          parentId={step.parentId}
+          context={{ minutes: minutesOfDay(local), day: dayKey(local), limits: flow.limits }}
+          onGroup={(group) => dispatch({ type: 'open-group', parentId: group.id })}
+          onField={(chosen) =>
+            center.priorityCategories.length === 0
+              ? take(chosen.id, null)
+              : dispatch({ type: 'choose-field', fieldId: chosen.id, parentId: chosen.parentId })
+          }
+          onUnavailable={(chosen, why) => dispatch({ type: 'notice', notice: unavailableNotice(chosen, why) })}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      );
+    case 'priority': {
+      const chosen = field(step.fieldId);
+      if (!chosen) return null;
+      return (
+        <PriorityScreen
+          key={`priority-${step.categories ? 'list' : 'take'}`}
+          lang={lang}
+          field={chosen}
+          categories={center.priorityCategories}
+          choosing={step.categories}
+          onTake={(priority) => take(chosen.id, priority)}
+          onChoosing={(show) => dispatch({ type: 'categories', show })}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      );
+    }
+    case 'issuing':
+      return <IssuingScreen key="issuing" lang={lang} retrying={step.retrying} onHome={endVisit} />;
+    case 'ticket':
+      return (
+        <TicketScreen
+          key={`ticket-${step.issued.ticket.id}`}
+          lang={lang}
+          issued={step.issued}
+          field={field(step.issued.ticket.fieldId)}
+          categories={center.priorityCategories}
+          onDone={endVisit}
+        />
+      );
+    case 'notice':
+      return (
+        <NoticeScreen
+          key="notice"
+          lang={lang}
+          notice={step.notice}
+          field={step.notice.fieldId === null ? undefined : field(step.notice.fieldId)}
+          onRetry={() => dispatch({ type: 'retry' })}
+          onHome={endVisit}
+        />
+      );
+  }
+}

@@ -1,0 +1,111 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** Page object for the kiosk (`/kiosk/`): a touch screen, so it taps rather than clicks. */
+export class KioskPage {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  /** A fresh kiosk browser (empty storage, so it picks up the demo kiosk's token) on the home screen. */
+  static async open(browser: Browser, baseUrl: string, viewport: Viewport): Promise<KioskPage> {
+    const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/kiosk/`);
+    const kiosk = new KioskPage(context, page);
+    await kiosk.homeScreen().waitFor();
+    return kiosk;
+  }
+
+  homeScreen(): Locator {
+    return this.page.getByTestId('home-screen');
+  }
+
+  fieldTile(code: string): Locator {
+    return this.page.locator(`[data-testid="field-tile"][data-field-code="${code}"]`);
+  }
+
+  offlineBanner(): Locator {
+    return this.page.getByTestId('offline-banner');
+  }
+
+  ticketNumber(): Locator {
+    return this.page.getByTestId('ticket-number');
+  }
+
+  ticketScreen(): Locator {
+    return this.page.getByTestId('ticket-screen');
+  }
+
+  printerProblem(): Locator {
+    return this.page.getByTestId('printer-problem');
+  }
+
+  /** Taps a field on the home screen and waits for the "Lấy số" step. */
+  async chooseField(code: string): Promise<void> {
+    await this.fieldTile(code).tap();
+    await this.page.getByTestId('take-number').waitFor();
+  }
+
+  /** Taps "Lấy số" once and returns the number shown on the ticket screen. */
+  async takeNumber(): Promise<string> {
+    await this.page.getByTestId('take-number').tap();
+    return this.shownNumber();
+  }
+
+  /**
+   * Two taps on "Lấy số" as an impatient finger makes them. `touch`: two real touchscreen taps at the
+   * button's position, with no waiting in between; `script`: two clicks dispatched in the same task,
+   * before React can re-render, which only the kiosk's own state guard can catch.
+   */
+  async doubleTapTakeNumber(how: 'touch' | 'script'): Promise<string> {
+    const button = this.page.getByTestId('take-number');
+    await button.waitFor();
+    if (how === 'touch') {
+      // Wait out the screen's tap guard first, so the first tap is sure to count.
+      await this.page.waitForTimeout(600);
+      const box = await button.boundingBox();
+      if (!box) throw new Error('"Lấy số" has no position on screen');
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await this.page.touchscreen.tap(x, y);
+      await this.page.touchscreen.tap(x, y);
+    } else {
+      await button.evaluate((el: HTMLElement) => {
+        el.click();
+        el.click();
+      });
+    }
+    return this.shownNumber();
+  }
+
+  async shownNumber(): Promise<string> {
+    await this.ticketNumber().waitFor({ timeout: 20_000 });
+    return (await this.ticketNumber().innerText()).trim();
+  }
+
+  /** Every text on the ticket screen, for wording and NFC checks. */
+  ticketText(): Promise<string> {
+    return this.ticketScreen().innerText();
+  }
+
+  /** The device token the kiosk keeps in its browser storage. */
+  storedToken(): Promise<string | null> {
+    return this.page.evaluate(() => window.localStorage.getItem('luot.kiosk.token'));
+  }
+
+  /** "Xong": back to the home screen. */
+  async done(): Promise<void> {
+    await this.page.getByTestId('done').tap();
+    await this.homeScreen().waitFor();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

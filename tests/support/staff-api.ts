@@ -1,0 +1,63 @@
+import type { CenterInfo, CenterSnapshot, DeviceView, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
+import type { ServerProcess } from './server-process.ts';
+
+/** The server's HTTP API as staff use it, for arranging and checking what a browser test does. */
+export class StaffApi {
+  private constructor(
+    private readonly server: ServerProcess,
+    private readonly token: string,
+  ) {}
+
+  /** Signs in with the password the server printed on its first start. */
+  static async signIn(server: ServerProcess, username: string): Promise<StaffApi> {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: server.account(username).password }),
+    });
+    const body = await json<LoginResponse>(res, 200);
+    return new StaffApi(server, body.token);
+  }
+
+  private async call<T>(method: string, path: string, expected: number, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    return json<T>(res, expected);
+  }
+
+  async field(code: string): Promise<FieldView> {
+    const center = await this.call<CenterInfo>('GET', '/api/center', 200);
+    const found = center.fields.find((f) => f.code === code);
+    if (!found) throw new Error(`no field ${code}`);
+    return found;
+  }
+
+  /** Tickets of the day still waiting (or held) in one field. */
+  async waitingIn(fieldId: number): Promise<string[]> {
+    const queue = await this.call<CenterSnapshot>('GET', '/api/queue', 200);
+    return queue.queue.filter((t) => t.fieldId === fieldId).map((t) => t.number);
+  }
+
+  /** A walk-in ticket issued by staff (no receipt: only kiosks print). */
+  issue(fieldId: number): Promise<IssuedTicket> {
+    return this.call<IssuedTicket>('POST', '/api/tickets', 201, { fieldId });
+  }
+
+  /** Adds a printer and makes it the demo kiosk's printer, the way an admin sets up a kiosk. */
+  async useKioskPrinter(name: string, uri: string): Promise<void> {
+    const printer = await this.call<PrinterState>('POST', '/api/printers', 201, { name, uri, widthDots: 576 });
+    const devices = await this.call<DeviceView[]>('GET', '/api/devices', 200);
+    const kiosk = devices.find((d) => d.kind === 'kiosk' && !d.revoked);
+    if (!kiosk) throw new Error('the demo center has no kiosk device');
+    await this.call<DeviceView>('PUT', `/api/devices/${kiosk.id}/printer`, 200, { printerId: printer.id });
+  }
+}
+
+async function json<T>(res: Response, expected: number): Promise<T> {
+  const text = await res.text();
+  if (res.status !== expected) throw new Error(`${res.url}: expected ${expected}, got ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
