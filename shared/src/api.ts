@@ -108,6 +108,14 @@ export const CreatedDevice = Type.Object({
 });
 export const PairBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 12 }) }, { additionalProperties: false });
 export const PairResponse = Type.Object({ token: Type.String(), device: DeviceView });
+/** Demo center only: a browser becomes the demo kiosk, board or counter screen without pairing. */
+export const DemoDeviceQuery = Type.Object(
+  { kind: DeviceKind, counter: Type.Optional(Type.Integer({ minimum: 1, description: 'counter number, for a counter screen' })) },
+  { additionalProperties: false },
+);
+export const DemoDeviceResponse = Type.Object({ token: Type.String(), name: Type.String() });
+export type DemoDeviceResponse = Static<typeof DemoDeviceResponse>;
+
 export const RenewResponse = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), device: DeviceView });
 export type RenewResponse = Static<typeof RenewResponse>;
 export type PairResponse = Static<typeof PairResponse>;

@@ -59,6 +59,7 @@ export const FieldView = Type.Object({
   issuing: Type.Boolean({ description: 'false when a supervisor stopped issuing numbers for this field' }),
   targetWaitMinutes: Type.Integer(),
   waiting: Type.Integer({ description: 'tickets waiting now' }),
+  issuedToday: Type.Integer({ description: 'tickets issued today in this field’s series (for the daily limit)' }),
 });
 export type FieldView = Static<typeof FieldView>;
 

@@ -2,7 +2,11 @@ import { Type, type Static } from 'typebox';
 import { CallView, CounterView, DeviceKind, DeviceSettings, FieldView, Role, TicketView } from './domain.ts';
 import { Alert } from './printing.ts';
 
-/** Bumped on any incompatible change; a client with another version is told to reload. */
+/**
+ * Bumped on any incompatible change; a client with another version is told to reload.
+ * Additive changes (a new stream, a new optional field, a new `cause`) keep the version: clients must ignore
+ * streams and fields they do not know, and validate each message they use rather than the whole union.
+ */
 export const PROTOCOL_VERSION = 1;
 
 /**

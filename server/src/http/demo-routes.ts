@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { eq } from 'drizzle-orm';
-import { DeviceKind, ErrorBody } from '@luot/shared';
-import { Type } from 'typebox';
+import { DemoDeviceQuery, DemoDeviceResponse, ErrorBody } from '@luot/shared';
 import { DomainError } from '../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { settings } from '../db/schema/index.ts';
-import type { DemoDevice } from '../seed/seed.ts';
+import { demoRepo } from '../db/repositories/demo-repo.ts';
 
 /**
  * Registered only when the server runs the demo center: lets a demo screen pick up its pre-paired
@@ -18,13 +15,12 @@ export const demoRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
       schema: {
         tags: ['demo'],
         summary: 'Demo center only: the token of a pre-paired demo device',
-        querystring: Type.Object({ kind: DeviceKind, counter: Type.Optional(Type.Integer({ minimum: 1 })) }),
-        response: { 200: Type.Object({ token: Type.String(), name: Type.String() }), 404: ErrorBody },
+        querystring: DemoDeviceQuery,
+        response: { 200: DemoDeviceResponse, 404: ErrorBody },
       },
     },
     async (request) => {
-      const row = deps.store.db.select().from(settings).where(eq(settings.key, 'demoDevices')).get();
-      const list = (row?.value ?? []) as DemoDevice[];
+      const list = demoRepo.list(deps.store.db);
       const counters = deps.read.counters();
       const wanted = request.query.counter === undefined ? null : counters.find((c) => c.number === request.query.counter)?.id;
       const found = list.find((d) => d.kind === request.query.kind && (d.kind !== 'counter_display' || d.counterId === (wanted ?? counters[0]?.id)));

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
+import { demoRepo } from '../db/repositories/demo-repo.ts';
 import { bearer } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
@@ -43,6 +44,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       const token = bearer(request);
       if (!token) throw new DomainError('DEVICE_REQUIRED');
       const renewed = deps.auth.renewDevice(token);
+      demoRepo.replaceToken(deps.store.db, token, renewed.token, deps.clock.now());
       return { ...renewed, expiresAt: new Date(renewed.expiresAt).toISOString() };
     },
   );

@@ -36,10 +36,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       const trackingPath = `/t/${out.trackingCode}`;
       // The QR code must open on a phone on the center's Wi-Fi: the address the kiosk reached us at works there too.
       const trackingUrl = `${deps.config.publicUrl ?? `${request.protocol}://${request.host}`}${trackingPath}`;
-      // A replayed request must not print a second receipt for the same ticket.
+      // A replayed request must not print a second receipt; it is told how the first one went.
       const print = out.created
         ? await deps.receipts.print(actor, out.ticket, { peopleAhead: out.peopleAhead, estimatedWaitMinutes, trackingUrl })
-        : { status: 'none' as const, problem: null };
+        : await deps.receipts.previous(out.ticket.id);
       const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, trackingPath, peopleAhead: out.peopleAhead, estimatedWaitMinutes, print };
       // A replayed idempotency key answers 200 with the ticket already issued.
       return reply.status(out.created ? 201 : 200).send(body);

@@ -3,7 +3,8 @@ import { generatePassword } from '../auth/password.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
 import { settingsRepo, defaultCenter } from '../db/repositories/settings-repo.ts';
-import { counterFields, counters, fields, settings } from '../db/schema/index.ts';
+import { counterFields, counters, fields } from '../db/schema/index.ts';
+import { demoRepo, type DemoDevice } from '../db/repositories/demo-repo.ts';
 import type { AuthService } from '../services/auth-service.ts';
 import type { Clock } from '../services/clock.ts';
 import { demoCenter } from './demo-center.ts';
@@ -15,12 +16,6 @@ export interface SeededAccount {
   counter: number | null;
 }
 
-export interface DemoDevice {
-  kind: DeviceKind;
-  name: string;
-  counterId: number | null;
-  token: string;
-}
 
 export interface SeedResult {
   accounts: SeededAccount[];
@@ -87,6 +82,6 @@ export async function seedDemo(store: OpenDb, auth: AuthService, clock: Clock): 
   pair('hall_board', 'Bảng gọi số sảnh (demo)', null);
   for (const [number, id] of counterIds) pair('counter_display', `Màn hình quầy ${number} (demo)`, id);
   // Demo only: the tokens are kept so the demo screens pair themselves (see http/demo-routes.ts).
-  db.insert(settings).values({ key: 'demoDevices', value: devices, updatedAt: now }).run();
+  demoRepo.save(db, devices, now);
   return { accounts, devices };
 }

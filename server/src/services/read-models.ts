@@ -24,7 +24,7 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
 
   function fields(onlyIds?: readonly number[]): FieldView[] {
     const rows = deps.config.get().fieldRows.filter((r) => !onlyIds || onlyIds.includes(r.id));
-    const waiting = viewsRepo.waitingCounts(db, today().day, onlyIds);
+    const tallies = viewsRepo.dayTallies(db, today().day);
     return rows.map((r) => ({
       id: r.id,
       parentId: r.parentId,
@@ -39,7 +39,8 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
       closesAt: r.closesAt,
       issuing: r.issuing,
       targetWaitMinutes: r.targetWaitMinutes,
-      waiting: waiting.get(r.id) ?? 0,
+      waiting: tallies.get(r.id)?.waiting ?? 0,
+      issuedToday: tallies.get(r.id)?.issued ?? 0,
     }));
   }
 

@@ -17,8 +17,18 @@ export function printerConfig(row: PrinterRow): PrinterConfig {
  * Prints a kiosk's receipt after the ticket is committed and announced. Printing can only fail
  * softly: the ticket stands, the kiosk is told, and supervisors get an alert from the print service.
  */
+/** Recent print results, so a kiosk that lost an answer and asks again learns whether its receipt came out. */
+const REMEMBERED = 500;
+
 export function createReceipts(deps: { store: OpenDb; config: ConfigCache; printing: PrintService }) {
   const { db } = deps.store;
+  const outcomes = new Map<number, Promise<PrintOutcome>>();
+
+  function remember(ticketId: number, outcome: Promise<PrintOutcome>): Promise<PrintOutcome> {
+    outcomes.set(ticketId, outcome);
+    if (outcomes.size > REMEMBERED) outcomes.delete(outcomes.keys().next().value ?? ticketId);
+    return outcome;
+  }
 
   return {
     async print(actor: Actor, ticket: Ticket, extra: { peopleAhead: number; estimatedWaitMinutes: number | null; trackingUrl: string }): Promise<PrintOutcome> {
@@ -28,7 +38,7 @@ export function createReceipts(deps: { store: OpenDb; config: ConfigCache; print
       const config = deps.config.get();
       const field = config.fieldRows.find((f) => f.id === ticket.fieldId);
       const priority = ticket.priority === null ? null : (config.priorities.find((p) => p.code === ticket.priority)?.nameVi ?? ticket.priority);
-      return deps.printing.print(
+      return remember(ticket.id, deps.printing.print(
         printerConfig(printer),
         {
           centerName: config.center.name,
@@ -42,7 +52,12 @@ export function createReceipts(deps: { store: OpenDb; config: ConfigCache; print
           footer: config.center.receiptFooter,
         },
         FIRST_ATTEMPT_WAIT_MS,
-      );
+      ));
+    },
+
+    /** What printing the ticket's receipt came to, for a replayed request; 'none' when it is not remembered. */
+    previous(ticketId: number): Promise<PrintOutcome> {
+      return outcomes.get(ticketId) ?? Promise.resolve({ status: 'none', problem: null });
     },
 
     states(): PrinterState[] {

@@ -121,6 +121,14 @@ describe('realtime protocol', () => {
     expect(await other.waitNew((m) => m.type === 'error')).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('ends a revoked screen’s stream at the next heartbeat', async () => {
+    const created = server.deps.auth.createPairedDevice({ kind: 'hall_board', name: 'TV', counterId: null });
+    const board = await connect(created.token);
+    server.deps.auth.revokeDevice(created.device.id);
+    expect(await board.next((m) => m.type === 'error', 2000)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await board.waitClose()).code).toBe(4001);
+  });
+
   it('tells a counter screen when an officer signs in or out', async () => {
     const display = await connect(deviceToken(server, 'counter_display', center.counter1));
     await fetch(`${baseUrl(server)}/api/counters/${center.counter1}/leave`, { method: 'POST', headers: bearer(center.officer1) });

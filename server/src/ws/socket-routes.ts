@@ -16,6 +16,8 @@ interface Peer {
   socket: WebSocket;
   alive: boolean;
   streams: Set<string>;
+  /** The credential it said hello with; checked again on every heartbeat. */
+  token: string | null;
 }
 
 /**
@@ -46,6 +48,9 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
         peer.socket.terminate();
         continue;
       }
+      // Re-checking the credential on each beat keeps a connected screen's token sliding forward, and ends
+      // a revoked device's or a disabled officer's stream within one beat rather than at its next reconnect.
+      if (peer.token !== null && !stillValid(peer, peer.token)) continue;
       peer.alive = false;
       peer.socket.ping();
       send(peer.socket, { type: 'ping', t: deps.clock.now() });
@@ -58,7 +63,7 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
   });
 
   app.get('/ws', { websocket: true }, (socket) => {
-    const peer: Peer = { socket, alive: true, streams: new Set() };
+    const peer: Peer = { socket, alive: true, streams: new Set(), token: null };
     // Listeners first, before anything asynchronous, so no early frame is lost.
     socket.on('message', (raw, isBinary) => onMessage(peer, raw, isBinary));
     socket.on('pong', () => {
@@ -98,6 +103,21 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     }
   }
 
+  /** False (and the socket is being closed) when the token no longer authenticates. */
+  function stillValid(peer: Peer, token: string): boolean {
+    const actor = deps.auth.authenticate(token);
+    if (actor && actor.kind !== 'system') return true;
+    if (deps.auth.deviceTokenExpired(token)) {
+      fail(peer.socket, 'DEVICE_TOKEN_EXPIRED');
+      peer.socket.close(CLOSE_TOKEN_EXPIRED, 'token expired');
+    } else {
+      fail(peer.socket, 'UNAUTHENTICATED');
+      peer.socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated');
+    }
+    peers.delete(peer);
+    return false;
+  }
+
   function hello(peer: Peer, protocol: number, token: string): void {
     if (protocol !== PROTOCOL_VERSION) {
       fail(peer.socket, 'PROTOCOL_MISMATCH');
@@ -113,6 +133,7 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       return peer.socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated');
     }
     deps.hub.unsubscribeAll(peer.socket);
+    peer.token = token;
     peer.streams = new Set(streamsFor(actor));
     peers.add(peer);
     send(peer.socket, {

@@ -24,14 +24,14 @@ export function ticketView(t: Ticket): TicketView {
   };
 }
 
-const waitingStmt = perConnection((sqlite) => sqlite.prepare('SELECT field_id AS fieldId, waiting AS n FROM field_days WHERE service_day = ?'));
+const talliesStmt = perConnection((sqlite) => sqlite.prepare('SELECT field_id AS fieldId, waiting, issued FROM field_days WHERE service_day = ?'));
 
 /** Read models for snapshots and deltas. Reads only; the queue repository owns writes. */
 export const viewsRepo = {
-  /** Waiting per field today, from the per-field tallies kept with every change (runs with every delta). */
-  waitingCounts(db: Db, serviceDay: string, fieldIds?: readonly number[]): Map<number, number> {
-    const rows = waitingStmt(db).all(serviceDay) as { fieldId: number; n: number }[];
-    return new Map(rows.filter((r) => !fieldIds || fieldIds.includes(r.fieldId)).map((r) => [r.fieldId, r.n]));
+  /** Waiting and issued per field today, from the per-field tallies kept with every change (runs with every delta). */
+  dayTallies(db: Db, serviceDay: string): Map<number, { waiting: number; issued: number }> {
+    const rows = talliesStmt(db).all(serviceDay) as { fieldId: number; waiting: number; issued: number }[];
+    return new Map(rows.map((r) => [r.fieldId, { waiting: r.waiting, issued: r.issued }]));
   },
 
   counters(db: Db, links: ReadonlyMap<number, readonly CounterField[]>, onlyIds?: readonly number[]): CounterView[] {
