@@ -7,7 +7,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import type { OpenDb } from './db/open-db.ts';
 import type { AppDeps } from './deps.ts';
+import { adminCatalogRoutes } from './http/admin-catalog-routes.ts';
+import { adminSetupRoutes } from './http/admin-setup-routes.ts';
+import { adminStaffRoutes } from './http/admin-staff-routes.ts';
 import { appRoutes } from './http/app-routes.ts';
+import { liveRoutes } from './http/live-routes.ts';
+import { createAdminService } from './services/admin-service.ts';
+import { createLiveFigures } from './services/live-figures.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { centerRoutes } from './http/center-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
@@ -34,7 +40,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -62,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     onDropped: (job) => app.log.warn({ job }, 'receipt dropped: the printer stayed unavailable too long'),
     ...options.printing,
   });
+  const receipts = createReceipts({ store, config: centerConfig, printing });
   const deps: AppDeps = {
     config: options.config,
     store,
@@ -74,7 +81,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     announcer,
     estimates: createEstimates({ store, clock, config: centerConfig }),
     printing,
-    receipts: createReceipts({ store, config: centerConfig, printing }),
+    receipts,
+    admin: createAdminService({ store, clock, config: centerConfig, auth }),
+    live: createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
     guards: guards(auth),
   };
 
@@ -103,6 +112,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(counterRoutes, { deps });
   await app.register(deviceRoutes, { deps });
   await app.register(printerRoutes, { deps });
+  await app.register(adminSetupRoutes, { deps });
+  await app.register(adminCatalogRoutes, { deps });
+  await app.register(adminStaffRoutes, { deps });
+  await app.register(liveRoutes, { deps });
   await app.register(voiceRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });

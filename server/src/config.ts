@@ -7,6 +7,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   heartbeatMs: number;
+  /** An open counter not calling while its fields have people waiting raises an alert after this long. */
+  idleAlertMs: number;
   /** How long a device token lasts before the device renews it itself. */
   deviceTokenMs: number;
   /** Address printed in receipt QR codes; by default the address the kiosk used to reach the server. */
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.LUOT_DEMO === '1' || env.LUOT_DEMO === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     heartbeatMs: int(env.LUOT_HEARTBEAT_MS, 15000, 'LUOT_HEARTBEAT_MS'),
+    idleAlertMs: int(env.LUOT_IDLE_ALERT_SECONDS, 120, 'LUOT_IDLE_ALERT_SECONDS') * 1000,
     deviceTokenMs: int(env.LUOT_DEVICE_TOKEN_SECONDS, 7 * 24 * 3600, 'LUOT_DEVICE_TOKEN_SECONDS') * 1000,
     appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
     publicUrl: env.LUOT_PUBLIC_URL ? env.LUOT_PUBLIC_URL.replace(/\/+$/, '') : null,

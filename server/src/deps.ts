@@ -7,7 +7,9 @@ import type { Clock } from './services/clock.ts';
 import type { ConfigCache } from './services/config-cache.ts';
 import type { QueueService } from './services/queue-service.ts';
 import type { PrintService } from './printing/index.ts';
+import type { AdminService } from './services/admin-service.ts';
 import type { Estimates } from './services/estimates.ts';
+import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
 import type { Receipts } from './services/receipts.ts';
 import type { Hub } from './ws/hub.ts';
@@ -27,5 +29,7 @@ export interface AppDeps {
   estimates: Estimates;
   printing: PrintService;
   receipts: Receipts;
+  admin: AdminService;
+  live: LiveFiguresService;
   guards: Guards;
 }

@@ -5,3 +5,4 @@ export * from './printing.ts';
 export * from './ws.ts';
 export * from './i18n.ts';
 export * from './voice.ts';
+export * from './admin.ts';

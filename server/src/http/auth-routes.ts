@@ -27,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: { 200: Type.Object({ ok: Type.Boolean() }) } }, preHandler: deps.guards.staff() },
+    { schema: { tags: ['auth'], response: { 200: Type.Object({ ok: Type.Boolean() }) } }, onRequest: deps.guards.staff() },
     async (request) => {
       deps.auth.logout(staffOf(request));
       return { ok: true };
@@ -36,7 +36,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], response: { 200: Me, 401: ErrorBody } }, preHandler: deps.guards.staff() },
+    { schema: { tags: ['auth'], response: { 200: Me, 401: ErrorBody } }, onRequest: deps.guards.staff() },
     async (request) => deps.auth.me(staffOf(request)),
   );
 };

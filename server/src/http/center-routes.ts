@@ -7,7 +7,7 @@ export const centerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     '/api/center',
     {
       schema: { tags: ['center'], summary: 'Center profile, fields and priority categories (kiosks and staff)', response: { 200: CenterInfo, 401: ErrorBody } },
-      preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk', 'hall_board', 'counter_display']),
+      onRequest: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk', 'hall_board', 'counter_display']),
     },
     async () => {
       const center = deps.read.centerProfile();
@@ -24,7 +24,7 @@ export const centerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     '/api/queue',
     {
       schema: { tags: ['queue'], summary: 'Everything live: fields, counters, waiting tickets, recent calls', response: { 200: CenterSnapshot, 401: ErrorBody } },
-      preHandler: deps.guards.staff(),
+      onRequest: deps.guards.staff(),
     },
     async () => deps.read.center(),
   );

@@ -34,13 +34,13 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/counters',
-    { schema: { tags: ['counters'], response: { 200: Type.Array(CounterView), 401: ErrorBody } }, preHandler: staff },
+    { schema: { tags: ['counters'], response: { 200: Type.Array(CounterView), 401: ErrorBody } }, onRequest: staff },
     async () => deps.read.counters(),
   );
 
   app.post(
     '/api/counters/:id/join',
-    { schema: { tags: ['counters'], summary: 'Sign in to a counter', params: IdParams, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
+    { schema: { tags: ['counters'], summary: 'Sign in to a counter', params: IdParams, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
     async (request) => {
       deps.auth.joinCounter(staffOf(request), request.params.id);
       deps.announcer.counterChanged(request.params.id, 'officer_joined');
@@ -50,7 +50,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post(
     '/api/counters/:id/leave',
-    { schema: { tags: ['counters'], summary: 'Sign out of a counter', params: IdParams, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
+    { schema: { tags: ['counters'], summary: 'Sign out of a counter', params: IdParams, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
     async (request) => {
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
@@ -73,7 +73,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   for (const [path, action] of Object.entries(simple)) {
     app.post(
       `/api/counters/:id/${path}`,
-      { schema: { tags: ['counters'], summary: action.summary, params: IdParams, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
+      { schema: { tags: ['counters'], summary: action.summary, params: IdParams, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
       async (request) => {
         const actor = staffOf(request);
         const counterId = request.params.id;
@@ -86,7 +86,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post(
     '/api/counters/:id/call',
-    { schema: { tags: ['counters'], summary: 'Call a specific waiting ticket', params: IdParams, body: CallTicketBody, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
+    { schema: { tags: ['counters'], summary: 'Call a specific waiting ticket', params: IdParams, body: CallTicketBody, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
     async (request) => {
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
@@ -96,7 +96,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post(
     '/api/counters/:id/finish',
-    { schema: { tags: ['counters'], summary: 'Finish, optionally with the dossier code', params: IdParams, body: FinishBody, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
+    { schema: { tags: ['counters'], summary: 'Finish, optionally with the dossier code', params: IdParams, body: FinishBody, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
     async (request) => {
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
@@ -107,7 +107,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post(
     '/api/counters/:id/hold',
-    { schema: { tags: ['counters'], summary: 'Set the current ticket aside (tạm giữ)', params: IdParams, body: HoldBody, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
+    { schema: { tags: ['counters'], summary: 'Set the current ticket aside (tạm giữ)', params: IdParams, body: HoldBody, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
     async (request) => {
       const actor = staffOf(request);
       atOwnCounter(actor, request.params.id);
@@ -117,7 +117,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post(
     '/api/counters/:id/pause',
-    { schema: { tags: ['counters'], summary: 'Pause with a reason', params: IdParams, body: PauseBody, response: { 200: CounterActionResponse, ...errors } }, preHandler: staff },
+    { schema: { tags: ['counters'], summary: 'Pause with a reason', params: IdParams, body: PauseBody, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
     async (request) => {
       const actor = staffOf(request);
       mayRunCounter(actor, request.params.id);

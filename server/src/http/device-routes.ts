@@ -12,13 +12,13 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const admin = deps.guards.staff('admin');
 
-  app.get('/api/devices', { schema: { tags: ['devices'], response: { 200: Type.Array(DeviceView), ...errors } }, preHandler: admin }, async () =>
+  app.get('/api/devices', { schema: { tags: ['devices'], response: { 200: Type.Array(DeviceView), ...errors } }, onRequest: admin }, async () =>
     deps.auth.listDevices(),
   );
 
   app.post(
     '/api/devices',
-    { schema: { tags: ['devices'], summary: 'Register a device and get its one-time pairing code', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } }, preHandler: admin },
+    { schema: { tags: ['devices'], summary: 'Register a device and get its one-time pairing code', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } }, onRequest: admin },
     async (request, reply) => {
       const created = deps.auth.createDevice({ kind: request.body.kind, name: request.body.name, counterId: request.body.counterId ?? null });
       return reply.status(201).send({ ...created, pairingExpiresAt: new Date(created.pairingExpiresAt).toISOString() });
@@ -51,7 +51,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.put(
     '/api/devices/:id/settings',
-    { schema: { tags: ['devices'], summary: 'Sound on/off and volume of a screen', params: IdParams, body: DeviceSettings, response: { 200: DeviceSettings, ...errors } }, preHandler: admin },
+    { schema: { tags: ['devices'], summary: 'Sound on/off and volume of a screen', params: IdParams, body: DeviceSettings, response: { 200: DeviceSettings, ...errors } }, onRequest: admin },
     async (request) => {
       if (!accessRepo.deviceById(deps.store.db, request.params.id)) throw new DomainError('DEVICE_NOT_FOUND');
       accessRepo.setDeviceSettings(deps.store.db, request.params.id, request.body);
@@ -63,7 +63,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.delete(
     '/api/devices/:id',
-    { schema: { tags: ['devices'], summary: 'Revoke a device', params: IdParams, response: { 200: DeviceView, ...errors } }, preHandler: admin },
+    { schema: { tags: ['devices'], summary: 'Revoke a device', params: IdParams, response: { 200: DeviceView, ...errors } }, onRequest: admin },
     async (request) => deps.auth.revokeDevice(request.params.id),
   );
 };

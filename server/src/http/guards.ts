@@ -19,7 +19,10 @@ export function bearer(request: FastifyRequest): string | null {
   return header.slice(7).trim() || null;
 }
 
-/** preHandler factories: who may call a route is decided here from the token, never from the body. */
+/**
+ * onRequest hook factories: who may call a route is decided here from the token, never from the body, and
+ * before the body is parsed or validated, so a stranger learns nothing about what a valid request looks like.
+ */
 export function guards(auth: AuthService) {
   function resolve(request: FastifyRequest): Actor | null {
     const token = bearer(request);

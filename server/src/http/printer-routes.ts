@@ -23,13 +23,13 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/printers',
-    { schema: { tags: ['printers'], summary: 'Printers with their last known status', response: { 200: Type.Array(PrinterState), ...errors } }, preHandler: watchers },
+    { schema: { tags: ['printers'], summary: 'Printers with their last known status', response: { 200: Type.Array(PrinterState), ...errors } }, onRequest: watchers },
     async () => deps.receipts.states(),
   );
 
   app.post(
     '/api/printers',
-    { schema: { tags: ['printers'], summary: 'Add a receipt printer', body: CreatePrinterBody, response: { 201: PrinterState, ...errors } }, preHandler: admin },
+    { schema: { tags: ['printers'], summary: 'Add a receipt printer', body: CreatePrinterBody, response: { 201: PrinterState, ...errors } }, onRequest: admin },
     async (request, reply) => {
       const row = printersRepo.create(db, request.body, deps.clock.now());
       const state = await deps.printing.check(printerConfig(row));
@@ -39,19 +39,19 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post(
     '/api/printers/:id/check',
-    { schema: { tags: ['printers'], summary: 'Ask the printer for its status now (DLE EOT)', params: IdParams, response: { 200: PrinterState, ...errors } }, preHandler: watchers },
+    { schema: { tags: ['printers'], summary: 'Ask the printer for its status now (DLE EOT)', params: IdParams, response: { 200: PrinterState, ...errors } }, onRequest: watchers },
     async (request) => deps.printing.check(printerConfig(printer(request.params.id))),
   );
 
   app.post(
     '/api/printers/:id/test',
-    { schema: { tags: ['printers'], summary: 'Print a test receipt', params: IdParams, response: { 200: PrintOutcome, ...errors } }, preHandler: admin },
+    { schema: { tags: ['printers'], summary: 'Print a test receipt', params: IdParams, response: { 200: PrintOutcome, ...errors } }, onRequest: admin },
     async (request) => deps.printing.testPrint(printerConfig(printer(request.params.id)), deps.centerConfig.get().center.name),
   );
 
   app.delete(
     '/api/printers/:id',
-    { schema: { tags: ['printers'], summary: 'Remove a printer (kiosks using it print nothing)', params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors } }, preHandler: admin },
+    { schema: { tags: ['printers'], summary: 'Remove a printer (kiosks using it print nothing)', params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors } }, onRequest: admin },
     async (request) => {
       printer(request.params.id);
       printersRepo.deactivate(db, request.params.id);
@@ -61,7 +61,7 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.put(
     '/api/devices/:id/printer',
-    { schema: { tags: ['devices'], summary: 'Choose the printer of a kiosk', params: IdParams, body: AssignPrinterBody, response: { 200: DeviceView, ...errors } }, preHandler: admin },
+    { schema: { tags: ['devices'], summary: 'Choose the printer of a kiosk', params: IdParams, body: AssignPrinterBody, response: { 200: DeviceView, ...errors } }, onRequest: admin },
     async (request) => {
       const device = accessRepo.deviceById(db, request.params.id);
       if (!device) throw new DomainError('DEVICE_NOT_FOUND');

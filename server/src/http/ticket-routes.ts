@@ -22,7 +22,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
         body: IssueTicketBody,
         response: { 200: IssuedTicket, 201: IssuedTicket, ...errors },
       },
-      preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
+      onRequest: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
     },
     async (request, reply) => {
       const out = await deps.queue.issue(
@@ -48,7 +48,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.get(
     '/api/tickets/:id',
-    { schema: { tags: ['tickets'], params: IdParams, response: { 200: TicketActionResponse, ...errors } }, preHandler: deps.guards.staff() },
+    { schema: { tags: ['tickets'], params: IdParams, response: { 200: TicketActionResponse, ...errors } }, onRequest: deps.guards.staff() },
     async (request) => {
       const ticket = queueRepo.tickets(db, [request.params.id]).get(request.params.id);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
@@ -79,7 +79,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     response: { 200: TicketActionResponse, ...errors },
   });
 
-  app.post('/api/tickets/:id/return', { schema: options('Return a held ticket to the queue'), preHandler: deps.guards.staff() }, async (request) => {
+  app.post('/api/tickets/:id/return', { schema: options('Return a held ticket to the queue'), onRequest: deps.guards.staff() }, async (request) => {
     const actor = staffOf(request);
     mayHandle(actor, request.params.id);
     return respond(await deps.queue.run({ kind: 'returnHeld', ticketId: request.params.id }, actor), request.params.id);
@@ -87,7 +87,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.post(
     '/api/tickets/:id/transfer',
-    { schema: { ...options('Transfer to another field or counter'), body: TransferBody }, preHandler: deps.guards.staff() },
+    { schema: { ...options('Transfer to another field or counter'), body: TransferBody }, onRequest: deps.guards.staff() },
     async (request) => {
       const actor = staffOf(request);
       mayHandle(actor, request.params.id);
@@ -104,7 +104,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.post(
     '/api/tickets/:id/cancel',
-    { schema: { ...options('Cancel a ticket'), body: CancelBody }, preHandler: deps.guards.staff() },
+    { schema: { ...options('Cancel a ticket'), body: CancelBody }, onRequest: deps.guards.staff() },
     async (request) => {
       const actor = staffOf(request);
       mayHandle(actor, request.params.id);

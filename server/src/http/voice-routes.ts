@@ -41,11 +41,13 @@ export const voiceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; voice?: Voi
           ...errors,
         },
       },
-      preHandler: deps.guards.either(['officer', 'supervisor', 'admin'], ['hall_board', 'counter_display']),
+      onRequest: deps.guards.either(['officer', 'supervisor', 'admin'], ['hall_board', 'counter_display']),
     },
     async (request, reply) => {
       const { number, counter, english } = request.query;
-      const audio = await voice.callAudio(number, counter, english === undefined ? {} : { english });
+      // The request may ask; otherwise the admin's choice; otherwise the server's configuration.
+      const wanted = english ?? deps.centerConfig.get().voice.english ?? undefined;
+      const audio = await voice.callAudio(number, counter, wanted === undefined ? {} : { english: wanted });
       const etag = `"${audio.key}"`;
       void reply.header('cache-control', CACHE_CONTROL).header('etag', etag).header('x-voice-source', audio.source);
       if (audio.missing) void reply.header('x-voice-pack-missing', encodeURIComponent(audio.missing.join(', ')));

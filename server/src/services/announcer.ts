@@ -34,6 +34,13 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
       hub.publish('center', { cause: 'printer_alert', alert });
     },
 
+    /** Fields changed outside the queue engine (issuing stopped or resumed): refresh their views. */
+    fieldsChanged(fieldIds: number[], cause: string): void {
+      const fields = read.fields(fieldIds);
+      hub.publish('center', { cause, fields });
+      hub.publish('hall', { cause, fields });
+    },
+
     /** A counter changed outside the queue engine (an officer signed in or out): refresh its views. */
     counterChanged(counterId: number, cause: string): void {
       const counters = read.counters([counterId]);

@@ -45,6 +45,16 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
   return {
     hashPassword: (password: string) => hashPassword(password, scryptN),
 
+    /** Inserts an account whose password is already hashed (inside the caller's transaction). */
+    insertStaff: (input: { username: string; displayName: string; role: Role; passwordHash: string }) =>
+      accessRepo.createStaff(db, input, deps.clock.now()),
+
+    /** A reset password or a disabled account must not leave old sessions working. */
+    endSessionsOf: (staffId: number) => {
+      accessRepo.deleteSessionsOf(db, staffId);
+      accessRepo.clearSeatsOf(db, staffId);
+    },
+
     async createStaff(input: { username: string; displayName: string; role: Role; password: string }) {
       const passwordHash = await hashPassword(input.password, scryptN);
       return accessRepo.createStaff(db, { ...input, passwordHash }, deps.clock.now());

@@ -2,7 +2,7 @@ import type { PriorityCategory } from '@luot/shared';
 import { asc, eq } from 'drizzle-orm';
 import type { CounterField, FieldConfig, QueueRules } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import { settingsRepo, type CenterProfile } from '../db/repositories/settings-repo.ts';
+import { settingsRepo, type CenterProfile, type VoiceSettings } from '../db/repositories/settings-repo.ts';
 import { counterFields, fields } from '../db/schema/index.ts';
 
 export type FieldRow = typeof fields.$inferSelect;
@@ -13,6 +13,7 @@ export interface CenterConfig {
   rules: QueueRules;
   priorities: PriorityCategory[];
   center: CenterProfile;
+  voice: VoiceSettings;
   /** Active fields in display order. */
   fieldRows: FieldRow[];
   fields: ReadonlyMap<number, FieldConfig>;
@@ -44,6 +45,7 @@ export function createConfigCache(store: OpenDb) {
       rules: settingsRepo.rules(db),
       priorities: settingsRepo.priorities(db),
       center: settingsRepo.center(db),
+      voice: settingsRepo.voice(db),
       fieldRows,
       fields: new Map(
         fieldRows.map((r) => [

@@ -72,11 +72,13 @@ export const accessRepo = {
     db.update(sessions).set({ counterId }).where(eq(sessions.tokenHash, tokenHash)).run(),
 
   deleteSession: (db: Db, tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run(),
+  deleteSessionsOf: (db: Db, staffId: number) => db.delete(sessions).where(eq(sessions.staffId, staffId)).run(),
 
   /** Signing an officer in to a counter; the counter row names who is there for displays and supervisors. */
   setCounterOfficer: (db: Db, counterId: number, officerId: number | null) =>
     db.update(counters).set({ officerId }).where(eq(counters.id, counterId)).run(),
 
+  clearSeatsOf: (db: Db, staffId: number) => db.update(counters).set({ officerId: null }).where(eq(counters.officerId, staffId)).run(),
   counterById: (db: Db, id: number) => db.select().from(counters).where(eq(counters.id, id)).get(),
 
   createDevice(

@@ -7,8 +7,15 @@ import { settings } from '../schema/index.ts';
 export interface CenterProfile {
   name: string;
   address: string;
+  /** data: URL of a small PNG or SVG, or empty. */
+  logo: string;
   receiptFooter: string;
   hallNotice: string;
+}
+
+/** Admin's voice choice; null english means the server's configuration decides. */
+export interface VoiceSettings {
+  english: boolean | null;
 }
 
 export const defaultRules: QueueRules = {
@@ -30,6 +37,7 @@ export const defaultPriorities: PriorityCategory[] = [
 export const defaultCenter: CenterProfile = {
   name: 'Trung tâm Phục vụ hành chính công',
   address: '',
+  logo: '',
   receiptFooter: '',
   hallNotice: '',
 };
@@ -51,6 +59,8 @@ export const settingsRepo: {
   priorities(db: Db): PriorityCategory[];
   savePriorities(db: Db, list: PriorityCategory[], now: number): void;
   center(db: Db): CenterProfile;
+  voice(db: Db): VoiceSettings;
+  saveVoice(db: Db, voice: VoiceSettings, now: number): void;
   saveRules(db: Db, rules: QueueRules, now: number): void;
   saveCenter(db: Db, center: CenterProfile, now: number): void;
 } = {
@@ -64,6 +74,8 @@ export const settingsRepo: {
   },
   savePriorities: (db: Db, list: PriorityCategory[], now: number) => write(db, 'priorities', list, now),
   center: (db: Db): CenterProfile => read(db, 'center', defaultCenter),
+  voice: (db: Db): VoiceSettings => read<VoiceSettings>(db, 'voice', { english: null }),
+  saveVoice: (db: Db, voice: VoiceSettings, now: number) => write(db, 'voice', voice, now),
   saveRules: (db: Db, rules: QueueRules, now: number) => write(db, 'rules', rules, now),
   saveCenter: (db: Db, center: CenterProfile, now: number) => write(db, 'center', center, now),
 };

@@ -2,3 +2,4 @@ export * from './access.ts';
 export * from './center.ts';
 export * from './queue.ts';
 export * from './printing.ts';
+export * from './audit.ts';

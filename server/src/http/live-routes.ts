@@ -1,0 +1,15 @@
+import { ErrorBody, LiveFigures } from '@luot/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../deps.ts';
+
+/** The supervisor's live figures and alerts; the live stream carries the queue and counters themselves. */
+export const liveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/api/live',
+    {
+      schema: { tags: ['live'], summary: 'Waits per field, counter states, alerts', response: { 200: LiveFigures, 401: ErrorBody, 403: ErrorBody } },
+      onRequest: deps.guards.staff('supervisor', 'admin'),
+    },
+    async () => deps.live.figures(),
+  );
+};

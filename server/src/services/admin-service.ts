@@ -1,0 +1,204 @@
+import type { AdminCounter, AdminField, AdminStaff, CenterProfileBody, CounterBody, FieldBody, RulesBody, StaffBody, StaffUpdateBody, StaffWithPassword, VoiceSettingsBody } from '@luot/shared';
+import { generatePassword } from '../auth/password.ts';
+import { DomainError } from '../domain/errors.ts';
+import { parseLocalTime } from '../domain/time.ts';
+import type { OpenDb } from '../db/open-db.ts';
+import { adminRepo } from '../db/repositories/admin-repo.ts';
+import { settingsRepo } from '../db/repositories/settings-repo.ts';
+import type { StaffActor } from '../http/guards.ts';
+import type { AuthService } from './auth-service.ts';
+import type { Clock } from './clock.ts';
+import type { ConfigCache } from './config-cache.ts';
+
+/**
+ * The center's set-up. Each change is validated, written and recorded in the audit log in one transaction,
+ * so the log never misses a change and never names one that did not happen. Nothing is deleted: fields,
+ * counters and accounts in use are refused or deactivated, because the event log still points at them.
+ */
+export function createAdminService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; auth: AuthService }) {
+  const { db, sqlite } = deps.store;
+
+  function audited<T>(actor: StaffActor, action: string, entity: string, work: () => { id: number | null; result: T; details: Record<string, unknown> }): T {
+    return sqlite.transaction(() => {
+      const { id, result, details } = work();
+      adminRepo.audit(db, { at: deps.clock.now(), actorId: actor.staffId, action, entity, entityId: id, details });
+      return result;
+    })();
+  }
+
+  function checkField(body: FieldBody, selfId: number | null): void {
+    const taken = adminRepo.fieldByCode(db, body.code);
+    if (taken && taken.id !== selfId) throw new DomainError('FIELD_CODE_TAKEN');
+    if (body.parentId !== null) {
+      const parent = adminRepo.field(db, body.parentId);
+      if (!parent?.active || parent.parentId !== null || parent.id === selfId) throw new DomainError('FIELD_PARENT_INVALID');
+    }
+    if (body.opensAt !== null && body.closesAt !== null && parseLocalTime(body.opensAt) >= parseLocalTime(body.closesAt)) {
+      throw new DomainError('HOURS_INVALID');
+    }
+  }
+
+  function checkCounter(body: CounterBody, selfId: number | null): void {
+    if (adminRepo.counterNumberTaken(db, body.number, selfId)) throw new DomainError('COUNTER_NUMBER_TAKEN');
+    const ids = body.fields.map((f) => f.fieldId);
+    const active = new Set(adminRepo.fields(db).filter((f) => f.active).map((f) => f.id));
+    if (new Set(ids).size !== ids.length || ids.some((id) => !active.has(id))) throw new DomainError('COUNTER_FIELDS_INVALID');
+  }
+
+  function field(id: number): AdminField {
+    const found = adminRepo.field(db, id);
+    if (!found) throw new DomainError('FIELD_NOT_FOUND');
+    return found;
+  }
+
+  function counter(id: number): AdminCounter {
+    const found = adminRepo.counter(db, id);
+    if (!found) throw new DomainError('COUNTER_NOT_FOUND');
+    return found;
+  }
+
+  function staff(id: number): AdminStaff {
+    const found = adminRepo.staff(db, id);
+    if (!found) throw new DomainError('STAFF_NOT_FOUND');
+    return found;
+  }
+
+  return {
+    center(): CenterProfileBody {
+      const config = deps.config.get();
+      return { ...config.center, dayRollover: config.rules.dayRollover };
+    },
+    saveCenter(actor: StaffActor, body: CenterProfileBody): CenterProfileBody {
+      return audited(actor, 'center.update', 'center', () => {
+        const now = deps.clock.now();
+        const { dayRollover, ...profile } = body;
+        settingsRepo.saveCenter(db, profile, now);
+        settingsRepo.saveRules(db, { ...settingsRepo.rules(db), dayRollover }, now);
+        return { id: null, result: body, details: { name: body.name, dayRollover, logo: body.logo ? 'set' : 'none' } };
+      });
+    },
+
+    fields: () => adminRepo.fields(db),
+    createField(actor: StaffActor, body: FieldBody): AdminField {
+      return audited(actor, 'field.create', 'field', () => {
+        checkField(body, null);
+        const id = adminRepo.insertField(db, body);
+        return { id, result: field(id), details: { ...body } };
+      });
+    },
+    updateField(actor: StaffActor, id: number, body: FieldBody): AdminField {
+      return audited(actor, 'field.update', 'field', () => {
+        const before = field(id);
+        checkField(body, id);
+        adminRepo.updateField(db, id, body);
+        return { id, result: field(id), details: { before, after: body } };
+      });
+    },
+    /** A field with citizens still in its queue, or with sub-fields, stays; otherwise it is deactivated. */
+    removeField(actor: StaffActor, id: number): AdminField {
+      return audited(actor, 'field.deactivate', 'field', () => {
+        field(id);
+        if (adminRepo.openTicketsIn(db, id) > 0 || adminRepo.childrenOf(db, id).length > 0) throw new DomainError('FIELD_IN_USE');
+        adminRepo.setFieldActive(db, id, false);
+        return { id, result: field(id), details: {} };
+      });
+    },
+    setIssuing(actor: StaffActor, id: number, issuing: boolean): AdminField {
+      return audited(actor, issuing ? 'field.resume_issuing' : 'field.stop_issuing', 'field', () => {
+        field(id);
+        adminRepo.setIssuing(db, id, issuing);
+        return { id, result: field(id), details: { issuing } };
+      });
+    },
+
+    counters: () => adminRepo.counters(db),
+    createCounter(actor: StaffActor, body: CounterBody): AdminCounter {
+      return audited(actor, 'counter.create', 'counter', () => {
+        checkCounter(body, null);
+        const { fields: served, ...row } = body;
+        const id = adminRepo.insertCounter(db, row);
+        adminRepo.setCounterFields(db, id, served);
+        return { id, result: counter(id), details: { ...body } };
+      });
+    },
+    updateCounter(actor: StaffActor, id: number, body: CounterBody): AdminCounter {
+      return audited(actor, 'counter.update', 'counter', () => {
+        const before = counter(id);
+        checkCounter(body, id);
+        const { fields: served, ...row } = body;
+        adminRepo.updateCounter(db, id, row);
+        adminRepo.setCounterFields(db, id, served);
+        return { id, result: counter(id), details: { before, after: body } };
+      });
+    },
+    removeCounter(actor: StaffActor, id: number): AdminCounter {
+      return audited(actor, 'counter.deactivate', 'counter', () => {
+        counter(id);
+        if (adminRepo.counterRow(db, id)?.currentTicketId != null) throw new DomainError('COUNTER_IN_USE');
+        adminRepo.setCounterActive(db, id, false);
+        return { id, result: counter(id), details: {} };
+      });
+    },
+
+    staff: () => adminRepo.staffList(db),
+    async createStaff(actor: StaffActor, body: StaffBody): Promise<StaffWithPassword> {
+      const password = generatePassword();
+      const passwordHash = await deps.auth.hashPassword(password);
+      return audited(actor, 'staff.create', 'staff', () => {
+        if (adminRepo.staffList(db).some((s) => s.username === body.username)) throw new DomainError('USERNAME_TAKEN');
+        const row = deps.auth.insertStaff({ ...body, passwordHash });
+        return { id: row.id, result: { staff: staff(row.id), password }, details: { username: body.username, role: body.role } };
+      });
+    },
+    updateStaff(actor: StaffActor, id: number, body: StaffUpdateBody): AdminStaff {
+      return audited(actor, 'staff.update', 'staff', () => {
+        const before = staff(id);
+        const losesAdmin = before.role === 'admin' && before.active && (body.role !== 'admin' || !body.active);
+        if (losesAdmin && adminRepo.activeAdmins(db) <= 1) throw new DomainError('LAST_ADMIN');
+        adminRepo.updateStaff(db, id, body);
+        // A disabled account leaves at once: its sessions end and its counter seat is freed.
+        if (!body.active) deps.auth.endSessionsOf(id);
+        return { id, result: staff(id), details: { before: { role: before.role, active: before.active, displayName: before.displayName }, after: body } };
+      });
+    },
+    async resetPassword(actor: StaffActor, id: number): Promise<StaffWithPassword> {
+      staff(id);
+      const password = generatePassword();
+      const passwordHash = await deps.auth.hashPassword(password);
+      return audited(actor, 'staff.reset_password', 'staff', () => {
+        adminRepo.setPassword(db, id, passwordHash);
+        deps.auth.endSessionsOf(id);
+        return { id, result: { staff: staff(id), password }, details: {} };
+      });
+    },
+
+    rules(): RulesBody {
+      const config = deps.config.get();
+      const { interleave, maxRecalls, keepArrivalOnTransfer } = config.rules;
+      return { interleave, maxRecalls, keepArrivalOnTransfer, priorityCategories: config.priorities };
+    },
+    saveRules(actor: StaffActor, body: RulesBody): RulesBody {
+      return audited(actor, 'rules.update', 'rules', () => {
+        const codes = body.priorityCategories.map((p) => p.code);
+        if (new Set(codes).size !== codes.length) throw new DomainError('PRIORITY_CODES_INVALID');
+        const now = deps.clock.now();
+        const current = settingsRepo.rules(db);
+        settingsRepo.saveRules(db, { ...current, interleave: body.interleave, maxRecalls: body.maxRecalls, keepArrivalOnTransfer: body.keepArrivalOnTransfer }, now);
+        settingsRepo.savePriorities(db, body.priorityCategories, now);
+        return { id: null, result: body, details: { ...body } };
+      });
+    },
+
+    voice: (): VoiceSettingsBody => ({ english: deps.config.get().voice.english ?? false }),
+    saveVoice(actor: StaffActor, body: VoiceSettingsBody): VoiceSettingsBody {
+      return audited(actor, 'voice.update', 'voice', () => {
+        settingsRepo.saveVoice(db, { english: body.english }, deps.clock.now());
+        return { id: null, result: body, details: { ...body } };
+      });
+    },
+
+    audit: (limit: number) => adminRepo.auditList(db, limit),
+  };
+}
+
+export type AdminService = ReturnType<typeof createAdminService>;

@@ -1,0 +1,108 @@
+import type { LiveAlert, LiveFigures } from '@luot/shared';
+import { printerProblemText } from '@luot/shared';
+import type { OpenDb } from '../db/open-db.ts';
+import { accessRepo } from '../db/repositories/access-repo.ts';
+import { liveRepo } from '../db/repositories/live-repo.ts';
+import type { Clock } from './clock.ts';
+import type { ReadModels } from './read-models.ts';
+import type { Receipts } from './receipts.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Connected screens are seen at least every minute (heartbeat re-checks); three minutes unseen is offline. */
+const DEVICE_OFFLINE_MS = 3 * 60 * 1000;
+const kindName = {
+  kiosk: { vi: 'Kiosk', en: 'Kiosk' },
+  counter_display: { vi: 'Màn hình quầy', en: 'Counter screen' },
+  hall_board: { vi: 'Bảng gọi số', en: 'Hall board' },
+} as const;
+const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
+
+/**
+ * What a supervisor watches besides the live queue: waits per field against their targets, how long each
+ * counter has been in its state, and alerts that need someone to act.
+ */
+export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: ReadModels; receipts: Receipts; idleAlertMs: number }) {
+  const { db } = deps.store;
+
+  return {
+    figures(): LiveFigures {
+      const now = deps.clock.now();
+      const { day, start } = deps.read.today();
+      const fieldViews = deps.read.fields();
+      const oldest = liveRepo.oldestWaiting(db, day);
+      const waits = liveRepo.firstCallWaitMs(db, Math.max(start, now - HOUR_MS));
+      const served = liveRepo.served(db, start);
+      const lastEvent = liveRepo.counterLastEvent(db, start);
+      const alerts: LiveAlert[] = [];
+
+      const fields = fieldViews.map((f) => {
+        const since = oldest.get(f.id);
+        const longest = since === undefined ? 0 : Math.floor((now - since) / 1000);
+        if (longest > f.targetWaitMinutes * 60) {
+          alerts.push({
+            kind: 'wait_over_target',
+            fieldId: f.id,
+            message: {
+              vi: `${f.nameVi}: có người đã chờ ${minutes(longest * 1000)} phút (mục tiêu ${f.targetWaitMinutes} phút)`,
+              en: `${f.nameEn}: someone has waited ${minutes(longest * 1000)} min (target ${f.targetWaitMinutes} min)`,
+            },
+          });
+        }
+        const avg = waits.get(f.id);
+        return {
+          fieldId: f.id,
+          waiting: f.waiting,
+          longestWaitSeconds: longest,
+          averageWaitLastHourSeconds: avg === undefined ? null : Math.round(avg / 1000),
+          servedToday: served.get(f.id) ?? 0,
+          targetWaitMinutes: f.targetWaitMinutes,
+        };
+      });
+
+      const counterViews = deps.read.counters();
+      const counters = counterViews.map((c) => {
+        const since = c.current?.calledAt ? Date.parse(c.current.calledAt) : lastEvent.get(c.id);
+        const idleMs = since === undefined ? null : now - since;
+        const waitingHere = c.fieldIds.some((id) => (fieldViews.find((f) => f.id === id)?.waiting ?? 0) > 0);
+        if (c.status === 'open' && c.current === null && waitingHere && (idleMs === null || idleMs >= deps.idleAlertMs)) {
+          alerts.push({
+            kind: 'counter_idle',
+            counterId: c.id,
+            message: {
+              vi: `${c.name} đang mở nhưng không gọi số trong khi có công dân chờ`,
+              en: `${c.name} is open but not calling while citizens wait`,
+            },
+          });
+        }
+        return { counterId: c.id, stateSinceSeconds: idleMs === null ? null : Math.floor(idleMs / 1000) };
+      });
+
+      for (const p of deps.receipts.states()) {
+        if (p.problems.length === 0) continue;
+        alerts.push({
+          kind: 'printer',
+          printerId: p.id,
+          message: {
+            vi: `${p.name}: ${p.problems.map((x) => printerProblemText[x].vi).join(', ')}`,
+            en: `${p.name}: ${p.problems.map((x) => printerProblemText[x].en).join(', ')}`,
+          },
+        });
+      }
+
+      for (const d of accessRepo.listDevices(db)) {
+        if (d.revokedAt !== null || d.pairedAt === null) continue;
+        if (d.lastSeenAt !== null && now - d.lastSeenAt < DEVICE_OFFLINE_MS) continue;
+        alerts.push({
+          kind: 'device_offline',
+          deviceId: d.id,
+          deviceKind: d.kind,
+          message: { vi: `${kindName[d.kind].vi} "${d.name}" mất kết nối`, en: `${kindName[d.kind].en} "${d.name}" is offline` },
+        });
+      }
+
+      return { at: new Date(now).toISOString(), fields, counters, alerts };
+    },
+  };
+}
+
+export type LiveFiguresService = ReturnType<typeof createLiveFigures>;
