@@ -1,13 +1,11 @@
 import { chromium, type Browser } from 'playwright-core';
 
 /**
- * Chromium for the display tests. Like launchBrowser() in browser.ts (Debian's Chromium, no network
- * services), plus a choice of autoplay policy: a hall board runs as
- * `chromium --kiosk --autoplay-policy=no-user-gesture-required`, so sound plays without anyone touching it;
- * `autoplay: false` is a browser left at the default, where the board must ask for a tap.
+ * Chromium for the display tests: like launchBrowser() in browser.ts (Debian's Chromium, no network
+ * services), started the way a hall board is, with `--autoplay-policy=no-user-gesture-required`, so calls
+ * are heard without anyone touching the screen.
  */
-export function launchDisplayBrowser(options: { autoplay?: boolean } = {}): Promise<Browser> {
-  const policy = options.autoplay === false ? 'user-gesture-required' : 'no-user-gesture-required';
+export function launchDisplayBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -19,7 +17,7 @@ export function launchDisplayBrowser(options: { autoplay?: boolean } = {}): Prom
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--autoplay-policy=${policy}`,
+      '--autoplay-policy=no-user-gesture-required',
     ],
   });
 }

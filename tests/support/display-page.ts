@@ -31,8 +31,35 @@ export class DisplayPage {
     });
   }
 
-  static async open(browser: Browser, baseUrl: string, target: DisplayTarget, viewport = { width: 1280, height: 720 }): Promise<DisplayPage> {
+  /**
+   * `blockAutoplay`: behave like a browser left at its default autoplay policy, where media may play only after
+   * the page was touched. Headless Chromium lets everything play whatever its flags say, so the rule is
+   * emulated: play() rejects with NotAllowedError until a real (trusted) tap, click or key press.
+   */
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    target: DisplayTarget,
+    viewport = { width: 1280, height: 720 },
+    options: { blockAutoplay?: boolean } = {},
+  ): Promise<DisplayPage> {
     const context = await browser.newContext({ viewport });
+    if (options.blockAutoplay) {
+      await context.addInitScript(() => {
+        // navigator.userActivation is already set in headless Chromium, so a real input event is watched for.
+        let touched = false;
+        const touch = (event: Event) => {
+          if (event.isTrusted) touched = true;
+        };
+        window.addEventListener('pointerdown', touch, true);
+        window.addEventListener('keydown', touch, true);
+        const play = Reflect.get<HTMLMediaElement, 'play'>(HTMLMediaElement.prototype, 'play');
+        HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+          if (touched) return play.call(this);
+          return Promise.reject(new DOMException('play() failed because the user didn’t interact with the document first.', 'NotAllowedError'));
+        };
+      });
+    }
     const page = await context.newPage();
     const display = new DisplayPage(context, page);
     const query = 'board' in target ? 'board=hall' : `counter=${target.counter}`;

@@ -1,0 +1,98 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The officer's desk inside a signed-in console: choosing a counter, the current ticket, the buttons and dialogs. */
+export class DeskPage {
+  constructor(readonly page: Page) {}
+
+  picker(): Locator {
+    return this.page.getByTestId('counter-picker');
+  }
+
+  counterChoice(number: number): Locator {
+    return this.page.locator(`[data-testid="pick-counter"][data-number="${number}"]`);
+  }
+
+  async takeCounter(number: number): Promise<void> {
+    await this.counterChoice(number).click();
+    await this.desk().waitFor();
+  }
+
+  desk(): Locator {
+    return this.page.getByTestId('desk');
+  }
+
+  counterName(): Promise<string> {
+    return this.page.getByTestId('desk-counter').innerText();
+  }
+
+  status(): Promise<string | null> {
+    return this.page.getByTestId('desk-status').getAttribute('data-status');
+  }
+
+  statusText(): Promise<string> {
+    return this.page.getByTestId('desk-status').innerText();
+  }
+
+  /** 'none' | 'called' | 'serving'. */
+  currentStatus(): Promise<string | null> {
+    return this.page.getByTestId('current-ticket').getAttribute('data-status');
+  }
+
+  currentNumber(): Locator {
+    return this.page.getByTestId('current-number');
+  }
+
+  timer(): Locator {
+    return this.page.getByTestId('current-timer');
+  }
+
+  hint(): Promise<string> {
+    return this.page.getByTestId('desk-hint').innerText();
+  }
+
+  action(name: 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'hold' | 'transfer'): Locator {
+    return this.page.getByTestId(`action-${name}`);
+  }
+
+  pauseButton(): Locator {
+    return this.page.getByTestId('action-pause');
+  }
+
+  /** Presses a desk shortcut the way an officer does, with focus on the page (not in a text field). */
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  notice(): Locator {
+    return this.page.getByTestId('desk-notice');
+  }
+
+  waitingNumbers(): Promise<string[]> {
+    return this.page.getByTestId('waiting-ticket').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number') ?? ''));
+  }
+
+  waitingRow(number: string): Locator {
+    return this.page.locator(`[data-testid="waiting-ticket"][data-number="${number}"]`);
+  }
+
+  heldRow(number: string): Locator {
+    return this.page.locator(`[data-testid="held-ticket"][data-number="${number}"]`);
+  }
+
+  dialog(name: 'finish' | 'hold' | 'pause' | 'transfer' | 'no-show' | 'close'): Locator {
+    return this.page.getByTestId(`${name}-dialog`);
+  }
+
+  /** Waits until the desk shows `number` as the current ticket in `status` (what the server confirmed). */
+  async waitForCurrent(number: string, status: 'called' | 'serving'): Promise<void> {
+    await this.page.locator(`[data-testid="current-ticket"][data-status="${status}"] [data-testid="current-number"]`, { hasText: number }).waitFor();
+  }
+
+  async waitForNoTicket(): Promise<void> {
+    await this.page.locator('[data-testid="current-ticket"][data-status="none"]').waitFor();
+  }
+
+  async waitForStatus(status: 'open' | 'paused' | 'closed'): Promise<void> {
+    await this.page.locator(`[data-testid="desk-status"][data-status="${status}"]`).waitFor();
+  }
+}
