@@ -42,7 +42,11 @@ export const HallSnapshot = Type.Object({
 });
 export type HallSnapshot = Static<typeof HallSnapshot>;
 
-export const CounterSnapshot = Type.Object({ counter: CounterView });
+export const CounterSnapshot = Type.Object({
+  counter: CounterView,
+  /** Names of the fields the counter serves, so a counter screen needs no other request. */
+  fields: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), nameVi: Type.String(), nameEn: Type.String() }))),
+});
 export type CounterSnapshot = Static<typeof CounterSnapshot>;
 
 export const DeviceSnapshot = Type.Object({ settings: DeviceSettings });
@@ -65,6 +69,8 @@ export const Change = Type.Object({
   call: Type.Optional(CallView),
   alert: Type.Optional(Alert),
   settings: Type.Optional(DeviceSettings),
+  /** The center's name or hall notice changed. */
+  center: Type.Optional(Type.Object({ name: Type.String(), notice: Type.String() })),
 });
 export type Change = Static<typeof Change>;
 
@@ -74,6 +80,8 @@ export const ServerWelcome = Type.Object({
   identity: Identity,
   streams: Type.Array(StreamName),
   heartbeatMs: Type.Integer(),
+  /** Server time, so a screen's clock is right from its first second on a LAN without NTP. */
+  serverTime: Type.Optional(Type.String({ format: 'date-time' })),
 });
 export const ServerSnapshot = Type.Object({
   type: Type.Literal('snapshot'),

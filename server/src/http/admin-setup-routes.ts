@@ -15,7 +15,11 @@ export const adminSetupRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
   app.put(
     '/api/admin/center',
     { schema: { tags, summary: 'Name, address, logo, day rollover, receipt footer, hall notice', body: CenterProfileBody, response: { 200: CenterProfileBody, ...errors } }, onRequest: admin },
-    async (request) => deps.admin.saveCenter(staffOf(request), request.body),
+    async (request) => {
+      const saved = deps.admin.saveCenter(staffOf(request), request.body);
+      deps.announcer.centerChanged();
+      return saved;
+    },
   );
 
   app.get('/api/admin/rules', { schema: { tags, response: { 200: RulesBody, ...errors } }, onRequest: admin }, async () => deps.admin.rules());

@@ -34,6 +34,12 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
       hub.publish('center', { cause: 'printer_alert', alert });
     },
 
+    /** The center's name or hall notice changed: boards show it without a reconnect. */
+    centerChanged(): void {
+      const profile = read.centerProfile();
+      hub.publish('hall', { cause: 'center_updated', center: { name: profile.name, notice: profile.hallNotice } });
+    },
+
     /** Fields changed outside the queue engine (issuing stopped or resumed): refresh their views. */
     fieldsChanged(fieldIds: number[], cause: string): void {
       const fields = read.fields(fieldIds);

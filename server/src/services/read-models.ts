@@ -64,7 +64,9 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
     },
     counter(counterId: number): CounterSnapshot | null {
       const [counter] = counters([counterId]);
-      return counter ? { counter } : null;
+      if (!counter) return null;
+      const names = deps.config.get().fieldRows.filter((f) => counter.fieldIds.includes(f.id));
+      return { counter, fields: names.map((f) => ({ id: f.id, nameVi: f.nameVi, nameEn: f.nameEn })) };
     },
     center(): CenterSnapshot {
       return { fields: fields(), counters: counters(), queue: viewsRepo.queue(db, today().day), calls: calls() };

@@ -50,6 +50,8 @@ describe('realtime protocol', () => {
     expect((hallSnap.data as HallSnapshot).fields.find((f) => f.id === center.fieldA)?.waiting).toBe(1);
     const counterSnap = await display1.next(isSnapshot(`counter:${center.counter1}`));
     expect((counterSnap.data as CounterSnapshot).counter.number).toBe(1);
+    expect((counterSnap.data as CounterSnapshot).fields).toEqual([{ id: center.fieldA, nameVi: 'Lĩnh vực a', nameEn: 'Field a' }]);
+    expect(welcome.type === 'welcome' && welcome.serverTime).toBe(new Date(server.clock.now()).toISOString());
     expect((await supervisor.next((m) => m.type === 'welcome')).type === 'welcome' && supervisor.messages.some((m) => m.type === 'snapshot' && m.stream === 'center')).toBe(true);
 
     await callNext(center.officer1, center.counter1);
@@ -127,6 +129,15 @@ describe('realtime protocol', () => {
     server.deps.auth.revokeDevice(created.device.id);
     expect(await board.next((m) => m.type === 'error', 2000)).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect((await board.waitClose()).code).toBe(4001);
+  });
+
+  it('tells hall boards at once when the admin changes the center name or notice', async () => {
+    const board = await connect(deviceToken(server, 'hall_board'));
+    const profile = { name: 'Trung tâm Phục vụ hành chính công xã Đông Hòa', address: '', logo: '', dayRollover: '00:00', receiptFooter: '', hallNotice: 'Hôm nay làm việc đến 17 giờ' };
+    const res = await fetch(`${baseUrl(server)}/api/admin/center`, { method: 'PUT', headers: { ...bearer(center.admin), 'content-type': 'application/json' }, body: JSON.stringify(profile) });
+    expect(res.status).toBe(200);
+    const change = await board.next(isDelta('hall', 'center_updated'));
+    expect(change.change.center).toEqual({ name: profile.name, notice: profile.hallNotice });
   });
 
   it('tells a counter screen when an officer signs in or out', async () => {

@@ -142,6 +142,7 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       identity: identityOf(actor),
       streams: [...peer.streams],
       heartbeatMs: deps.config.heartbeatMs,
+      serverTime: new Date(deps.clock.now()).toISOString(),
     });
     for (const stream of peer.streams) {
       deps.hub.subscribe(peer.socket, stream);
