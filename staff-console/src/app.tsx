@@ -1,5 +1,131 @@
-import { AppShell } from '@luot/shared/ui';
+import { t, type Lang, type Me, type Role } from '@luot/shared';
+import { AppHeader, useHealth, useLang, type Connection } from '@luot/shared/ui';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import type { ConsoleApi } from './api/console-api.ts';
+import { DeskView } from './desk/desk-view.tsx';
+import { useCenterInfo } from './hooks/use-center-info.ts';
+import { useRoute, type View } from './hooks/use-route.ts';
+import { useCenter } from './live/use-center.ts';
+import { LoginScreen } from './session/login-screen.tsx';
+import { NavBar } from './session/nav-bar.tsx';
+import { useSession, type SessionControl } from './session/use-session.ts';
+import { ServerOffsetContext } from './time/clock.ts';
+
+// Officers, the most numerous users, never load the supervisor's board or the admin screens. A chunk that
+// fails to load (the server was updated under an open tab and the old file is gone) asks for a reload.
+const BoardView = lazy(() =>
+  import('./board/board-view.tsx').then(
+    (m) => ({ default: m.BoardView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
+const AdminView = lazy(() =>
+  import('./admin/admin-view.tsx').then(
+    (m) => ({ default: m.AdminView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
+
+function ReloadNeeded() {
+  const [lang] = useLang();
+  return (
+    <p className="notice notice--error" role="alert">
+      {t(lang, 'consoleReloadNeeded')}
+    </p>
+  );
+}
+
+const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost' } as const;
+
+/** What each role may open, first the one it lands on. Officers never see the other two. */
+const viewsOf: Record<Role, readonly View[]> = {
+  officer: ['desk'],
+  supervisor: ['board', 'desk'],
+  admin: ['board', 'desk', 'admin'],
+};
 
 export function App() {
-  return <AppShell titleKey="consoleTitle" />;
+  const [lang, setLang] = useLang();
+  const health = useHealth();
+  const control = useSession();
+  const { session, api } = control;
+  const title = t(lang, 'consoleTitle');
+
+  useEffect(() => {
+    document.title = `${t(lang, 'appName')} — ${title}`;
+  }, [lang, title]);
+
+  if (session.status === 'signed-in' && api) {
+    return <SignedIn key={session.token} lang={lang} onLang={setLang} health={health} me={session.me} api={api} control={control} />;
+  }
+
+  let screen: ReactNode;
+  if (session.status === 'signed-out') screen = <LoginScreen lang={lang} ended={session.ended} onSignedIn={control.signedIn} />;
+  else if (session.status === 'unreachable') screen = <p className="notice notice--error">{t(lang, 'consoleServerUnreachable')}</p>;
+  else screen = <p className="loading">{t(lang, 'loading')}</p>;
+
+  return (
+    <div className="app console">
+      <AppHeader lang={lang} title={title} connection={health} onLangChange={setLang} />
+      <main className="app-main console__main">{screen}</main>
+    </div>
+  );
+}
+
+interface SignedInProps {
+  lang: Lang;
+  onLang: (lang: Lang) => void;
+  health: Connection;
+  me: Me;
+  api: ConsoleApi;
+  control: SessionControl;
+}
+
+function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
+  const center = useCenter(api.token, control.ended, control.seated);
+  const [info, refreshInfo] = useCenterInfo(api, center.epoch);
+  const [route, go] = useRoute();
+  const views = viewsOf[me.role];
+  const view = route.view === null ? views[0] : route.view;
+  const allowed = view !== undefined && views.includes(view);
+  const connection: Connection = { state: linkToConnection[center.link], center: info?.name ?? health.center };
+
+  return (
+    <ServerOffsetContext value={center.serverOffsetMs}>
+      <div className="app console">
+        <AppHeader lang={lang} title={t(lang, 'consoleTitle')} connection={connection} onLangChange={onLang} />
+        <NavBar lang={lang} me={me} views={views} current={allowed ? (view ?? null) : null} onGo={go} onSignOut={() => void control.signOut()} />
+        <main className="app-main console__main">
+          {center.link === 'lost' && (
+            <p className="notice notice--error banner" role="alert" data-testid="link-lost">
+              {t(lang, 'consoleLinkLost')}
+            </p>
+          )}
+          {!allowed && (
+            <p className="notice notice--error" role="alert" data-testid="not-allowed">
+              {t(lang, 'consoleNotAllowed')}
+            </p>
+          )}
+          <Suspense fallback={<p className="loading">{t(lang, 'loading')}</p>}>
+            {allowed && view === 'desk' && <DeskView lang={lang} api={api} center={center} me={me} info={info} onSeat={control.seated} />}
+            {allowed && view === 'board' && <BoardView lang={lang} api={api} center={center} info={info} />}
+            {allowed && view === 'admin' && (
+              <AdminView
+                lang={lang}
+                api={api}
+                counters={center.state.counters}
+                tab={route.tab}
+                onTab={(tab) => go('admin', tab)}
+                onChanged={() => {
+                  // Set-up changes do not travel on the live stream yet: fetch the center again.
+                  refreshInfo();
+                  center.resync();
+                }}
+              />
+            )}
+          </Suspense>
+        </main>
+      </div>
+    </ServerOffsetContext>
+  );
 }

@@ -1,0 +1,119 @@
+import {
+  AdminStaff,
+  AuditEntry,
+  CenterInfo,
+  CounterActionResponse,
+  CounterView,
+  CreatedDevice,
+  type DeviceSettings,
+  DeviceView,
+  LiveFigures,
+  LoginResponse,
+  Me,
+  PrinterState,
+  PrintOutcome,
+  StaffWithPassword,
+  TicketActionResponse,
+  type CenterProfileBody,
+  type CounterBody,
+  type CreatePrinterBody,
+  type DeviceKind,
+  type FieldBody,
+  type RulesBody,
+  type StaffBody,
+  type StaffUpdateBody,
+  type VoiceSettingsBody,
+} from '@luot/shared';
+import { Type, type Static, type TSchema } from 'typebox';
+import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
+import { request, type ApiResult, type RequestOptions } from './http.ts';
+
+/** Counter steps that take no body: POST /api/counters/:id/<step>. */
+export type CounterStep = 'call-next' | 'recall' | 'start' | 'no-show' | 'resume' | 'open' | 'close';
+
+/** Answers the console reads nothing from except success: any JSON will do. */
+const Anything = Type.Unknown();
+
+export type TransferTarget = { toFieldId: number } | { toCounterId: number };
+
+/** Signs in; the only call made without a token. */
+export function login(username: string, password: string): Promise<ApiResult<LoginResponse>> {
+  return request('/api/auth/login', LoginResponse, { method: 'POST', body: { username, password } });
+}
+
+/**
+ * The server's HTTP API as the console uses it, for one signed-in session. Every 401 also goes to
+ * `onUnauthorized`, so whichever screen hits an ended session, the console returns to sign-in.
+ */
+export class ConsoleApi {
+  constructor(
+    readonly token: string,
+    private readonly onUnauthorized: () => void,
+  ) {}
+
+  private async call<S extends TSchema>(path: string, schema: S, options: Omit<RequestOptions, 'token'> = {}): Promise<ApiResult<Static<S>>> {
+    const result = await request(path, schema, { ...options, token: this.token });
+    if (!result.ok && result.kind === 'unauthorized') this.onUnauthorized();
+    return result;
+  }
+
+  me = () => this.call('/api/auth/me', Me);
+  logout = () => this.call('/api/auth/logout', Anything, { method: 'POST' });
+  center = () => this.call('/api/center', CenterInfo);
+
+  counters = () => this.call('/api/counters', Type.Array(CounterView));
+  join = (counterId: number) => this.call(`/api/counters/${counterId}/join`, CounterActionResponse, { method: 'POST' });
+  leave = (counterId: number) => this.call(`/api/counters/${counterId}/leave`, CounterActionResponse, { method: 'POST' });
+  step = (counterId: number, step: CounterStep) => this.call(`/api/counters/${counterId}/${step}`, CounterActionResponse, { method: 'POST' });
+  finish = (counterId: number, dossierCode: string | null) =>
+    this.call(`/api/counters/${counterId}/finish`, CounterActionResponse, { method: 'POST', body: { dossierCode } });
+  hold = (counterId: number, note: string | null) => this.call(`/api/counters/${counterId}/hold`, CounterActionResponse, { method: 'POST', body: { note } });
+  pause = (counterId: number, reason: string) => this.call(`/api/counters/${counterId}/pause`, CounterActionResponse, { method: 'POST', body: { reason } });
+  callTicket = (counterId: number, ticketId: number) =>
+    this.call(`/api/counters/${counterId}/call`, CounterActionResponse, { method: 'POST', body: { ticketId } });
+
+  returnHeld = (ticketId: number) => this.call(`/api/tickets/${ticketId}/return`, TicketActionResponse, { method: 'POST' });
+  transfer = (ticketId: number, target: TransferTarget, note: string | null) =>
+    this.call(`/api/tickets/${ticketId}/transfer`, TicketActionResponse, { method: 'POST', body: { ...target, note } });
+  cancel = (ticketId: number, reason: string | null) => this.call(`/api/tickets/${ticketId}/cancel`, TicketActionResponse, { method: 'POST', body: { reason } });
+
+  live = () => this.call('/api/live', LiveFigures);
+  setIssuing = (fieldId: number, issuing: boolean) => this.call(`/api/fields/${fieldId}/issuing`, Anything, { method: 'POST', body: { issuing } });
+
+  // Admin.
+  centerProfile = () => this.call('/api/admin/center', CenterProfileRead);
+  saveCenterProfile = (body: CenterProfileBody) => this.call('/api/admin/center', Anything, { method: 'PUT', body });
+
+  fields = () => this.call('/api/admin/fields', Type.Array(AdminFieldRead));
+  createField = (body: FieldBody) => this.call('/api/admin/fields', Anything, { method: 'POST', body });
+  updateField = (id: number, body: FieldBody) => this.call(`/api/admin/fields/${id}`, Anything, { method: 'PUT', body });
+  deleteField = (id: number) => this.call(`/api/admin/fields/${id}`, Anything, { method: 'DELETE' });
+
+  adminCounters = () => this.call('/api/admin/counters', Type.Array(AdminCounterRead));
+  createCounter = (body: CounterBody) => this.call('/api/admin/counters', Anything, { method: 'POST', body });
+  updateCounter = (id: number, body: CounterBody) => this.call(`/api/admin/counters/${id}`, Anything, { method: 'PUT', body });
+  deleteCounter = (id: number) => this.call(`/api/admin/counters/${id}`, Anything, { method: 'DELETE' });
+
+  staff = () => this.call('/api/admin/staff', Type.Array(AdminStaff));
+  createStaff = (body: StaffBody) => this.call('/api/admin/staff', StaffWithPassword, { method: 'POST', body });
+  updateStaff = (id: number, body: StaffUpdateBody) => this.call(`/api/admin/staff/${id}`, Anything, { method: 'PUT', body });
+  resetPassword = (id: number) => this.call(`/api/admin/staff/${id}/reset-password`, StaffWithPassword, { method: 'POST' });
+
+  devices = () => this.call('/api/devices', Type.Array(DeviceView));
+  createDevice = (body: { kind: DeviceKind; name: string; counterId: number | null }) => this.call('/api/devices', CreatedDevice, { method: 'POST', body });
+  revokeDevice = (id: number) => this.call(`/api/devices/${id}`, DeviceView, { method: 'DELETE' });
+  deviceSettings = (id: number, body: DeviceSettings) => this.call(`/api/devices/${id}/settings`, Anything, { method: 'PUT', body });
+  devicePrinter = (id: number, printerId: number | null) => this.call(`/api/devices/${id}/printer`, DeviceView, { method: 'PUT', body: { printerId } });
+
+  printers = () => this.call('/api/printers', Type.Array(PrinterState));
+  createPrinter = (body: CreatePrinterBody) => this.call('/api/printers', PrinterState, { method: 'POST', body, timeoutMs: 15_000 });
+  testPrinter = (id: number) => this.call(`/api/printers/${id}/test`, PrintOutcome, { method: 'POST', timeoutMs: 20_000 });
+  checkPrinter = (id: number) => this.call(`/api/printers/${id}/check`, PrinterState, { method: 'POST', timeoutMs: 15_000 });
+  deletePrinter = (id: number) => this.call(`/api/printers/${id}`, Anything, { method: 'DELETE' });
+
+  rules = () => this.call('/api/admin/rules', RulesRead);
+  saveRules = (body: RulesBody) => this.call('/api/admin/rules', Anything, { method: 'PUT', body });
+  voice = () => this.call('/api/admin/voice', VoiceRead);
+  saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
+  audit = () => this.call('/api/admin/audit', Type.Array(AuditEntry));
+}

@@ -1,0 +1,97 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { ConsolePage } from '../support/console-page.ts';
+import { AdminPage } from '../support/console-page-admin.ts';
+import { DeskPage } from '../support/console-page-desk.ts';
+import { KioskTaps, ServerTruth } from '../support/console-page-server.ts';
+import { KioskPage } from '../support/kiosk-page.ts';
+import { ServerProcess } from '../support/server-process.ts';
+
+let server: ServerProcess;
+let browser: Browser;
+let truth: ServerTruth;
+let adminConsole: ConsolePage;
+let admin: AdminPage;
+
+beforeAll(async () => {
+  server = await ServerProcess.start({ demo: true });
+  browser = await launchBrowser();
+  truth = await ServerTruth.as(server, 'admin');
+  adminConsole = await ConsolePage.signedIn(browser, server, 'admin');
+  admin = new AdminPage(adminConsole.page);
+  await adminConsole.navLink('admin').click();
+});
+afterAll(async () => {
+  await adminConsole?.close();
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('the administrator (admin)', () => {
+  it('creates a field and a counter serving it; the kiosk then offers the field', async () => {
+    await admin.tab('fields');
+    await admin.fillNewField({ nameVi: 'Tư vấn pháp luật', nameEn: 'Legal advice', prefix: 'GG', targetWaitMinutes: 20 });
+    // The code is made from the Vietnamese name, without diacritics.
+    expect(await adminConsole.page.getByTestId('field-code').inputValue()).toBe('tu-van-phap-luat');
+
+    // The server refuses a two-letter prefix: its message and the very input are marked in the form.
+    await admin.saveField();
+    await admin.formProblem().waitFor();
+    expect(await admin.formProblem().getAttribute('data-code')).toBe('VALIDATION_FAILED');
+    expect(await admin.formProblem().innerText()).toContain('Dữ liệu không hợp lệ. Vui lòng kiểm tra lại các trường đã nhập.');
+    expect(await admin.invalidInputs()).toEqual(['prefix']);
+
+    await admin.fieldPrefix('G');
+    await admin.saveField();
+    await admin.fieldItem('tu-van-phap-luat').waitFor();
+    expect(await admin.notice().innerText()).toBe('Đã thêm lĩnh vực Tư vấn pháp luật. Hãy chọn quầy phục vụ lĩnh vực này trong thẻ “Quầy”.');
+    const { body: fields } = await truth.call('GET', '/api/admin/fields');
+    const created = (fields as { id: number; code: string; prefix: string; targetWaitMinutes: number }[]).find((f) => f.code === 'tu-van-phap-luat');
+    expect(created).toMatchObject({ prefix: 'G', targetWaitMinutes: 20 });
+
+    await admin.tab('counters');
+    await admin.addCounter(9, ['tu-van-phap-luat']);
+    await admin.counterItem(9).waitFor();
+    const counter9 = (await truth.queue()).counters.find((c) => c.number === 9);
+    expect(counter9?.fieldIds).toEqual([created?.id]);
+    expect(counter9?.name).toBe('Quầy số 9');
+    await screenshot(adminConsole.page, 'console-admin');
+
+    const kiosk = await KioskPage.open(browser, server.url, { width: 1920, height: 1080 });
+    await kiosk.fieldTile('tu-van-phap-luat').waitFor();
+    expect(await kiosk.fieldTile('tu-van-phap-luat').innerText()).toContain('Tư vấn pháp luật');
+    await kiosk.chooseField('tu-van-phap-luat');
+    expect(await kiosk.takeNumber()).toBe('G001');
+    await kiosk.close();
+
+    // And the new counter is there to choose at sign-in, with the new field's citizen waiting for it.
+    const officer = await ConsolePage.signedIn(browser, server, 'quay1');
+    const desk = new DeskPage(officer.page);
+    await desk.counterChoice(9).waitFor();
+    expect(await desk.counterChoice(9).innerText()).toContain('Tư vấn pháp luật');
+    await officer.close();
+  });
+
+  it('is told, next to the list, when the server refuses to remove a field in use', async () => {
+    const justice = (await truth.queue()).fields.find((f) => f.code === 'tu-phap-ho-tich');
+    if (!justice) throw new Error('no field tu-phap-ho-tich');
+    await (await KioskTaps.connect(server)).issue(justice.id);
+    await admin.tab('fields');
+    await admin.removeField('tu-phap-ho-tich');
+    await admin.notice().waitFor();
+    expect(await admin.notice().getAttribute('data-code')).toBe('FIELD_IN_USE');
+    expect(await admin.notice().innerText()).toBe(
+      'Lĩnh vực còn công dân đang chờ hoặc đang được phục vụ, hoặc còn lĩnh vực con. Hãy xử lý xong rồi mới gỡ bỏ.',
+    );
+    expect((await truth.queue()).fields.some((f) => f.code === 'tu-phap-ho-tich')).toBe(true);
+
+    // A field nobody waits in is retired, not deleted: it stays listed as such. (Its one citizen leaves first.)
+    for (const ticket of (await truth.queue()).queue.filter((q) => q.number.startsWith('G'))) {
+      expect((await truth.call('POST', `/api/tickets/${ticket.id}/cancel`, { reason: 'test' })).status).toBe(200);
+    }
+    await admin.removeField('tu-van-phap-luat');
+    await expect.poll(() => admin.fieldItem('tu-van-phap-luat').getByTestId('field-state').innerText()).toBe('Ngừng sử dụng');
+    expect(await admin.notice().innerText()).toBe('Đã ngừng sử dụng lĩnh vực Tư vấn pháp luật. Lịch sử vẫn được giữ.');
+  });
+});
