@@ -38,7 +38,8 @@ export const FieldBody = Type.Object(
   { additionalProperties: false },
 );
 export type FieldBody = Static<typeof FieldBody>;
-export const AdminField = Type.Intersect([Type.Object({ id: Id, active: Type.Boolean(), issuing: Type.Boolean() }), FieldBody]);
+// A plain object, not an intersection: FieldBody forbids extra properties, so id/active would never validate.
+export const AdminField = Type.Object({ ...FieldBody.properties, id: Id, active: Type.Boolean(), issuing: Type.Boolean() });
 export type AdminField = Static<typeof AdminField>;
 
 export const IssuingBody = Type.Object({ issuing: Type.Boolean() }, { additionalProperties: false });
@@ -58,7 +59,7 @@ export const CounterBody = Type.Object(
   { additionalProperties: false },
 );
 export type CounterBody = Static<typeof CounterBody>;
-export const AdminCounter = Type.Intersect([Type.Object({ id: Id, active: Type.Boolean() }), CounterBody]);
+export const AdminCounter = Type.Object({ ...CounterBody.properties, id: Id, active: Type.Boolean() });
 export type AdminCounter = Static<typeof AdminCounter>;
 
 export const StaffBody = Type.Object(

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CounterView, DeviceKind, FieldView, Id, PriorityCategory, Role, TicketView } from './domain.ts';
+import { CounterView, DeviceKind, DeviceSettings, FieldView, Id, PriorityCategory, Role, TicketView } from './domain.ts';
 import { PrintOutcome } from './printing.ts';
 
 const Note = Type.Union([Type.String({ maxLength: 500 }), Type.Null()]);
@@ -99,6 +99,9 @@ export const DeviceView = Type.Object({
   paired: Type.Boolean(),
   revoked: Type.Boolean(),
   lastSeenAt: Type.Union([Type.String(), Type.Null()]),
+  /** Screens: sound and volume. Kiosks: the printer their receipts go to. */
+  settings: DeviceSettings,
+  printerId: Type.Union([Id, Type.Null()]),
 });
 export type DeviceView = Static<typeof DeviceView>;
 export const CreatedDevice = Type.Object({

@@ -12,12 +12,17 @@ export const adminCatalogRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
   const tags = ['admin'];
 
   app.get('/api/admin/fields', { schema: { tags, response: { 200: Type.Array(AdminField), ...errors } }, onRequest: admin }, async () => deps.admin.fields());
-  app.post('/api/admin/fields', { schema: { tags, body: FieldBody, response: { 201: AdminField, ...errors } }, onRequest: admin }, async (request, reply) =>
-    reply.status(201).send(deps.admin.createField(staffOf(request), request.body)),
-  );
-  app.put('/api/admin/fields/:id', { schema: { tags, params: IdParams, body: FieldBody, response: { 200: AdminField, ...errors } }, onRequest: admin }, async (request) =>
-    deps.admin.updateField(staffOf(request), request.params.id, request.body),
-  );
+  app.post('/api/admin/fields', { schema: { tags, body: FieldBody, response: { 201: AdminField, ...errors } }, onRequest: admin }, async (request, reply) => {
+    const field = deps.admin.createField(staffOf(request), request.body);
+    // Open kiosks and consoles receive the new field as an upsert and offer it at once.
+    deps.announcer.fieldsChanged([field.id], 'field_created');
+    return reply.status(201).send(field);
+  });
+  app.put('/api/admin/fields/:id', { schema: { tags, params: IdParams, body: FieldBody, response: { 200: AdminField, ...errors } }, onRequest: admin }, async (request) => {
+    const field = deps.admin.updateField(staffOf(request), request.params.id, request.body);
+    deps.announcer.fieldsChanged([field.id], 'field_updated');
+    return field;
+  });
   app.delete(
     '/api/admin/fields/:id',
     { schema: { tags, summary: 'Deactivate a field; refused while citizens are in its queue', params: IdParams, response: { 200: AdminField, ...errors } }, onRequest: admin },
@@ -39,12 +44,16 @@ export const adminCatalogRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
   );
 
   app.get('/api/admin/counters', { schema: { tags, response: { 200: Type.Array(AdminCounter), ...errors } }, onRequest: admin }, async () => deps.admin.counters());
-  app.post('/api/admin/counters', { schema: { tags, body: CounterBody, response: { 201: AdminCounter, ...errors } }, onRequest: admin }, async (request, reply) =>
-    reply.status(201).send(deps.admin.createCounter(staffOf(request), request.body)),
-  );
-  app.put('/api/admin/counters/:id', { schema: { tags, params: IdParams, body: CounterBody, response: { 200: AdminCounter, ...errors } }, onRequest: admin }, async (request) =>
-    deps.admin.updateCounter(staffOf(request), request.params.id, request.body),
-  );
+  app.post('/api/admin/counters', { schema: { tags, body: CounterBody, response: { 201: AdminCounter, ...errors } }, onRequest: admin }, async (request, reply) => {
+    const counter = deps.admin.createCounter(staffOf(request), request.body);
+    deps.announcer.counterChanged(counter.id, 'counter_created');
+    return reply.status(201).send(counter);
+  });
+  app.put('/api/admin/counters/:id', { schema: { tags, params: IdParams, body: CounterBody, response: { 200: AdminCounter, ...errors } }, onRequest: admin }, async (request) => {
+    const counter = deps.admin.updateCounter(staffOf(request), request.params.id, request.body);
+    deps.announcer.counterChanged(counter.id, 'counter_updated');
+    return counter;
+  });
   app.delete(
     '/api/admin/counters/:id',
     { schema: { tags, summary: 'Deactivate a counter; refused while it serves someone', params: IdParams, response: { 200: AdminCounter, ...errors } }, onRequest: admin },

@@ -37,7 +37,9 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
     /** The center's name or hall notice changed: boards show it without a reconnect. */
     centerChanged(): void {
       const profile = read.centerProfile();
-      hub.publish('hall', { cause: 'center_updated', center: { name: profile.name, notice: profile.hallNotice } });
+      const change = { cause: 'center_updated', center: { name: profile.name, notice: profile.hallNotice } };
+      hub.publish('hall', change);
+      hub.publish('center', change);
     },
 
     /** Fields changed outside the queue engine (issuing stopped or resumed): refresh their views. */

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newPairingCode, newToken, tokenKind } from '../auth/tokens.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import { accessRepo, type DeviceRow } from '../db/repositories/access-repo.ts';
+import { accessRepo, deviceSettings, type DeviceRow } from '../db/repositories/access-repo.ts';
 import type { Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 
@@ -30,6 +30,8 @@ export function deviceView(row: DeviceRow): DeviceView {
     paired: row.pairedAt !== null,
     revoked: row.revokedAt !== null,
     lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt).toISOString(),
+    settings: deviceSettings(row),
+    printerId: row.printerId,
   };
 }
 

@@ -91,7 +91,8 @@ export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: Rea
 
       for (const d of accessRepo.listDevices(db)) {
         if (d.revokedAt !== null || d.pairedAt === null) continue;
-        if (d.lastSeenAt !== null && now - d.lastSeenAt < DEVICE_OFFLINE_MS) continue;
+        // A screen never seen has not been set up yet; one seen and then gone quiet is what needs a look.
+        if (d.lastSeenAt === null || now - d.lastSeenAt < DEVICE_OFFLINE_MS) continue;
         alerts.push({
           kind: 'device_offline',
           deviceId: d.id,
