@@ -12,6 +12,8 @@ import { adminSetupRoutes } from './http/admin-setup-routes.ts';
 import { adminStaffRoutes } from './http/admin-staff-routes.ts';
 import { appRoutes } from './http/app-routes.ts';
 import { liveRoutes } from './http/live-routes.ts';
+import { reportRoutes } from './http/report-routes.ts';
+import { createReportService } from './reports/report-service.ts';
 import { createAdminService } from './services/admin-service.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { authRoutes } from './http/auth-routes.ts';
@@ -69,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     ...options.printing,
   });
   const receipts = createReceipts({ store, config: centerConfig, printing });
+  const estimates = createEstimates({ store, clock, config: centerConfig });
   const deps: AppDeps = {
     config: options.config,
     store,
@@ -79,10 +82,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     read,
     hub,
     announcer,
-    estimates: createEstimates({ store, clock, config: centerConfig }),
+    estimates,
     printing,
     receipts,
     admin: createAdminService({ store, clock, config: centerConfig, auth }),
+    reports: createReportService({ store, clock, config: centerConfig }),
     live: createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
     guards: guards(auth),
   };
@@ -116,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminCatalogRoutes, { deps });
   await app.register(adminStaffRoutes, { deps });
   await app.register(liveRoutes, { deps });
+  await app.register(reportRoutes, { deps });
   await app.register(voiceRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });

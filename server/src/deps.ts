@@ -12,6 +12,7 @@ import type { Estimates } from './services/estimates.ts';
 import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
 import type { Receipts } from './services/receipts.ts';
+import type { ReportService } from './reports/report-service.ts';
 import type { Hub } from './ws/hub.ts';
 
 /** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
@@ -31,5 +32,6 @@ export interface AppDeps {
   receipts: Receipts;
   admin: AdminService;
   live: LiveFiguresService;
+  reports: ReportService;
   guards: Guards;
 }

@@ -6,3 +6,4 @@ export * from './ws.ts';
 export * from './i18n.ts';
 export * from './voice.ts';
 export * from './admin.ts';
+export * from './reports.ts';

@@ -6,6 +6,7 @@ import { serviceDayOf } from '../domain/time.ts';
 import type { Counter, Decision, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
+import { applyReportRollups } from '../reports/rollup-writer.ts';
 import { stampOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { ConfigCache } from './config-cache.ts';
@@ -51,6 +52,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
 
   /** The event log and the per-field tallies derived from it, in the same savepoint as the change. */
   function record(decision: Decision, actor: Actor): void {
+    applyReportRollups(db, decision.events, decision.tickets, stampOf(actor));
     queueRepo.appendEvents(db, decision.events, stampOf(actor));
     queueRepo.applyFieldDays(db, fieldDayDeltas(decision.events, decision.tickets));
   }

@@ -3,3 +3,4 @@ export * from './center.ts';
 export * from './queue.ts';
 export * from './printing.ts';
 export * from './audit.ts';
+export * from './rollups.ts';

@@ -1,0 +1,75 @@
+import { arrivalHour, type Contribution, type CountName, type DurationName, type FoldTicket } from './ticket-fold.ts';
+
+export const dims = ['field', 'counter', 'officer', 'hour'] as const;
+export type Dim = (typeof dims)[number];
+
+export const countNames = ['issued', 'called', 'served', 'noShow', 'transferred', 'cancelled', 'expired', 'recalls'] as const satisfies readonly CountName[];
+export const durationNames = ['wait', 'walk', 'service'] as const satisfies readonly DurationName[];
+
+/** The figures of one group on one service day; durations as milliseconds in arrival order. */
+export type Cell = Record<CountName | 'withinTarget', number> & Record<DurationName, number[]>;
+
+export const emptyCell = (): Cell => ({
+  issued: 0,
+  called: 0,
+  served: 0,
+  noShow: 0,
+  transferred: 0,
+  cancelled: 0,
+  expired: 0,
+  recalls: 0,
+  withinTarget: 0,
+  wait: [],
+  walk: [],
+  service: [],
+});
+
+/** Durations are stored as uint32 milliseconds: negative ones (a clock set back) count as 0, 49 days is the cap. */
+const clampMs = (ms: number) => Math.min(0xffffffff, Math.max(0, Math.round(ms)));
+
+/** A service day's cells, keyed by dim and group, filled from contributions. */
+export class DayCells {
+  readonly cells = new Map<string, { day: string; dim: Dim; key: number; cell: Cell }>();
+
+  /** `targetMs(fieldId)`: the target wait of the field that made the first call. */
+  add(ticket: FoldTicket, c: Contribution, targetMs: (fieldId: number) => number): void {
+    const keys: Record<Dim, number> = { field: c.field, counter: c.counter, officer: c.officer, hour: arrivalHour(ticket) };
+    const within = c.duration?.name === 'wait' && c.duration.ms <= targetMs(c.field);
+    for (const dim of dims) {
+      const cell = this.cell(ticket.serviceDay, dim, keys[dim]);
+      if (c.count) cell[c.count] += 1;
+      if (c.duration) cell[c.duration.name].push(clampMs(c.duration.ms));
+      if (within) cell.withinTarget += 1;
+    }
+  }
+
+  private cell(day: string, dim: Dim, key: number): Cell {
+    const id = `${day}|${dim}|${key}`;
+    let entry = this.cells.get(id);
+    if (!entry) {
+      entry = { day, dim, key, cell: emptyCell() };
+      this.cells.set(id, entry);
+    }
+    return entry.cell;
+  }
+}
+
+/** Little-endian uint32s, whatever the machine, so a database file moves between machines unchanged. */
+export function encodeMs(values: readonly number[]): Buffer {
+  const buf = Buffer.allocUnsafe(values.length * 4);
+  values.forEach((v, i) => buf.writeUInt32LE(v, i * 4));
+  return buf;
+}
+
+const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+export function decodeMs(buf: Buffer): Uint32Array {
+  const out = new Uint32Array(buf.length >>> 2);
+  if (littleEndian) {
+    // One copy into an aligned array; a Buffer from SQLite need not start on a 4-byte boundary.
+    new Uint8Array(out.buffer).set(buf.subarray(0, out.length * 4));
+    return out;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../db/open-db.ts';
+import type { DomainEvent, Ticket } from '../domain/types.ts';
+import { DayCells } from './cells.ts';
+import { reportRepo } from './report-repo.ts';
+import { freshMemory, step, type TicketMemory } from './ticket-fold.ts';
+
+/**
+ * The report rollups' share of a decision, written in the same savepoint as its events. Call it BEFORE the
+ * events are appended: a ticket's memory (first call? when was it called, when did service start?) is folded
+ * from its earlier events in the log, so the rollups are derived from the log and nothing else.
+ */
+export function applyReportRollups(db: Db, events: readonly DomainEvent[], tickets: readonly Ticket[], stamp: { actorId: number | null }): void {
+  const cells = new DayCells();
+  const memories = new Map<number, TicketMemory>();
+  const targets = new Map<number, number>();
+  const targetMs = (fieldId: number) => {
+    let ms = targets.get(fieldId);
+    if (ms === undefined) {
+      ms = reportRepo.targetMinutes(db, fieldId) * 60_000;
+      targets.set(fieldId, ms);
+    }
+    return ms;
+  };
+  for (const e of events) {
+    if (e.ticketId === null) continue;
+    const ticket = tickets.find((t) => t.id === e.ticketId);
+    if (!ticket) continue;
+    let memory = memories.get(ticket.id);
+    if (!memory) {
+      memory = freshMemory();
+      if (e.type !== 'issued') {
+        for (const prior of reportRepo.priorEvents(db, ticket.id)) step(memory, ticket, { ...prior, fromFieldId: null });
+      }
+      memories.set(ticket.id, memory);
+    }
+    const fromFieldId = typeof e.data.fromFieldId === 'number' ? e.data.fromFieldId : null;
+    const c = step(memory, ticket, { type: e.type, at: e.at, fieldId: e.fieldId, counterId: e.counterId, actorId: stamp.actorId, fromFieldId });
+    if (c) cells.add(ticket, c, targetMs);
+  }
+  for (const { day, dim, key, cell } of cells.cells.values()) reportRepo.addCell(db, day, dim, key, cell);
+}
