@@ -5,7 +5,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/kiosk/',
   plugins: [react()],
-  build: { outDir: 'dist' },
+  build: {
+    outDir: 'dist',
+    // Two pages: the kiosk itself, and the citizen's tracking page served by the server at /t/<code>.
+    rollupOptions: { input: { main: 'index.html', track: 'track.html' } },
+  },
   server: {
     // A fixed port per app lets all three dev servers run side by side (`pnpm dev`).
     port: 5173,

@@ -11,12 +11,15 @@ import { useDisplayLink } from './live/use-display-link.ts';
 import { CounterScreen } from './screens/counter-screen.tsx';
 import { HallBoard } from './screens/hall-board.tsx';
 import { PairingScreen } from './screens/pairing-screen.tsx';
+import { ratingModeOf } from './rating/rating-api.ts';
+import { RatingOverlay } from './rating/rating-overlay.tsx';
 import { StartingScreen } from './screens/starting-screen.tsx';
 import { useAnnouncer } from './voice/use-announcer.ts';
 
 // Read once: the address is how a demo screen (or a kiosk-mode browser) says what it is.
 const demo = demoRequestOf(window.location.search);
 const storageKey = tokenKeyOf(demo);
+const ratingMode = ratingModeOf(window.location.search);
 
 /**
  * One app, two screens, chosen by the paired device's kind: the counter screen above a counter, or the
@@ -78,6 +81,7 @@ export function App() {
   return (
     <div className={`display display--${kind ?? 'starting'}`} data-testid="display" data-link={live.link} data-kind={kind ?? ''}>
       {screen}
+      {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} />}
       {live.link === 'lost' && <ConnectionBanner lang={lang} />}
       {voice.blocked && <SoundUnlock lang={lang} onUnlock={voice.unlock} />}
     </div>

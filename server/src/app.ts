@@ -13,6 +13,9 @@ import { adminStaffRoutes } from './http/admin-staff-routes.ts';
 import { appRoutes } from './http/app-routes.ts';
 import { liveRoutes } from './http/live-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
+import { feedbackRoutes } from './http/feedback-routes.ts';
+import { trackRoutes } from './http/track-routes.ts';
+import { createFeedback } from './feedback/feedback-service.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createAdminService } from './services/admin-service.ts';
 import { createLiveFigures } from './services/live-figures.ts';
@@ -83,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     hub,
     announcer,
     estimates,
+    feedback: createFeedback({ store, clock, config: centerConfig, estimates }),
     printing,
     receipts,
     admin: createAdminService({ store, clock, config: centerConfig, auth }),
@@ -122,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(liveRoutes, { deps });
   await app.register(reportRoutes, { deps });
   await app.register(voiceRoutes, { deps });
+  await app.register(feedbackRoutes, { deps });
+  await app.register(trackRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });

@@ -9,6 +9,7 @@ import type { QueueService } from './services/queue-service.ts';
 import type { PrintService } from './printing/index.ts';
 import type { AdminService } from './services/admin-service.ts';
 import type { Estimates } from './services/estimates.ts';
+import type { FeedbackService } from './feedback/feedback-service.ts';
 import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
 import type { Receipts } from './services/receipts.ts';
@@ -28,6 +29,7 @@ export interface AppDeps {
   hub: Hub;
   announcer: Announcer;
   estimates: Estimates;
+  feedback: FeedbackService;
   printing: PrintService;
   receipts: Receipts;
   admin: AdminService;

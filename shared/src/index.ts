@@ -7,3 +7,4 @@ export * from './i18n.ts';
 export * from './voice.ts';
 export * from './admin.ts';
 export * from './reports.ts';
+export * from './feedback.ts';

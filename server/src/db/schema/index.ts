@@ -4,3 +4,4 @@ export * from './queue.ts';
 export * from './printing.ts';
 export * from './audit.ts';
 export * from './rollups.ts';
+export * from './feedback.ts';

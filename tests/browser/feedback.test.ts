@@ -1,0 +1,115 @@
+import type { LoginResponse, SatisfactionToday, TrackView } from '@luot/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { CounterOfficer } from '../support/counter-officer.ts';
+import { RatingPage } from '../support/rating-page.ts';
+import { ServerProcess } from '../support/server-process.ts';
+import { TrackPage } from '../support/track-page.ts';
+
+const nfc = (text: string) => expect(text.normalize('NFC')).toBe(text);
+
+let browser: Browser;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await ServerProcess.start({ demo: true });
+});
+afterAll(async () => {
+  await server?.dispose();
+  await browser?.close();
+});
+
+async function supervisorToday(): Promise<SatisfactionToday> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'giamsat', password: server.account('giamsat').password }),
+  });
+  const { token } = (await login.json()) as LoginResponse;
+  const res = await fetch(`${server.url}/api/ratings/today`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as SatisfactionToday;
+}
+
+async function fieldOf(officer: CounterOfficer): Promise<number> {
+  const field = officer.counter.fieldIds[0];
+  if (field === undefined) throw new Error('counter serves no field');
+  return field;
+}
+
+describe('citizen feedback', () => {
+  it('asks at the counter when a visit is finished, and stores one rating from one tap', async () => {
+    const officer = await CounterOfficer.atCounter(server, 'quay2', 2);
+    const screen = await RatingPage.open(browser, server.url, 2);
+    try {
+      const before = await supervisorToday();
+      await officer.issue(await fieldOf(officer));
+      await officer.callNext();
+      await officer.start();
+      await officer.finish();
+      const question = await screen.waitQuestion(2_000);
+      expect(question).toContain('Ông/Bà có hài lòng với sự phục vụ?');
+      for (const word of ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng']) expect(question).toContain(word);
+      nfc(question);
+      await screenshot(screen.page, 'rating-counter-question');
+
+      await screen.choose('bad');
+      await screen.reason('long_wait');
+      await screenshot(screen.page, 'rating-counter-reasons');
+      await screen.send();
+      await screen.waitThanks();
+
+      const after = await supervisorToday();
+      expect(after.ratings).toBe(before.ratings + 1);
+      const counter2 = after.counters.find((c) => c.counterNumber === 2);
+      expect(counter2?.scores.bad).toBe((before.counters.find((c) => c.counterNumber === 2)?.scores.bad ?? 0) + 1);
+      expect(after.reasons.long_wait).toBe(before.reasons.long_wait + 1);
+      await screen.waitIdle(6_000);
+    } finally {
+      await screen.close();
+    }
+  });
+
+  it('follows the ticket on a phone and shows the counter within a second of the call', async () => {
+    const officer = await CounterOfficer.atCounter(server, 'quay3', 3);
+    const field = await fieldOf(officer);
+    await officer.issue(field);
+    const mine = await officer.issue(field);
+    const phone = await TrackPage.open(browser, server.url, mine.trackingCode);
+    try {
+      expect(await phone.status()).toBe('waiting');
+      const text = await phone.text();
+      expect(text).toContain(mine.ticket.number);
+      expect(text).toContain('Số người chờ trước');
+      expect(text).toContain('Thời gian chờ dự kiến');
+      nfc(text);
+      await screenshot(phone.page, 'track-waiting');
+
+      await officer.callNext(); // the citizen before me
+      await officer.start();
+      await officer.finish();
+      await officer.callNext();
+      const called = Date.now();
+      const shown = await phone.waitCounter(3, 1_000);
+      expect(shown - called).toBeLessThan(1_000);
+      expect(await phone.vibrations()).toBeGreaterThan(0);
+      await screenshot(phone.page, 'track-called');
+
+      await officer.start();
+      await officer.finish();
+      await phone.page.getByTestId('track-rating').waitFor({ timeout: 2_000 });
+      await screenshot(phone.page, 'track-rate');
+      await phone.rate('very-good');
+      await phone.page.getByTestId('track-thanks').waitFor({ timeout: 2_000 });
+      const view = (await (await fetch(`${server.url}/api/track/${mine.trackingCode}`)).json()) as TrackView;
+      expect(view).toMatchObject({ status: 'done', rated: true, canRate: false });
+
+      await phone.page.getByTestId('lang-en').click();
+      expect(await phone.text()).toContain('Thank you for your rating!');
+    } finally {
+      await phone.close();
+    }
+  });
+});
