@@ -12,7 +12,7 @@ import { NoticeScreen } from './screens/notice-screen.tsx';
 import { PriorityScreen } from './screens/priority-screen.tsx';
 import { TicketScreen } from './screens/ticket-screen.tsx';
 import { fill } from './text/fill.ts';
-import { dayKey, minutesOfDay, vnTime } from './time/vn-time.ts';
+import { dayKey, minutesOfDay, vnTime } from '@luot/shared/ui';
 
 interface KioskScreensProps {
   lang: Lang;

@@ -1,6 +1,6 @@
 import type { Lang } from '@luot/shared';
 import { useEffect, useState } from 'react';
-import { formatDate, formatTime, vnTime } from '../time/vn-time.ts';
+import { formatDate, formatTime, vnTime } from '@luot/shared/ui';
 
 /** Date and time in Asia/Ho_Chi_Minh, by the server's clock (the offset comes from its heartbeats). */
 export function Clock({ lang, serverOffsetMs }: { lang: Lang; serverOffsetMs: number }) {

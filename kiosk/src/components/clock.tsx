@@ -1,6 +1,6 @@
 import type { Lang } from '@luot/shared';
 import { useNow } from '../hooks/use-now.ts';
-import { formatDate, formatTime, vnTime } from '../time/vn-time.ts';
+import { formatDate, formatTime, vnTime } from '@luot/shared/ui';
 
 /** Time and date in Vietnam, from the server's clock: the same time the ticket will carry. */
 export function Clock({ lang }: { lang: Lang }) {

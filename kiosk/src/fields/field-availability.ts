@@ -1,5 +1,5 @@
 import type { FieldView } from '@luot/shared';
-import { parseLocalTime } from '../time/vn-time.ts';
+import { parseLocalTime } from '@luot/shared/ui';
 import { fieldsUnder } from './field-tree.ts';
 
 export type Availability = 'open' | 'closed-hours' | 'paused' | 'limit';

@@ -2,7 +2,7 @@ import { strings, type ErrorBody, type FieldView, type StringKey } from '@luot/s
 import { useEffect, useEffectEvent, type Dispatch } from 'react';
 import { kioskApi } from '../api/kiosk-api.ts';
 import type { FlowAction, IssueRequest, Notice } from '../flow/kiosk-flow.ts';
-import { dayKey, vnTime } from '../time/vn-time.ts';
+import { dayKey, vnTime } from '@luot/shared/ui';
 
 const retryEveryMs = 2_000;
 /** After this long without an answer the citizen gets a choice instead of an endless spinner. */

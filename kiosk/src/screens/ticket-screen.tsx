@@ -4,7 +4,7 @@ import { ScreenFrame } from '../components/screen-frame.tsx';
 import { fieldName } from '../fields/field-tree.ts';
 import { useCountdown } from '../hooks/use-countdown.ts';
 import { fill, fillStrong } from '../text/fill.ts';
-import { formatTime, vnTime } from '../time/vn-time.ts';
+import { formatTime, vnTime } from '@luot/shared/ui';
 
 interface TicketScreenProps {
   lang: Lang;

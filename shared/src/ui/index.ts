@@ -7,3 +7,4 @@ export * from './language-switch.tsx';
 export * from './mount-app.tsx';
 export * from './use-health.ts';
 export * from './use-lang.ts';
+export * from './vn-time.ts';
