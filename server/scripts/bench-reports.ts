@@ -43,7 +43,7 @@ if (!existsSync(file)) {
   const { passwords: _passwords, ...summary } = result;
   writeFileSync(summaryFile, `${JSON.stringify({ ...summary, seed, ticketsPerDay: 2000, counters: 30, path: 'engine' }, null, 2)}\n`);
 }
-const generated = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { tickets: number; seconds: number; workingDays: number; from: string; to: string }) : null;
+const generated = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { tickets: number; seconds: number; workingDays: number; from: string; to: string; note?: string }) : null;
 
 const loadBefore = loadavg()[0] ?? NaN;
 const r = await reportsBench(file);
@@ -57,7 +57,7 @@ const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const section = `
 ## ${date} UTC — reports — ${machineLine()}
 
-History: ${r.tickets.toLocaleString('en')} tickets, ${r.events.toLocaleString('en')} events, ${round(r.dbMiB / 1024, 2)} GiB (\`pnpm seed:history --years ${years} --seed ${seed}\`${generated ? `, ${generated.workingDays} working days ${generated.from} … ${generated.to}, written in ${round(generated.seconds / 60, 1)} min = ${round(generated.tickets / generated.seconds, 0)} tickets/s through the engine path` : ''}).
+History: ${r.tickets.toLocaleString('en')} tickets, ${r.events.toLocaleString('en')} events, ${round(r.dbMiB / 1024, 2)} GiB (\`pnpm seed:history --years ${years} --seed ${seed}\`${generated ? `, ${generated.workingDays} working days ${generated.from} … ${generated.to}, written in ${round(generated.seconds / 60, 1)} min = ${round(generated.tickets / generated.seconds, 0)} tickets/s through the engine path${generated.note ? `; ${generated.note}` : ''}` : ''}).
 Month ${r.month.from} … ${r.month.to}; year ${r.year.from} … ${r.year.to}. Times are medians (7 runs a month, 3 a year), per grouping.
 One-minute load average ${round(loadBefore, 1)} before and ${round(loadAfter, 1)} after (2 cores; other work on the machine inflates every figure).
 

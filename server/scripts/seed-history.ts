@@ -1,5 +1,6 @@
 /**
- * `pnpm seed:history --years 5 [--seed 1] [--db data/history.db] [--end 2026-10-31] [--tickets-per-day 2000] [--counters 30] [--path engine|service]`
+ * `pnpm seed:history --years 5 [--seed 1] [--db data/history.db] [--end 2026-10-31] [--tickets-per-day 2000] [--counters 30] [--path engine|service] [--resume]`
+ * (`--resume` goes on from the day after the file's last service day, e.g. after an interrupted run)
  *
  * Writes a realistic history for a large center through the server's own code: the admin service sets the
  * center up, the queue service (engine, repositories, event log, report rollups) runs every ticket and counter
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'tickets-per-day': { type: 'string', default: '2000' },
     counters: { type: 'string', default: '30' },
     force: { type: 'boolean', default: false },
+    resume: { type: 'boolean', default: false },
     path: { type: 'string', default: 'engine' },
   },
   strict: true,
@@ -34,7 +36,7 @@ const days = values.days ? Number(values.days) : Math.round(Number(values.years)
 const repoRoot = resolve(import.meta.dirname, '../..');
 // pnpm runs the script in server/; a relative --db means relative to where the command was typed.
 const file = resolve(process.env.INIT_CWD ?? process.cwd(), values.db ?? resolve(repoRoot, `data/history-${values.days ? `${days}d` : `${values.years}y`}-seed${seed}.db`));
-if (existsSync(file)) {
+if (existsSync(file) && !values.resume) {
   if (!values.force) {
     console.error(`${file} exists; choose another --db or add --force to replace it`);
     process.exit(1);
@@ -50,6 +52,7 @@ const result = await generateHistory(store, {
   ticketsPerDay: Number(values['tickets-per-day']),
   counters: Number(values.counters),
   path: values.path === 'service' ? 'service' : 'engine',
+  resume: values.resume,
   onProgress: (p) => console.log(`${p.day}: ${p.tickets.toLocaleString('en')} tickets so far, ${Math.round(p.ticketsPerSecond).toLocaleString('en')}/s`),
 });
 store.close();

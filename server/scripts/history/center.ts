@@ -133,3 +133,29 @@ function officerName(random: Random): string {
 function randomPassword(random: Random): string {
   return Array.from({ length: 16 }, () => 'abcdefghjkmnpqrstuvwxyz23456789'[Math.floor(random.next() * 31)]).join('');
 }
+
+/** The simulated center already in a history file, for `--resume`. */
+export function loadCenter(store: OpenDb): SimCenter {
+  const q = <T>(sql: string) => store.sqlite.prepare(sql).all() as T[];
+  const staffByName = new Map(q<{ id: number; username: string; name: string; role: 'officer' | 'supervisor' }>('SELECT id, username, display_name AS name, role FROM staff').map((s) => [s.username, s]));
+  const actor = (username: string, counterId: number | null): StaffActor => {
+    const s = staffByName.get(username);
+    if (!s) throw new Error(`no account ${username}: not a file written by seed:history`);
+    return { kind: 'staff', staffId: s.id, role: s.role, name: s.name, counterId, tokenHash: '' };
+  };
+  const fields = q<{ id: number; code: string }>('SELECT id, code FROM fields ORDER BY position, id').map((f) => {
+    const plan = largeCenterFields.find((p) => p.code === f.code);
+    if (!plan) throw new Error(`field ${f.code} is not one of the simulated center's`);
+    return { id: f.id, plan };
+  });
+  const links = q<{ counterId: number; fieldId: number }>('SELECT counter_id AS counterId, field_id AS fieldId FROM counter_fields ORDER BY counter_id, position');
+  const counters = q<{ id: number; number: number }>('SELECT id, number FROM counters ORDER BY number').map((c) => ({
+    id: c.id,
+    number: c.number,
+    fieldIds: links.filter((l) => l.counterId === c.id).map((l) => l.fieldId),
+    officer: actor(`quay${c.number}`, c.id),
+  }));
+  const substitutes = [...staffByName.keys()].filter((u) => u.startsWith('dutru')).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5))).map((u) => actor(u, null));
+  const kiosks: Actor[] = q<{ id: number; name: string }>(`SELECT id, name FROM devices WHERE kind = 'kiosk' ORDER BY id`).map((d) => ({ kind: 'device', deviceId: d.id, deviceKind: 'kiosk', counterId: null, name: d.name }));
+  return { fields, counters, substitutes, supervisor: actor('giamsat', null), kiosks };
+}

@@ -1,6 +1,6 @@
 import type { OpenDb } from '../../src/db/open-db.ts';
 import { serviceDayStart } from '../../src/domain/time.ts';
-import { setUpCenter } from './center.ts';
+import { loadCenter, setUpCenter } from './center.ts';
 import { Random } from './random.ts';
 import { HistorySimulator, isWorkingDay } from './simulate.ts';
 
@@ -12,6 +12,8 @@ export interface GenerateOptions {
   ticketsPerDay: number;
   counters: number;
   path?: 'service' | 'engine';
+  /** Go on from the day after the file's last service day, with the center already in it. */
+  resume?: boolean;
   onProgress?: (p: { day: string; tickets: number; ticketsPerSecond: number }) => void;
 }
 
@@ -36,14 +38,17 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
  */
 export async function generateHistory(store: OpenDb, options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
-  const from = addDays(options.end, -(options.days - 1));
+  const last = options.resume ? (store.sqlite.prepare('SELECT max(service_day) FROM tickets').pluck().get() as string | null) : null;
+  const from = last ? addDays(last, 1) : addDays(options.end, -(options.days - 1));
   store.sqlite.pragma('synchronous = OFF');
   store.sqlite.pragma('cache_size = -262144');
   store.sqlite.pragma('temp_store = MEMORY');
   const random = new Random(options.seed);
   const setUpClock = { ms: serviceDayStart(from, '00:00') + 6 * 3_600_000, now(): number { return this.ms; } };
-  const center = await setUpCenter(store, setUpClock, random, { counters: options.counters });
-  const sim = new HistorySimulator(store, center, options.seed + 1, { ticketsPerDay: options.ticketsPerDay, path: options.path ?? 'service' });
+  const center = last ? { ...loadCenter(store), passwords: {} } : await setUpCenter(store, setUpClock, random, { counters: options.counters });
+  // A resumed run draws from a generator seeded by the resume day too, so it is repeatable from the same point.
+  const simSeed = last ? options.seed + 1 + Date.parse(`${from}T00:00:00Z`) / 86_400_000 : options.seed + 1;
+  const sim = new HistorySimulator(store, center, simSeed, { ticketsPerDay: options.ticketsPerDay, path: options.path ?? 'service' });
   let tickets = 0;
   let commands = 0;
   let refused = 0;

@@ -48,4 +48,22 @@ describe('seed:history', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('resumes an interrupted file from the day after its last service day', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luot-history-'));
+    try {
+      const store = openDb(join(dir, 'resumed.db'));
+      const first = await generateHistory(store, { end: '2026-11-20', days: 2, seed: 5, ticketsPerDay: 200, counters: 6, path: 'engine' });
+      const resumed = await generateHistory(store, { end: '2026-11-24', days: 2, seed: 5, ticketsPerDay: 200, counters: 6, path: 'engine', resume: true });
+      const days = store.sqlite.prepare('SELECT DISTINCT service_day FROM tickets ORDER BY 1').pluck().all();
+      const staff = store.sqlite.prepare('SELECT count(*) FROM staff').pluck().get();
+      store.close();
+      expect(first).toMatchObject({ from: '2026-11-19', workingDays: 2 });
+      expect(resumed).toMatchObject({ from: '2026-11-21', to: '2026-11-24', workingDays: 2 });
+      expect(days).toEqual(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24']);
+      expect(staff).toBe(1 + 1 + 6 + 1); // admin, supervisor, six officers, one stand-in: none added on resume
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

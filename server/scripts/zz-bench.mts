@@ -1,2 +1,0 @@
-import { reportsBench } from '../bench/reports.ts';
-console.log(JSON.stringify(await reportsBench(process.argv[2] ?? ''), null, 1));
