@@ -52,14 +52,18 @@ export const DurationFigures = Type.Object({
 });
 export type DurationFigures = Static<typeof DurationFigures>;
 
-/** Citizens' ratings (Rất hài lòng / Hài lòng / Bình thường / Không hài lòng). Null until ratings are collected. */
+/**
+ * Citizens' ratings (Rất hài lòng / Hài lòng / Bình thường / Không hài lòng), counted where the rated ticket was
+ * finished (field, counter, officer) and on its day and hour of arrival. Null for a row nobody rated.
+ */
 export const SatisfactionFigures = Type.Object({
   ratings: Type.Integer(),
   veryGood: Type.Integer(),
   good: Type.Integer(),
   neutral: Type.Integer(),
   bad: Type.Integer(),
-  satisfiedShare: Nullable(Type.Number({ description: '(very good + good) / ratings, 0..1' })),
+  satisfiedShare: Nullable(Type.Number({ description: '(very good + good) / ratings, 0..1, four decimals' })),
+  ratedShare: Nullable(Type.Number({ description: 'ratings / served: the share of served citizens who rated, 0..1, four decimals' })),
 });
 export type SatisfactionFigures = Static<typeof SatisfactionFigures>;
 
@@ -162,6 +166,7 @@ export const reportColumns = [
   { id: 'withinTargetShare', unit: 'percent', vi: 'Tỷ lệ được gọi trong thời gian chờ mục tiêu (%)', en: 'Called within target wait (%)' },
   { id: 'satisfaction.ratings', unit: 'count', vi: 'Số lượt đánh giá', en: 'Ratings' },
   { id: 'satisfaction.satisfiedShare', unit: 'percent', vi: 'Tỷ lệ hài lòng (%)', en: 'Satisfied (%)' },
+  { id: 'satisfaction.ratedShare', unit: 'percent', vi: 'Tỷ lệ người được phục vụ có đánh giá (%)', en: 'Served citizens who rated (%)' },
 ] as const satisfies readonly { id: string; unit: 'count' | 'minutes' | 'percent'; vi: string; en: string }[];
 export type ReportColumn = (typeof reportColumns)[number];
 

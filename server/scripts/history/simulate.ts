@@ -1,7 +1,9 @@
+import type { RatingReason } from '@luot/shared';
 import type { OpenDb } from '../../src/db/open-db.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { serviceDayStart } from '../../src/domain/time.ts';
 import type { Ticket } from '../../src/domain/types.ts';
+import { saveRating } from '../../src/feedback/rating-writer.ts';
 import type { StaffActor } from '../../src/http/guards.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import type { Clock } from '../../src/services/clock.ts';
@@ -303,7 +305,10 @@ export class HistorySimulator {
       }
       case 'finish': {
         const dossierCode = r.chance(0.7) ? `H12.${r.int(10, 99)}-${String(r.int(1, 99999)).padStart(5, '0')}` : null;
-        if (await this.attempt(() => this.queue.run({ kind: 'finish', counterId: c.id, dossierCode }, officer))) this.freed(c);
+        const ticket = c.current;
+        if (!(await this.attempt(() => this.queue.run({ kind: 'finish', counterId: c.id, dossierCode }, officer)))) return;
+        if (ticket) this.maybeRate(ticket, c, officer);
+        this.freed(c);
         return;
       }
       case 'transfer': {
@@ -329,6 +334,21 @@ export class HistorySimulator {
         if (await this.attempt(() => this.queue.run({ kind: 'returnHeld', ticketId: step.ticketId }, officer))) this.wake(0, c.id);
         return;
     }
+  }
+
+  /**
+   * About six in ten served citizens answer the counter screen's question. Most are satisfied; the longer the
+   * whole visit took, the likelier a lukewarm or negative answer, which then often names the wait.
+   */
+  private maybeRate(ticket: Ticket, c: CounterSim, officer: StaffActor): void {
+    const r = this.random;
+    if (!r.chance(0.6)) return;
+    const hours = (this.clock.ms - ticket.issuedAt) / 3_600_000;
+    const roll = r.next() + Math.min(0.1, hours * 0.03);
+    const score = roll < 0.72 ? 1 : roll < 0.95 ? 2 : roll < 0.99 ? 3 : 4;
+    const reasons: RatingReason[] = score >= 3 && r.chance(0.7) ? [hours > 1 ? 'long_wait' : r.pick(['attitude', 'extra_papers', 'repeat_visits', 'other'] as const)] : [];
+    const rating = { ticketId: ticket.id, counterId: c.id, officerId: officer.staffId, fieldId: ticket.fieldId, serviceDay: ticket.serviceDay, score, reasons, source: 'counter' as const, at: this.clock.ms + r.between(3, 20) * SECOND };
+    saveRating(this.store.db, rating, ticket);
   }
 
   /** What the called citizen does: comes after a short walk, needs a recall, or never comes. */

@@ -16,6 +16,7 @@ import type { Clock } from '../services/clock.ts';
 import type { ConfigCache } from '../services/config-cache.ts';
 import type { Estimates } from '../services/estimates.ts';
 import { ratingsRepo, type FinishedVisit } from './ratings-repo.ts';
+import { saveRating } from './rating-writer.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A counter screen may ask about the ticket it just saw finished for this long (the citizen is still there). */
@@ -39,7 +40,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
   function store(ticket: TicketRow, visit: FinishedVisit, input: RatingInput, source: RatingSource): void {
     const reasons = input.reasons ?? [];
     if (reasons.length > 0 && !reasonsAllowed(input.score)) throw new DomainError('REASONS_NOT_ALLOWED');
-    const inserted = ratingsRepo.insert(db, {
+    const rating = {
       ticketId: ticket.id,
       counterId: visit.counterId,
       officerId: visit.officerId,
@@ -49,7 +50,8 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
       reasons,
       source,
       at: deps.clock.now(),
-    });
+    };
+    const inserted = saveRating(db, rating, ticket);
     if (!inserted) throw new DomainError('ALREADY_RATED');
   }
 

@@ -5,9 +5,21 @@ export type Dim = (typeof dims)[number];
 
 export const countNames = ['issued', 'called', 'served', 'noShow', 'transferred', 'cancelled', 'expired', 'recalls'] as const satisfies readonly CountName[];
 export const durationNames = ['wait', 'walk', 'service'] as const satisfies readonly DurationName[];
+/** Rating counts by score: index 0 is score 1 (Rất hài lòng) … index 3 is score 4 (Không hài lòng). */
+export const ratingNames = ['ratedVeryGood', 'ratedGood', 'ratedNeutral', 'ratedBad'] as const;
+export type RatingName = (typeof ratingNames)[number];
+
+/** Where a rating counts: the visit that finished the ticket, and the ticket's day and arrival. */
+export interface RatedVisit {
+  ticket: FoldTicket;
+  field: number;
+  counter: number;
+  officer: number;
+  score: number;
+}
 
 /** The figures of one group on one service day; durations as milliseconds in arrival order. */
-export type Cell = Record<CountName | 'withinTarget', number> & Record<DurationName, number[]>;
+export type Cell = Record<CountName | 'withinTarget' | RatingName, number> & Record<DurationName, number[]>;
 
 export const emptyCell = (): Cell => ({
   issued: 0,
@@ -19,6 +31,10 @@ export const emptyCell = (): Cell => ({
   expired: 0,
   recalls: 0,
   withinTarget: 0,
+  ratedVeryGood: 0,
+  ratedGood: 0,
+  ratedNeutral: 0,
+  ratedBad: 0,
   wait: [],
   walk: [],
   service: [],
@@ -41,6 +57,13 @@ export class DayCells {
       if (c.duration) cell[c.duration.name].push(clampMs(c.duration.ms));
       if (within) cell.withinTarget += 1;
     }
+  }
+
+  addRating(r: RatedVisit): void {
+    const name = ratingNames[r.score - 1];
+    if (!name) return;
+    const keys: Record<Dim, number> = { field: r.field, counter: r.counter, officer: r.officer, hour: arrivalHour(r.ticket) };
+    for (const dim of dims) this.cell(r.ticket.serviceDay, dim, keys[dim])[name] += 1;
   }
 
   private cell(day: string, dim: Dim, key: number): Cell {

@@ -4,8 +4,9 @@ import { reportRepo } from './report-repo.ts';
 import { freshMemory, step, type TicketMemory } from './ticket-fold.ts';
 
 /**
- * A service day's cells computed straight from the event log, with the same fold as the live rollups. Used to
- * rebuild rollups for a database from before the reports, and to measure what the rollups save.
+ * A service day's cells computed straight from the event log (and the day's ratings), with the same fold as the
+ * live rollups. Used to rebuild rollups for a database from before the reports, and to measure what the rollups
+ * save.
  */
 export function cellsFromEvents(db: Db, day: string, targetMs: (fieldId: number) => number): DayCells {
   const cells = new DayCells();
@@ -19,6 +20,9 @@ export function cellsFromEvents(db: Db, day: string, targetMs: (fieldId: number)
     const ticket = { serviceDay, issuedAt };
     const c = step(memory, ticket, { type, at, fieldId, counterId, actorId, fromFieldId });
     if (c) cells.add(ticket, c, targetMs);
+  }
+  for (const [serviceDay, issuedAt, field, counter, officer, score] of reportRepo.dayRatings(db, day)) {
+    cells.addRating({ ticket: { serviceDay, issuedAt }, field, counter: counter ?? 0, officer: officer ?? 0, score });
   }
   return cells;
 }

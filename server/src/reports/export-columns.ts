@@ -11,7 +11,7 @@ export function columnValue(figures: ReportFigures, column: ReportColumn): numbe
     raw = part === 'mean' ? d.meanSeconds : part === 'median' ? d.medianSeconds : d.p90Seconds;
   } else if (group === 'satisfaction') {
     const s = figures.satisfaction;
-    raw = s === null ? null : part === 'ratings' ? s.ratings : s.satisfiedShare;
+    raw = s === null ? null : part === 'ratings' ? s.ratings : part === 'ratedShare' ? s.ratedShare : s.satisfiedShare;
   } else {
     const value = figures[group as keyof ReportFigures];
     raw = typeof value === 'number' ? value : null;

@@ -1,8 +1,8 @@
-import { reportNoneLabels, reportWeekdays, type ReportFigures, type ReportGroupBy, type ReportRow } from '@luot/shared';
+import { reportNoneLabels, reportWeekdays, type ReportFigures, type ReportGroupBy, type ReportRow, type SatisfactionFigures } from '@luot/shared';
 import { countNames, type Dim } from './cells.ts';
 import { concat, summarize } from './durations.ts';
 import type { Pacer } from './pacer.ts';
-import type { RollupRow } from './report-repo.ts';
+import { RATINGS_AT, WITHIN_TARGET_AT, type RollupRow } from './report-repo.ts';
 
 /** Rollup dim a grouping reads: days are the sum of their hours. */
 export const dimOf = (groupBy: ReportGroupBy): Dim => (groupBy === 'day' ? 'hour' : groupBy);
@@ -14,7 +14,16 @@ interface Acc {
   service: Uint32Array[];
 }
 
-const emptyAcc = (): Acc => ({ counts: new Array<number>(countNames.length + 1).fill(0), wait: [], walk: [], service: [] });
+const emptyAcc = (): Acc => ({ counts: new Array<number>(RATINGS_AT + 4).fill(0), wait: [], walk: [], service: [] });
+
+const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
+
+function satisfaction(counts: readonly number[], served: number): SatisfactionFigures | null {
+  const [veryGood = 0, good = 0, neutral = 0, bad = 0] = counts.slice(RATINGS_AT, RATINGS_AT + 4);
+  const ratings = veryGood + good + neutral + bad;
+  if (ratings === 0) return null;
+  return { ratings, veryGood, good, neutral, bad, satisfiedShare: share(veryGood + good, ratings), ratedShare: share(ratings, served) };
+}
 
 function addTo(acc: Acc, row: RollupRow): void {
   row.counts.forEach((n, i) => (acc.counts[i] = (acc.counts[i] ?? 0) + n));
@@ -52,7 +61,7 @@ export class ReportAccumulator {
     const acc = key === null ? this.total : (this.groups.get(key) ?? emptyAcc());
     const count = (name: (typeof countNames)[number]) => acc.counts[countNames.indexOf(name)] ?? 0;
     const called = count('called');
-    const withinTarget = acc.counts[countNames.length] ?? 0;
+    const withinTarget = acc.counts[WITHIN_TARGET_AT] ?? 0;
     const perTicket = key !== null && (this.groupBy === 'counter' || this.groupBy === 'officer');
     return {
       issued: perTicket ? null : count('issued'),
@@ -67,8 +76,8 @@ export class ReportAccumulator {
       walk: await pacer.run(() => summarize(concat(acc.walk))),
       service: await pacer.run(() => summarize(concat(acc.service))),
       withinTarget,
-      withinTargetShare: called === 0 ? null : Math.round((withinTarget / called) * 10000) / 10000,
-      satisfaction: null,
+      withinTargetShare: share(withinTarget, called),
+      satisfaction: satisfaction(acc.counts, count('served')),
     };
   }
 }

@@ -58,9 +58,11 @@ interface Expected {
   wait: number[];
   walk: number[];
   service: number[];
+  /** Ratings by score 1..4 (index 0 = Rất hài lòng). */
+  scores: number[];
 }
 
-const blank = (): Expected => ({ issued: 0, called: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0, expired: 0, recalls: 0, withinTarget: 0, wait: [], walk: [], service: [] });
+const blank = (): Expected => ({ issued: 0, called: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0, expired: 0, recalls: 0, withinTarget: 0, wait: [], walk: [], service: [], scores: [0, 0, 0, 0] });
 
 /** The plain reading: one pass per ticket over its own events. Keys: 'none' where nothing applies. */
 function expectedFigures(day: string, groupBy: ReportGroupBy): Map<string, Expected> {
@@ -129,7 +131,29 @@ function expectedFigures(day: string, groupBy: ReportGroupBy): Map<string, Expec
       }
     }
   }
+  // Ratings: where the rated ticket was finished, on its day and hour of arrival.
+  const ratings = store.sqlite
+    .prepare(
+      `SELECT r.field_id AS field, r.counter_id AS counter, r.officer_id AS officer, r.score, t.service_day AS day, t.issued_at AS issuedAt
+       FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE t.service_day = ?`,
+    )
+    .all(day) as { field: number; counter: number | null; officer: number | null; score: number; day: string; issuedAt: number }[];
+  for (const r of ratings) {
+    const key = { field: r.field, counter: r.counter, officer: r.officer, hour: new Date(r.issuedAt + 7 * 3_600_000).getUTCHours(), day: r.day }[groupBy];
+    const id = key === null ? 'none' : String(key);
+    if (!groups.has(id)) groups.set(id, blank());
+    const g = groups.get(id) ?? blank();
+    g.scores[r.score - 1] = (g.scores[r.score - 1] ?? 0) + 1;
+  }
   return groups;
+}
+
+function satisfactionOf(e: Expected): ReportFigures['satisfaction'] {
+  const [veryGood = 0, good = 0, neutral = 0, bad = 0] = e.scores;
+  const ratings = veryGood + good + neutral + bad;
+  if (ratings === 0) return null;
+  const share = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
+  return { ratings, veryGood, good, neutral, bad, satisfiedShare: share(veryGood + good, ratings), ratedShare: share(ratings, e.served) };
 }
 
 function duration(values: number[]): DurationFigures {
@@ -155,7 +179,7 @@ function figuresOf(e: Expected, perTicket: boolean): ReportFigures {
     service: duration(e.service),
     withinTarget: e.withinTarget,
     withinTargetShare: e.called === 0 ? null : Math.round((e.withinTarget / e.called) * 10000) / 10000,
-    satisfaction: null,
+    satisfaction: satisfactionOf(e),
   };
 }
 
@@ -166,6 +190,7 @@ function sum(groups: Map<string, Expected>): Expected {
     total.wait.push(...g.wait);
     total.walk.push(...g.walk);
     total.service.push(...g.service);
+    g.scores.forEach((n, i) => (total.scores[i] = (total.scores[i] ?? 0) + n));
   }
   return total;
 }
@@ -175,6 +200,7 @@ describe('a generated day: every figure equals a plain computation from the stor
     const total = sum(expectedFigures(DAY, 'field'));
     expect(total.issued).toBeGreaterThan(500);
     for (const k of ['served', 'noShow', 'transferred', 'recalls'] as const) expect(total[k]).toBeGreaterThan(0);
+    expect(total.scores.every((n) => n > 0)).toBe(true);
     expect(total.wait.length).toBeGreaterThan(400);
   });
 

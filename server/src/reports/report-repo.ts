@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-db.ts';
 import { perConnection } from '../db/prepared.ts';
-import { countNames, decodeMs, encodeMs, type Cell, type Dim } from './cells.ts';
+import { countNames, decodeMs, encodeMs, ratingNames, type Cell, type Dim, type RatingName } from './cells.ts';
 import type { CountName, FoldEvent } from './ticket-fold.ts';
 
 /** Column names of the counts, in `countNames` order. */
@@ -14,7 +14,20 @@ const countColumns: Record<CountName, string> = {
   expired: 'expired',
   recalls: 'recalls',
 };
-const counts = [...countNames.map((n) => countColumns[n]), 'within_target'];
+const ratingColumns: Record<RatingName, string> = {
+  ratedVeryGood: 'rated_very_good',
+  ratedGood: 'rated_good',
+  ratedNeutral: 'rated_neutral',
+  ratedBad: 'rated_bad',
+};
+/** The summed columns, in the order of `cellCounts`. */
+const counts = [...countNames.map((n) => countColumns[n]), 'within_target', ...ratingNames.map((n) => ratingColumns[n])];
+
+/** A cell's counts in the order rollup rows carry them: `countNames`, then withinTarget, then `ratingNames`. */
+export const cellCounts = (cell: Cell): number[] => [...countNames.map((n) => cell[n]), cell.withinTarget, ...ratingNames.map((n) => cell[n])];
+/** Index of withinTarget and of the first rating count in `RollupRow.counts`. */
+export const WITHIN_TARGET_AT = countNames.length;
+export const RATINGS_AT = countNames.length + 1;
 
 /** A stored rollup row as the report reads it. */
 export interface RollupRow {
@@ -48,6 +61,12 @@ const statements = perConnection((sqlite) => ({
      VALUES (@dim, @day, @key, ${counts.map((_, i) => `@c${i}`).join(', ')})
      ON CONFLICT (dim, service_day, key) DO UPDATE SET ${counts.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
   ),
+  dayRatings: sqlite
+    .prepare(
+      `SELECT t.service_day, t.issued_at, r.field_id, r.counter_id, r.officer_id, r.score
+       FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE r.service_day = ?`,
+    )
+    .raw(),
   rows: sqlite
     .prepare(
       `SELECT service_day, key, ${counts.join(', ')}, wait_ms, walk_ms, service_ms FROM report_days
@@ -89,8 +108,7 @@ export const reportRepo = {
   /** Adds a cell to the stored one (counts add up, durations are appended). */
   addCell(db: Db, day: string, dim: Dim, key: number, cell: Cell): void {
     const params: Record<string, unknown> = { dim, day, key };
-    countNames.forEach((n, i) => (params[`c${i}`] = cell[n]));
-    params[`c${countNames.length}`] = cell.withinTarget;
+    cellCounts(cell).forEach((n, i) => (params[`c${i}`] = n));
     if (cell.wait.length + cell.walk.length + cell.service.length === 0) {
       statements(db).upsertCounts.run(params);
       return;
@@ -98,7 +116,7 @@ export const reportRepo = {
     statements(db).upsert.run({ ...params, wait: encodeMs(cell.wait), walk: encodeMs(cell.walk), service: encodeMs(cell.service) });
   },
 
-  /** Rows of one dim over service days `from`..`to`; counts in `countNames` order, then withinTarget. */
+  /** Rows of one dim over service days `from`..`to`; counts in `cellCounts` order. */
   rows(db: Db, dim: Dim, from: string, to: string): RollupRow[] {
     return (statements(db).rows.all(dim, from, to) as unknown[][]).map((r) => ({
       day: r[0] as string,
@@ -127,6 +145,11 @@ export const reportRepo = {
 
   dayEvents(db: Db, day: string): EventRow[] {
     return statements(db).dayEvents.all(day) as EventRow[];
+  },
+
+  /** The day's ratings with their tickets' facts: [serviceDay, issuedAt, fieldId, counterId, officerId, score]. */
+  dayRatings(db: Db, day: string): [string, number, number, number | null, number | null, number][] {
+    return statements(db).dayRatings.all(day) as [string, number, number, number | null, number | null, number][];
   },
 
   deleteDay(db: Db, day: string): void {

@@ -3,11 +3,11 @@ import type { OpenDb } from '../db/open-db.ts';
 import { serviceDayOf } from '../domain/time.ts';
 import type { Clock } from '../services/clock.ts';
 import type { ConfigCache } from '../services/config-cache.ts';
-import { countNames, type Cell } from './cells.ts';
+import type { Cell } from './cells.ts';
 import { cellsFromEvents, rebuildRollups, targetsOf } from './events-source.ts';
 import { buildRows, dimOf, heatmap, ReportAccumulator, type Labels } from './report-builder.ts';
 import { Pacer } from './pacer.ts';
-import { reportRepo, type RollupRow } from './report-repo.ts';
+import { cellCounts, reportRepo, type RollupRow } from './report-repo.ts';
 import { addDays, daysBetween, resolveRange } from './range.ts';
 
 /** Days read at once: half a month of rollups reads in a few milliseconds, then the event loop gets its turn. */
@@ -19,7 +19,7 @@ function cellRow(day: string, key: number, cell: Cell): RollupRow {
   return {
     day,
     key,
-    counts: [...countNames.map((n) => cell[n]), cell.withinTarget],
+    counts: cellCounts(cell),
     wait: Uint32Array.from(cell.wait),
     walk: Uint32Array.from(cell.walk),
     service: Uint32Array.from(cell.service),

@@ -7,7 +7,9 @@ import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite
  * group: `dim` is field, counter or officer (key = id, 0 = none) or hour (key = local hour of arrival). Every
  * figure lands in exactly one row of each dim, so any dim adds up to the day's total.
  * Durations are kept exactly, as little-endian uint32 milliseconds appended in arrival order, so medians and
- * 90th percentiles over any range are exact, not binned. The blobs come last: counting reads skip them.
+ * 90th percentiles over any range are exact, not binned. The heat map's counting read stops before the blobs.
+ * A rating lands on its ticket's service day and arrival hour, and on the field, counter and officer that
+ * finished the ticket (feedback/rating-writer.ts).
  */
 export const reportDays = sqliteTable(
   'report_days',
@@ -27,6 +29,11 @@ export const reportDays = sqliteTable(
     waitMs: blob('wait_ms', { mode: 'buffer' }).notNull().default(sql`x''`),
     walkMs: blob('walk_ms', { mode: 'buffer' }).notNull().default(sql`x''`),
     serviceMs: blob('service_ms', { mode: 'buffer' }).notNull().default(sql`x''`),
+    /** Citizens' ratings of the day's tickets, by answer (added later, hence after the blobs; rows() reads all). */
+    ratedVeryGood: integer('rated_very_good').notNull().default(0),
+    ratedGood: integer('rated_good').notNull().default(0),
+    ratedNeutral: integer('rated_neutral').notNull().default(0),
+    ratedBad: integer('rated_bad').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.dim, t.serviceDay, t.key] })],
 );
