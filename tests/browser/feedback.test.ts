@@ -1,7 +1,9 @@
-import type { LoginResponse, SatisfactionToday, TrackView } from '@luot/shared';
+import type { LoginResponse, Report, SatisfactionToday, TrackView } from '@luot/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
+import { ConsolePage } from '../support/console-page.ts';
+import { BoardPage } from '../support/console-page-board.ts';
 import { CounterOfficer } from '../support/counter-officer.ts';
 import { RatingPage } from '../support/rating-page.ts';
 import { ServerProcess } from '../support/server-process.ts';
@@ -21,17 +23,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function supervisorToday(): Promise<SatisfactionToday> {
+async function asSupervisor<T>(path: string): Promise<T> {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'giamsat', password: server.account('giamsat').password }),
   });
   const { token } = (await login.json()) as LoginResponse;
-  const res = await fetch(`${server.url}/api/ratings/today`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
-  return (await res.json()) as SatisfactionToday;
+  return (await res.json()) as T;
 }
+
+const supervisorToday = () => asSupervisor<SatisfactionToday>('/api/ratings/today');
 
 async function fieldOf(officer: CounterOfficer): Promise<number> {
   const field = officer.counter.fieldIds[0];
@@ -67,6 +71,27 @@ describe('citizen feedback', () => {
       expect(counter2?.scores.bad).toBe((before.counters.find((c) => c.counterNumber === 2)?.scores.bad ?? 0) + 1);
       expect(after.reasons.long_wait).toBe(before.reasons.long_wait + 1);
       await screen.waitIdle(6_000);
+
+      // The report counts it where the visit was finished: counter 2, today.
+      const report = await asSupervisor<Report>('/api/reports?period=today&groupBy=counter');
+      const row = report.rows.find((r) => r.key === officer.counter.id);
+      expect(row?.satisfaction).toMatchObject({ ratings: counter2?.ratings, bad: counter2?.scores.bad, ratedShare: 1 });
+      expect(report.total.satisfaction?.ratings).toBe(after.ratings);
+
+      // The supervisor's live board shows today's satisfaction per counter.
+      const supervisor = await ConsolePage.signedIn(browser, server, 'giamsat', { width: 1920, height: 1080 });
+      try {
+        const board = new BoardPage(supervisor.page);
+        await board.board().waitFor();
+        const shownShare = `${((counter2?.satisfiedShare ?? 0) * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+        await expect.poll(() => board.counterRow(2).getByTestId('counter-satisfaction').innerText()).toContain(shownShare);
+        expect(await board.counterRow(2).getByTestId('counter-satisfaction').innerText()).toContain(`${counter2?.ratings} lượt đánh giá`);
+        expect(await supervisor.page.getByTestId('satisfaction-bad').innerText()).toContain(String(after.scores.bad));
+        expect(await supervisor.page.getByTestId('satisfaction-panel').innerText()).toContain('Chờ quá lâu (1)');
+        await screenshot(supervisor.page, 'console-board-satisfaction');
+      } finally {
+        await supervisor.close();
+      }
     } finally {
       await screen.close();
     }

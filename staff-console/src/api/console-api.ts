@@ -12,6 +12,7 @@ import {
   Me,
   PrinterState,
   PrintOutcome,
+  SatisfactionToday,
   StaffWithPassword,
   TicketActionResponse,
   type CenterProfileBody,
@@ -89,6 +90,7 @@ export class ConsoleApi {
   updateField = (id: number, body: FieldBody) => this.call(`/api/admin/fields/${id}`, Anything, { method: 'PUT', body });
   deleteField = (id: number) => this.call(`/api/admin/fields/${id}`, Anything, { method: 'DELETE' });
 
+  satisfactionToday = () => this.call('/api/ratings/today', SatisfactionToday);
   adminCounters = () => this.call('/api/admin/counters', Type.Array(AdminCounterRead));
   createCounter = (body: CounterBody) => this.call('/api/admin/counters', Anything, { method: 'POST', body });
   updateCounter = (id: number, body: CounterBody) => this.call(`/api/admin/counters/${id}`, Anything, { method: 'PUT', body });

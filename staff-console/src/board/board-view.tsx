@@ -15,6 +15,8 @@ import { CancelDialog } from './cancel-dialog.tsx';
 import { CountersTable } from './counters-table.tsx';
 import { FieldsTable } from './fields-table.tsx';
 import { QueuePanel } from './queue-panel.tsx';
+import { percent } from './satisfaction.ts';
+import { SatisfactionPanel } from './satisfaction-panel.tsx';
 import { TicketDialog } from './ticket-dialog.tsx';
 import { useLiveFigures } from './use-live-figures.ts';
 
@@ -85,6 +87,10 @@ export function BoardView({ lang, api, center, info }: BoardViewProps) {
             <dt>{t(lang, 'boardServedTotal')}</dt>
             <dd>{servedTotal ?? '—'}</dd>
           </div>
+          <div>
+            <dt>{t(lang, 'boardSatisfiedToday')}</dt>
+            <dd data-testid="satisfied-today">{percent(lang, live.satisfaction?.satisfiedShare ?? null)}</dd>
+          </div>
         </dl>
         <AlertsPanel lang={lang} alerts={alerts} printerAlerts={printerAlerts} loaded={live.figures !== null} fields={fields} counters={counters} />
       </div>
@@ -110,12 +116,14 @@ export function BoardView({ lang, api, center, info }: BoardViewProps) {
             fields={fields}
             figures={live.figures?.counters ?? null}
             figuresAt={live.figures?.at ?? null}
+            satisfaction={live.satisfaction?.counters ?? null}
             alerts={alerts}
             busy={busy}
             onOpen={(counter) => void desk.run('open', () => api.step(counter.id, 'open'), ok(fill(lang, 'boardOpenedNotice', { counter: counterLabel(lang, counter) })))}
             onClose={(counter) => dialog({ kind: 'close', counter })}
             onTransfer={(counter, ticket) => dialog({ kind: 'transfer', ticket, from: counter.id })}
           />
+          <SatisfactionPanel lang={lang} today={live.satisfaction} />
         </div>
         <QueuePanel
           lang={lang}

@@ -1,7 +1,8 @@
-import { t, type CounterLive, type CounterView, type FieldView, type Lang, type LiveAlert, type TicketView } from '@luot/shared';
+import { t, type CounterLive, type CounterSatisfaction, type CounterView, type FieldView, type Lang, type LiveAlert, type TicketView } from '@luot/shared';
 import { fill } from '../text/fill.ts';
 import { counterLabel, fieldName, pauseReasonLabel } from '../text/names.ts';
 import { formatTimer, secondsSince, useNow } from '../time/clock.ts';
+import { percent } from './satisfaction.ts';
 
 interface CountersTableProps {
   lang: Lang;
@@ -10,6 +11,8 @@ interface CountersTableProps {
   figures: readonly CounterLive[] | null;
   /** When the server computed the figures: a counter's idle time keeps counting from there between polls. */
   figuresAt: string | null;
+  /** Today's ratings per counter; counters nobody rated are absent. */
+  satisfaction: readonly CounterSatisfaction[] | null;
   alerts: readonly LiveAlert[];
   busy: boolean;
   onOpen: (counter: CounterView) => void;
@@ -21,7 +24,7 @@ const statusKey = { open: 'consoleStatusOpen', paused: 'consoleStatusPaused', cl
 const ticketKey = { called: 'boardTicketCalled', serving: 'boardTicketServing' } as const;
 
 /** Per counter: its state (and why paused, since when), who sits there, which number and for how long. */
-export function CountersTable({ lang, counters, fields, figures, figuresAt, alerts, busy, onOpen, onClose, onTransfer }: CountersTableProps) {
+export function CountersTable({ lang, counters, fields, figures, figuresAt, satisfaction, alerts, busy, onOpen, onClose, onTransfer }: CountersTableProps) {
   const now = useNow(1_000);
   const idle = new Set(alerts.filter((a) => a.kind === 'counter_idle').map((a) => a.counterId));
   const drift = figuresAt === null ? 0 : secondsSince(figuresAt, now);
@@ -37,6 +40,7 @@ export function CountersTable({ lang, counters, fields, figures, figuresAt, aler
             <th scope="col">{t(lang, 'boardState')}</th>
             <th scope="col">{t(lang, 'boardOfficer')}</th>
             <th scope="col">{t(lang, 'boardTicket')}</th>
+            <th scope="col">{t(lang, 'boardSatisfied')}</th>
             <th scope="col">
               <span className="visually-hidden">{t(lang, 'boardActions')}</span>
             </th>
@@ -49,6 +53,7 @@ export function CountersTable({ lang, counters, fields, figures, figuresAt, aler
             const stateSince = ticket === null && live?.stateSinceSeconds != null ? live.stateSinceSeconds + drift : null;
             const served = counter.fieldIds.map((id) => fields.find((f) => f.id === id)?.prefix ?? '?').join(' ');
             const isIdle = idle.has(counter.id);
+            const rated = satisfaction?.find((r) => r.counterId === counter.id);
             return (
               <tr key={counter.id} className={isIdle ? 'row--warn' : undefined} data-testid="counter-row" data-number={counter.number} data-status={counter.status}>
                 <th scope="row">
@@ -75,6 +80,16 @@ export function CountersTable({ lang, counters, fields, figures, figuresAt, aler
                     </>
                   ) : (
                     '—'
+                  )}
+                </td>
+                <td className="nowrap" data-testid="counter-satisfaction">
+                  {rated ? (
+                    <>
+                      {percent(lang, rated.satisfiedShare)}
+                      <small className="sub">{fill(lang, 'boardRatingsCount', { count: rated.ratings })}</small>
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
                   )}
                 </td>
                 <td className="actions">

@@ -1,10 +1,12 @@
-import type { LiveFigures } from '@luot/shared';
+import type { LiveFigures, SatisfactionToday } from '@luot/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 
 export interface Figures {
   figures: LiveFigures | null;
+  /** Today's ratings; they arrive without any queue change, so the ten-second poll brings them. */
+  satisfaction: SatisfactionToday | null;
   failure: ApiFailure | null;
 }
 
@@ -13,11 +15,11 @@ const pollMs = 10_000;
 const settleMs = 800;
 
 /**
- * GET /api/live every ten seconds, and shortly after the live stream reports a change that moves the
- * figures (`changes`), so averages and alerts follow a call or a new ticket within a second or so.
+ * GET /api/live and /api/ratings/today every ten seconds, and shortly after the live stream reports a change
+ * that moves the figures (`changes`), so averages and alerts follow a call or a new ticket within a second or so.
  */
 export function useLiveFigures(api: ConsoleApi, changes: number): Figures {
-  const [state, setState] = useState<Figures>({ figures: null, failure: null });
+  const [state, setState] = useState<Figures>({ figures: null, satisfaction: null, failure: null });
   const pending = useRef<number | undefined>(undefined);
   const poll = useRef<number | undefined>(undefined);
   const fetchNow = useRef<() => void>(() => undefined);
@@ -26,9 +28,10 @@ export function useLiveFigures(api: ConsoleApi, changes: number): Figures {
     let cancelled = false;
     const load = async () => {
       window.clearTimeout(poll.current);
-      const result = await api.live();
+      const [result, ratings] = await Promise.all([api.live(), api.satisfactionToday()]);
       if (cancelled) return;
-      if (result.ok) setState({ figures: result.body, failure: null });
+      if (ratings.ok) setState((s) => ({ ...s, satisfaction: ratings.body }));
+      if (result.ok) setState((s) => ({ ...s, figures: result.body, failure: null }));
       else if (result.kind !== 'unauthorized') setState((s) => ({ ...s, failure: result }));
       poll.current = window.setTimeout(() => void load(), pollMs);
     };
