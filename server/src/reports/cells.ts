@@ -66,6 +66,19 @@ export class DayCells {
     for (const dim of dims) this.cell(r.ticket.serviceDay, dim, keys[dim])[name] += 1;
   }
 
+  /** Adds `other`'s cells to these (counts add up, durations are appended in order). */
+  merge(other: DayCells): void {
+    for (const { day, dim, key, cell } of other.cells.values()) {
+      const mine = this.cell(day, dim, key);
+      for (const name of [...countNames, 'withinTarget', ...ratingNames] as const) mine[name] += cell[name];
+      for (const name of durationNames) for (const ms of cell[name]) mine[name].push(ms);
+    }
+  }
+
+  get size(): number {
+    return this.cells.size;
+  }
+
   private cell(day: string, dim: Dim, key: number): Cell {
     const id = `${day}|${dim}|${key}`;
     let entry = this.cells.get(id);

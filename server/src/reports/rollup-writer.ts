@@ -10,13 +10,24 @@ import { freshMemory, step, type TicketMemory } from './ticket-fold.ts';
  * from its earlier events in the log, so the rollups are derived from the log and nothing else.
  */
 export function applyReportRollups(db: Db, events: readonly DomainEvent[], tickets: readonly Ticket[], stamp: { actorId: number | null }): void {
+  writeCells(db, foldReportRollups(db, events, tickets, stamp));
+}
+
+/** What a decision adds to the rollups, not yet written; `targetMs` defaults to reading the field's target. */
+export function foldReportRollups(
+  db: Db,
+  events: readonly DomainEvent[],
+  tickets: readonly Ticket[],
+  stamp: { actorId: number | null },
+  targetMinutes: (fieldId: number) => number = (fieldId) => reportRepo.targetMinutes(db, fieldId),
+): DayCells {
   const cells = new DayCells();
   const memories = new Map<number, TicketMemory>();
   const targets = new Map<number, number>();
   const targetMs = (fieldId: number) => {
     let ms = targets.get(fieldId);
     if (ms === undefined) {
-      ms = reportRepo.targetMinutes(db, fieldId) * 60_000;
+      ms = targetMinutes(fieldId) * 60_000;
       targets.set(fieldId, ms);
     }
     return ms;
@@ -37,5 +48,9 @@ export function applyReportRollups(db: Db, events: readonly DomainEvent[], ticke
     const c = step(memory, ticket, { type: e.type, at: e.at, fieldId: e.fieldId, counterId: e.counterId, actorId: stamp.actorId, fromFieldId });
     if (c) cells.add(ticket, c, targetMs);
   }
+  return cells;
+}
+
+export function writeCells(db: Db, cells: DayCells): void {
   for (const { day, dim, key, cell } of cells.cells.values()) reportRepo.addCell(db, day, dim, key, cell);
 }

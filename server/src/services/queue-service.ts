@@ -6,7 +6,9 @@ import { serviceDayOf } from '../domain/time.ts';
 import type { Counter, Decision, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
-import { applyReportRollups } from '../reports/rollup-writer.ts';
+import { reportRepo } from '../reports/report-repo.ts';
+import { RollupBuffer } from '../reports/rollup-buffer.ts';
+import { foldReportRollups } from '../reports/rollup-writer.ts';
 import { stampOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { ConfigCache } from './config-cache.ts';
@@ -43,6 +45,10 @@ const none = (): Outcome => ({ tickets: [], counters: [], events: [] });
 export function createQueueService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; batcher: WriteBatcher }) {
   const { db } = deps.store;
   let sweptDay: string | null = null;
+  const rollups = new RollupBuffer(db);
+  deps.batcher.join(rollups);
+  // Targets come from the cached configuration; a field deactivated since is read from its row.
+  const targetMinutes = (fieldId: number) => deps.config.get().fieldRows.find((f) => f.id === fieldId)?.targetWaitMinutes ?? reportRepo.targetMinutes(db, fieldId);
 
   function persist(decision: Decision, actor: Actor): void {
     for (const t of decision.tickets) queueRepo.updateTicket(db, t);
@@ -50,9 +56,12 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
     record(decision, actor);
   }
 
-  /** The event log and the per-field tallies derived from it, in the same savepoint as the change. */
+  /**
+   * The event log and the per-field tallies derived from it, in the same savepoint as the change; the report
+   * rollups it adds are written once per batch, in the same transaction (RollupBuffer).
+   */
   function record(decision: Decision, actor: Actor): void {
-    applyReportRollups(db, decision.events, decision.tickets, stampOf(actor));
+    rollups.add(foldReportRollups(db, decision.events, decision.tickets, stampOf(actor), targetMinutes));
     queueRepo.appendEvents(db, decision.events, stampOf(actor));
     queueRepo.applyFieldDays(db, fieldDayDeltas(decision.events, decision.tickets));
   }

@@ -1,5 +1,17 @@
 import type Database from 'better-sqlite3';
 
+/**
+ * Something that gathers derived writes while a batch runs and writes them once, just before the batch commits
+ * (the report rollups: thirty tickets of one field in one batch are one row update, not thirty). Its share of
+ * an item that rolls back is dropped with the item.
+ */
+export interface BatchParticipant {
+  itemStarted(): void;
+  itemEnded(committed: boolean): void;
+  /** Runs inside the batch's transaction after the last item; a throw rolls the whole batch back. */
+  flush(): void;
+}
+
 interface Pending {
   work: () => unknown;
   resolve: (value: unknown) => void;
@@ -16,8 +28,13 @@ interface Pending {
 export class WriteBatcher {
   private pending: Pending[] = [];
   private scheduled = false;
+  private readonly participants: BatchParticipant[] = [];
 
   constructor(private readonly sqlite: Database.Database) {}
+
+  join(participant: BatchParticipant): void {
+    this.participants.push(participant);
+  }
 
   submit<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -38,13 +55,17 @@ export class WriteBatcher {
       this.sqlite
         .transaction(() => {
           for (const item of batch) {
+            for (const p of this.participants) p.itemStarted();
             try {
               // A nested better-sqlite3 transaction is a SAVEPOINT: a throw undoes only this item.
               outcomes.push({ ok: true, value: this.sqlite.transaction(item.work)() });
+              for (const p of this.participants) p.itemEnded(true);
             } catch (error) {
               outcomes.push({ ok: false, error });
+              for (const p of this.participants) p.itemEnded(false);
             }
           }
+          for (const p of this.participants) p.flush();
         })
         .immediate();
     } catch (error) {
