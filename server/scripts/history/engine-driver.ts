@@ -6,7 +6,9 @@ import { decide } from '../../src/domain/decide.ts';
 import { fieldDayDeltas } from '../../src/domain/field-day.ts';
 import { serviceDayOf } from '../../src/domain/time.ts';
 import type { Counter, Decision, Ticket } from '../../src/domain/types.ts';
-import { applyReportRollups } from '../../src/reports/rollup-writer.ts';
+import { DayCells } from '../../src/reports/cells.ts';
+import { reportRepo } from '../../src/reports/report-repo.ts';
+import { foldReportRollups, writeCells } from '../../src/reports/rollup-writer.ts';
 import { stampOf, type Actor } from '../../src/services/actor.ts';
 import type { Clock } from '../../src/services/clock.ts';
 import type { ConfigCache } from '../../src/services/config-cache.ts';
@@ -16,13 +18,16 @@ import type { IssueInput, Outcome } from '../../src/services/queue-service.ts';
 export interface QueueDriver {
   issue(input: IssueInput, actor: Actor): Promise<Outcome>;
   run(command: Exclude<Command, { kind: 'issue' }>, actor: Actor): Promise<Outcome>;
+  /** Writes what the driver kept for the end of the simulated day, inside the day's transaction. */
+  endDay?(): void;
 }
 
 const finished = new Set(['done', 'no_show', 'cancelled']);
 
 /**
  * The fast path for long histories: the same engine (`decide`) and the same repository writes and derived
- * tallies as queue-service.ts `persist`/`record` (tickets, counters, event log, field tallies, report rollups),
+ * tallies as queue-service.ts `persist`/`record` (tickets, counters, event log, field tallies, report rollups
+ * written once per day as the server writes them once per batch),
  * but the slice each command reads comes from memory instead of being queried again. That is safe only because
  * the generator is the file's one writer, so memory and database hold the same state; it skips the ORM-built
  * loading queries that cost about 0.8 ms a command. Keep `persist` in step with queue-service.ts.
@@ -31,6 +36,8 @@ export class EngineDriver implements QueueDriver {
   private readonly open = new Map<number, Ticket>();
   private readonly counters: Map<number, Counter>;
   private sweptDay: string | null = null;
+  /** The day's report rollups, written once before the day commits (as the server writes a batch's). */
+  private rollups = new DayCells();
 
   constructor(
     private readonly store: OpenDb,
@@ -56,9 +63,15 @@ export class EngineDriver implements QueueDriver {
       queueRepo.updateCounter(db, c);
       this.counters.set(c.id, c);
     }
-    applyReportRollups(db, decision.events, decision.tickets, stampOf(actor));
+    const targetMinutes = (fieldId: number) => this.config.get().fieldRows.find((f) => f.id === fieldId)?.targetWaitMinutes ?? reportRepo.targetMinutes(db, fieldId);
+    this.rollups.merge(foldReportRollups(db, decision.events, decision.tickets, stampOf(actor), targetMinutes));
     queueRepo.appendEvents(db, decision.events, stampOf(actor));
     queueRepo.applyFieldDays(db, fieldDayDeltas(decision.events, decision.tickets));
+  }
+
+  endDay(): void {
+    writeCells(this.store.db, this.rollups);
+    this.rollups = new DayCells();
   }
 
   private slice() {

@@ -54,6 +54,12 @@ export interface SimOptions {
    * about four times faster, for multi-year histories.
    */
   path?: 'service' | 'engine';
+  /**
+   * Called after each ticket is issued, inside the day's transaction, so a reader on the same connection sees
+   * the queue as the kiosk would at that moment (the wait-estimate benchmark records its estimates here).
+   * It must only read: the simulation's random choices do not depend on it.
+   */
+  onIssued?: (ticket: Ticket) => void;
 }
 
 export interface DayStats {
@@ -130,6 +136,7 @@ export class HistorySimulator {
         this.clock.ms = next.at;
         await this.perform(next.value);
       }
+      this.queue.endDay?.();
       // Every counter must end the day closed and free; one that does not means the simulation lost track of it.
       const open = sqlite.prepare(`SELECT count(*) FROM counters WHERE status != 'closed' OR current_ticket_id IS NOT NULL`).pluck().get() as number;
       if (open > 0 || this.counters.some((c) => c.current !== null || c.status !== 'closed')) throw new Error(`${day}: ${open} counters left open or busy at the end of the day`);
@@ -229,6 +236,7 @@ export class HistorySimulator {
       const out = await this.attempt(() => this.queue.issue({ fieldId: step.fieldId, priority: step.priority, idempotencyKey: null }, kiosk));
       const ticket = out?.tickets.find((t) => t.status === 'waiting');
       if (!ticket) return;
+      this.options.onIssued?.(ticket);
       // A few citizens give up and tell the desk, which cancels their number.
       if (r.chance(0.006)) this.later(r.between(20, 90) * MINUTE, { kind: 'cancel', ticketId: ticket.id });
       this.wake(step.fieldId);
