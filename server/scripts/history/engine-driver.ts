@@ -7,8 +7,7 @@ import { fieldDayDeltas } from '../../src/domain/field-day.ts';
 import { serviceDayOf } from '../../src/domain/time.ts';
 import type { Counter, Decision, Ticket } from '../../src/domain/types.ts';
 import { DayCells } from '../../src/reports/cells.ts';
-import { reportRepo } from '../../src/reports/report-repo.ts';
-import { foldReportRollups, writeCells } from '../../src/reports/rollup-writer.ts';
+import { configuredTargets, foldReportRollups, writeCells } from '../../src/reports/rollup-writer.ts';
 import { stampOf, type Actor } from '../../src/services/actor.ts';
 import type { Clock } from '../../src/services/clock.ts';
 import type { ConfigCache } from '../../src/services/config-cache.ts';
@@ -38,6 +37,7 @@ export class EngineDriver implements QueueDriver {
   private sweptDay: string | null = null;
   /** The day's report rollups, written once before the day commits (as the server writes a batch's). */
   private rollups = new DayCells();
+  private readonly targets: (fieldId: number) => number;
 
   constructor(
     private readonly store: OpenDb,
@@ -45,6 +45,7 @@ export class EngineDriver implements QueueDriver {
     private readonly config: ConfigCache,
   ) {
     this.counters = queueRepo.counters(store.db, config.get().counterLinks);
+    this.targets = configuredTargets(store.db, config);
     for (const id of queueRepo.staleIds(store.db, '9999-12-31')) {
       const ticket = queueRepo.tickets(store.db, [id]).get(id);
       if (ticket) this.open.set(id, ticket);
@@ -63,8 +64,7 @@ export class EngineDriver implements QueueDriver {
       queueRepo.updateCounter(db, c);
       this.counters.set(c.id, c);
     }
-    const targetMinutes = (fieldId: number) => this.config.get().fieldRows.find((f) => f.id === fieldId)?.targetWaitMinutes ?? reportRepo.targetMinutes(db, fieldId);
-    this.rollups.merge(foldReportRollups(db, decision.events, decision.tickets, stampOf(actor), targetMinutes));
+    this.rollups.merge(foldReportRollups(db, decision.events, decision.tickets, stampOf(actor), this.targets));
     queueRepo.appendEvents(db, decision.events, stampOf(actor));
     queueRepo.applyFieldDays(db, fieldDayDeltas(decision.events, decision.tickets));
   }

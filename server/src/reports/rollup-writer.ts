@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-db.ts';
+import type { ConfigCache } from '../services/config-cache.ts';
 import type { DomainEvent, Ticket } from '../domain/types.ts';
 import { DayCells } from './cells.ts';
 import { reportRepo } from './report-repo.ts';
@@ -53,4 +54,9 @@ export function foldReportRollups(
 
 export function writeCells(db: Db, cells: DayCells): void {
   for (const { day, dim, key, cell } of cells.cells.values()) reportRepo.addCell(db, day, dim, key, cell);
+}
+
+/** Fields' target waits from the cached configuration; a field deactivated since is read from its row. */
+export function configuredTargets(db: Db, config: ConfigCache): (fieldId: number) => number {
+  return (fieldId) => config.get().fieldRows.find((f) => f.id === fieldId)?.targetWaitMinutes ?? reportRepo.targetMinutes(db, fieldId);
 }

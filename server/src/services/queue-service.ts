@@ -6,9 +6,8 @@ import { serviceDayOf } from '../domain/time.ts';
 import type { Counter, Decision, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
-import { reportRepo } from '../reports/report-repo.ts';
 import { RollupBuffer } from '../reports/rollup-buffer.ts';
-import { foldReportRollups } from '../reports/rollup-writer.ts';
+import { configuredTargets, foldReportRollups } from '../reports/rollup-writer.ts';
 import { stampOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { ConfigCache } from './config-cache.ts';
@@ -47,8 +46,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
   let sweptDay: string | null = null;
   const rollups = new RollupBuffer(db);
   deps.batcher.join(rollups);
-  // Targets come from the cached configuration; a field deactivated since is read from its row.
-  const targetMinutes = (fieldId: number) => deps.config.get().fieldRows.find((f) => f.id === fieldId)?.targetWaitMinutes ?? reportRepo.targetMinutes(db, fieldId);
+  const targetMinutes = configuredTargets(db, deps.config);
 
   function persist(decision: Decision, actor: Actor): void {
     for (const t of decision.tickets) queueRepo.updateTicket(db, t);
