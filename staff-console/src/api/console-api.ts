@@ -12,6 +12,7 @@ import {
   Me,
   PrinterState,
   PrintOutcome,
+  Report,
   SatisfactionToday,
   StaffWithPassword,
   TicketActionResponse,
@@ -20,6 +21,8 @@ import {
   type CreatePrinterBody,
   type DeviceKind,
   type FieldBody,
+  type ReportExportQuery,
+  type ReportQuery,
   type RulesBody,
   type StaffBody,
   type StaffUpdateBody,
@@ -27,6 +30,7 @@ import {
 } from '@luot/shared';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
+import { queryString, requestFile, type DownloadedFile } from './file-request.ts';
 import { request, type ApiResult, type RequestOptions } from './http.ts';
 
 /** Counter steps that take no body: POST /api/counters/:id/<step>. */
@@ -54,6 +58,13 @@ export class ConsoleApi {
 
   private async call<S extends TSchema>(path: string, schema: S, options: Omit<RequestOptions, 'token'> = {}): Promise<ApiResult<Static<S>>> {
     const result = await request(path, schema, { ...options, token: this.token });
+    if (!result.ok && result.kind === 'unauthorized') this.onUnauthorized();
+    return result;
+  }
+
+  private async file(path: string): Promise<ApiResult<DownloadedFile>> {
+    // A year of figures makes a workbook in a few seconds on a small server; give it longer than a button press.
+    const result = await requestFile(path, this.token, 60_000);
     if (!result.ok && result.kind === 'unauthorized') this.onUnauthorized();
     return result;
   }
@@ -118,4 +129,8 @@ export class ConsoleApi {
   voice = () => this.call('/api/admin/voice', VoiceRead);
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
   audit = () => this.call('/api/admin/audit', Type.Array(AuditEntry));
+
+  // Reports (supervisor, admin).
+  report = (query: ReportQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
+  reportFile = (format: 'xlsx' | 'csv', query: ReportExportQuery) => this.file(`/api/reports/export.${format}${queryString(query)}`);
 }
