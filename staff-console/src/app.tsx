@@ -19,6 +19,13 @@ const BoardView = lazy(() =>
     () => ({ default: ReloadNeeded }),
   ),
 );
+// The reports carry the chart library: only a supervisor or admin who opens them downloads it.
+const ReportsView = lazy(() =>
+  import('./reports/reports-view.tsx').then(
+    (m) => ({ default: m.ReportsView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
 const AdminView = lazy(() =>
   import('./admin/admin-view.tsx').then(
     (m) => ({ default: m.AdminView }),
@@ -37,11 +44,11 @@ function ReloadNeeded() {
 
 const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost' } as const;
 
-/** What each role may open, first the one it lands on. Officers never see the other two. */
+/** What each role may open, first the one it lands on. Officers see only their desk. */
 const viewsOf: Record<Role, readonly View[]> = {
   officer: ['desk'],
-  supervisor: ['board', 'desk'],
-  admin: ['board', 'desk', 'admin'],
+  supervisor: ['board', 'reports', 'desk'],
+  admin: ['board', 'reports', 'desk', 'admin'],
 };
 
 export function App() {
@@ -109,6 +116,9 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
           <Suspense fallback={<p className="loading">{t(lang, 'loading')}</p>}>
             {allowed && view === 'desk' && <DeskView lang={lang} api={api} center={center} me={me} info={info} onSeat={control.seated} />}
             {allowed && view === 'board' && <BoardView lang={lang} api={api} center={center} info={info} />}
+            {allowed && view === 'reports' && (
+              <ReportsView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('reports', path)} />
+            )}
             {allowed && view === 'admin' && (
               <AdminView
                 lang={lang}

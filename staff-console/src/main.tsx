@@ -9,5 +9,6 @@ import './styles/desk.css';
 import './styles/board.css';
 import './styles/alerts.css';
 import './styles/admin.css';
+import './styles/reports.css';
 
 mountApp(App);

@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The console's screens, kept in the URL hash so a reload (or a restored tab) stays on the same one. */
-export type View = 'desk' | 'board' | 'admin';
+export type View = 'desk' | 'board' | 'reports' | 'admin';
 
 export interface Route {
   view: View | null;
   /** The admin tab, e.g. 'fields'. */
   tab: string | null;
+  /** Everything after the view, e.g. ['month', 'field'] for the reports' period and grouping. */
+  rest: readonly string[];
 }
 
 function parse(hash: string): Route {
-  const [view, tab] = hash.replace(/^#\/?/, '').split('/');
-  const known = view === 'desk' || view === 'board' || view === 'admin' ? view : null;
-  return { view: known, tab: tab || null };
+  const [view, ...rest] = hash.replace(/^#\/?/, '').split('/');
+  const known = view === 'desk' || view === 'board' || view === 'reports' || view === 'admin' ? view : null;
+  return { view: known, tab: rest[0] || null, rest };
 }
 
 export function useRoute(): [Route, (view: View, tab?: string) => void] {

@@ -1,0 +1,108 @@
+import { reportGroupTitles, t, type Lang, type ReportPeriod, type StringKey } from '@luot/shared';
+import { useState } from 'react';
+import { groupings, periods, type ReportSelection } from './report-selection.ts';
+
+interface ReportFiltersProps {
+  lang: Lang;
+  selection: ReportSelection;
+  /** The days of the report on screen, to start a custom range from. */
+  shown: { from: string; to: string } | null;
+  onChange: (selection: ReportSelection) => void;
+}
+
+const periodKey: Record<ReportPeriod, StringKey> = {
+  today: 'reportsPeriodToday',
+  week: 'reportsPeriodWeek',
+  month: 'reportsPeriodMonth',
+  year: 'reportsPeriodYear',
+};
+
+/**
+ * Period and grouping as rows of large options: one tap each, and the whole choice readable at a glance.
+ * A ready-made period applies at once; chosen dates apply with “Xem báo cáo”, so half-typed dates send nothing.
+ */
+export function ReportFilters({ lang, selection, shown, onChange }: ReportFiltersProps) {
+  const chosen = 'from' in selection.range ? selection.range : null;
+  const [custom, setCustom] = useState(chosen !== null);
+  const [from, setFrom] = useState(chosen?.from ?? shown?.from ?? '');
+  const [to, setTo] = useState(chosen?.to ?? shown?.to ?? '');
+  const backwards = from !== '' && to !== '' && from > to;
+
+  const startCustom = () => {
+    setCustom(true);
+    if (!from && shown) setFrom(shown.from);
+    if (!to && shown) setTo(shown.to);
+  };
+
+  return (
+    <form
+      className="report-filters"
+      aria-label={t(lang, 'reportsFilters')}
+      data-testid="report-filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (from && to && !backwards) onChange({ ...selection, range: { from, to } });
+      }}
+    >
+      <fieldset className="segmented">
+        <legend>{t(lang, 'reportsPeriod')}</legend>
+        {periods.map((period) => (
+          <label key={period} className="segmented__option">
+            <input
+              type="radio"
+              name="report-period"
+              checked={!custom && 'period' in selection.range && selection.range.period === period}
+              onChange={() => {
+                setCustom(false);
+                onChange({ ...selection, range: { period } });
+              }}
+              data-testid={`report-period-${period}`}
+            />
+            <span>{t(lang, periodKey[period])}</span>
+          </label>
+        ))}
+        <label className="segmented__option">
+          <input type="radio" name="report-period" checked={custom} onChange={startCustom} data-testid="report-period-custom" />
+          <span>{t(lang, 'reportsPeriodCustom')}</span>
+        </label>
+      </fieldset>
+
+      {custom && (
+        <div className="report-filters__dates">
+          <label className="form__row">
+            {t(lang, 'reportsFrom')}
+            <input type="date" value={from} max={to || undefined} required onChange={(e) => setFrom(e.target.value)} data-testid="report-from" />
+          </label>
+          <label className="form__row">
+            {t(lang, 'reportsTo')}
+            <input type="date" value={to} min={from || undefined} required onChange={(e) => setTo(e.target.value)} data-testid="report-to" />
+          </label>
+          <button type="submit" className="btn btn--primary" disabled={!from || !to || backwards} data-testid="report-show">
+            {t(lang, 'reportsShow')}
+          </button>
+          {backwards && (
+            <p className="notice notice--error" role="alert" data-testid="report-range-backwards">
+              {t(lang, 'reportsRangeBackwards')}
+            </p>
+          )}
+        </div>
+      )}
+
+      <fieldset className="segmented">
+        <legend>{t(lang, 'reportsGroupBy')}</legend>
+        {groupings.map((groupBy) => (
+          <label key={groupBy} className="segmented__option">
+            <input
+              type="radio"
+              name="report-group"
+              checked={selection.groupBy === groupBy}
+              onChange={() => onChange({ ...selection, groupBy })}
+              data-testid={`report-group-${groupBy}`}
+            />
+            <span>{reportGroupTitles[groupBy][lang]}</span>
+          </label>
+        ))}
+      </fieldset>
+    </form>
+  );
+}
