@@ -10,5 +10,6 @@ import './styles/board.css';
 import './styles/alerts.css';
 import './styles/admin.css';
 import './styles/reports.css';
+import './styles/reports-print.css';
 
 mountApp(App);
