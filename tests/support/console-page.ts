@@ -60,7 +60,7 @@ export class ConsolePage {
     return this.page.getByTestId('signed-in-as');
   }
 
-  navLink(view: 'desk' | 'board' | 'admin'): Locator {
+  navLink(view: 'desk' | 'board' | 'reports' | 'admin'): Locator {
     return this.page.getByTestId(`nav-${view}`);
   }
 
