@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { ConsolePage } from '../support/console-page.ts';
 import { BoardPage } from '../support/console-page-board.ts';
+import { ReportsPage } from '../support/console-page-reports.ts';
 import { CounterOfficer } from '../support/counter-officer.ts';
 import { RatingPage } from '../support/rating-page.ts';
 import { ServerProcess } from '../support/server-process.ts';
@@ -89,6 +90,13 @@ describe('citizen feedback', () => {
         expect(await supervisor.page.getByTestId('satisfaction-bad').innerText()).toContain(String(after.scores.bad));
         expect(await supervisor.page.getByTestId('satisfaction-panel').innerText()).toContain('Chờ quá lâu (1)');
         await screenshot(supervisor.page, 'console-board-satisfaction');
+
+        // And the reports screen, today by counter: counter 2's row shows its ratings.
+        const reports = new ReportsPage(supervisor.page);
+        await reports.open('today/counter');
+        const shown = (await reports.rows()).rows.find((r) => r.key === String(officer.counter.id));
+        expect(shown?.cells['satisfaction.ratings']).toBe(String(counter2?.ratings));
+        expect(shown?.cells['satisfaction.ratedShare']).toBe('100,0');
       } finally {
         await supervisor.close();
       }
