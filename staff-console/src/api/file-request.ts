@@ -1,6 +1,4 @@
-import { ErrorBody, errorBody } from '@luot/shared';
-import { Value } from 'typebox/value';
-import type { ApiResult } from './http.ts';
+import { failureOf, readJson, type ApiResult } from './http.ts';
 
 /** A file the server sent as an attachment, with the name it chose for it. */
 export interface DownloadedFile {
@@ -41,11 +39,7 @@ export async function requestFile(path: string, token: string, timeoutMs: number
     if (response.ok) {
       return { ok: true, status: response.status, body: { blob: await response.blob(), fileName: attachmentName(response.headers.get('content-disposition')) } };
     }
-    if (response.status >= 500) return { ok: false, kind: 'network' };
-    const body: unknown = await response.json().catch(() => null);
-    const error = Value.Check(ErrorBody, body) ? body : errorBody(response.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
-    if (response.status === 401) return { ok: false, kind: 'unauthorized', error };
-    return { ok: false, kind: 'refused', status: response.status, error };
+    return failureOf(response.status, await readJson(response));
   } catch {
     return { ok: false, kind: 'network' };
   } finally {

@@ -46,10 +46,7 @@ export async function request<S extends TSchema>(path: string, schema: S, option
       // A body that fails the schema means client and server disagree; retrying cannot fix that.
       return Value.Check(schema, body) ? { ok: true, status: response.status, body } : refused(response.status, errorBody('INTERNAL'));
     }
-    if (response.status >= 500) return { ok: false, kind: 'network' };
-    const error = Value.Check(ErrorBody, body) ? body : errorBody(response.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
-    if (response.status === 401) return { ok: false, kind: 'unauthorized', error };
-    return refused(response.status, error);
+    return failureOf(response.status, body);
   } catch {
     return { ok: false, kind: 'network' };
   } finally {
@@ -58,11 +55,19 @@ export async function request<S extends TSchema>(path: string, schema: S, option
   }
 }
 
-function refused(status: number, error: ErrorBody): ApiResult<never> {
+/** What a non-2xx answer means, from its status and its (JSON) body. */
+export function failureOf(status: number, body: unknown): ApiFailure {
+  if (status >= 500) return { ok: false, kind: 'network' };
+  const error = Value.Check(ErrorBody, body) ? body : errorBody(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+  if (status === 401) return { ok: false, kind: 'unauthorized', error };
   return { ok: false, kind: 'refused', status, error };
 }
 
-async function readJson(response: Response): Promise<unknown> {
+function refused(status: number, error: ErrorBody): ApiFailure {
+  return { ok: false, kind: 'refused', status, error };
+}
+
+export async function readJson(response: Response): Promise<unknown> {
   try {
     return (await response.json()) as unknown;
   } catch {
