@@ -77,7 +77,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
       const t = ticketOf(code);
       const waiting = t.status === 'waiting';
       const peopleAhead = waiting ? ratingsRepo.peopleAhead(db, t) : null;
-      const estimate = peopleAhead === null ? null : deps.estimates.waitMinutes(t.fieldId, peopleAhead, serviceDayStart(t.serviceDay, rollover()));
+      const estimate = waiting ? deps.estimates.waitMinutes(t) : null;
       const atCounter = (t.status === 'called' || t.status === 'serving') && t.counterId !== null;
       const rated = ratingsRepo.isRated(db, t.id);
       const view: Omit<TrackView, 'version'> = {

@@ -32,7 +32,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
       deps.announcer.announce(out);
       const actor = actorOf(request);
-      const estimatedWaitMinutes = deps.estimates.waitMinutes(out.ticket.fieldId, out.peopleAhead, deps.read.today().start);
+      const estimatedWaitMinutes = deps.estimates.waitMinutes(out.ticket);
       const trackingPath = `/t/${out.trackingCode}`;
       // The QR code must open on a phone on the center's Wi-Fi: the address the kiosk reached us at works there too.
       const trackingUrl = `${deps.config.publicUrl ?? `${request.protocol}://${request.host}`}${trackingPath}`;

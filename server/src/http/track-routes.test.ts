@@ -42,8 +42,8 @@ describe('the citizen’s ticket by its tracking code', () => {
       serviceDay: '2026-11-23',
       expiresAt: '2026-11-23T17:00:00.000Z',
     });
-    // 1 ahead × 8 min default ÷ 2 open counters serving field A.
-    expect(waiting.estimatedWaitMinutes).toBe(4);
+    // Two open counters serve field A and both are free: the one ahead goes to one, this citizen to the other.
+    expect(waiting.estimatedWaitMinutes).toBe(0);
     expect(Object.keys(waiting).sort()).toEqual(
       ['canRate', 'counterNumber', 'estimatedWaitMinutes', 'expiresAt', 'field', 'number', 'peopleAhead', 'rated', 'serviceDay', 'status', 'version'].sort(),
     );
