@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { broadcastLatency } from './broadcast.ts';
+import { etaAccuracy, etaSection, type EtaScenarioResult } from './eta-accuracy.ts';
 import { issueRate } from './issue-rate.ts';
 import { machineLine, round } from './machine.ts';
 import { receiptBench } from './receipt.ts';
@@ -21,6 +22,11 @@ console.log(`receipt render + encode median: 384 dots ${round(receipt.medianMs38
 const kioskGzip = await kioskBundleGzip();
 const voice = await voiceBench();
 console.log(`call audio ready: cache miss ${round(voice.missMs)} ms, hit ${round(voice.hitMs, 3)} ms`);
+const eta = await etaAccuracy();
+for (const s of eta.scenarios) {
+  const all = s.groups[0];
+  if (all) console.log(`estimated wait, ${s.scenario}: MAE ${round(all.baseline.maeMinutes, 1)} → ${round(all.improved.maeMinutes, 1)} min, within ±5 min ${round(all.baseline.within5 * 100, 1)} → ${round(all.improved.within5 * 100, 1)} %`);
+}
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 const section = `
@@ -37,7 +43,11 @@ const section = `
 | receipt render + ESC/POS encode, median of ${receipt.runs} (384 / 576 dots) | ${round(receipt.medianMs384)} / ${round(receipt.medianMs576)} ms | ≤ 20 ms | ${verdict(Math.max(receipt.medianMs384, receipt.medianMs576) <= 20)} |
 | call audio ready (chime + Vietnamese sentence), median of ${voice.runs}: cache miss / hit | ${round(voice.missMs)} / ${round(voice.hitMs, 3)} ms | — | |
 | kiosk JavaScript, gzipped (kiosk/dist) | ${kioskGzip === null ? 'not built' : `${round(kioskGzip / 1024, 1)} KB`} | ≤ 150 KB | ${kioskGzip === null ? '' : verdict(kioskGzip <= 150 * 1024)} |
-`;
+${eta.scenarios.map((s) => etaRow(s)).join('\n')}
+
+### Estimated wait accuracy (issue #7; \`pnpm --dir server bench:eta\`)
+
+${etaSection(eta)}`;
 if (!existsSync(out)) {
   writeFileSync(
     out,
@@ -46,6 +56,14 @@ if (!existsSync(out)) {
 }
 appendFileSync(out, section);
 console.log(`appended to ${out}`);
+
+/** The headline of the wait-estimate benchmark as a row of the main table: both MAE and the ±5 min share must improve. */
+function etaRow(s: EtaScenarioResult): string {
+  const all = s.groups[0];
+  if (!all) return '';
+  const ok = all.improved.maeMinutes < all.baseline.maeMinutes && all.improved.within5 > all.baseline.within5;
+  return `| estimated wait vs real wait, ${s.scenario}: MAE / within ±5 min (baseline → estimate) | ${round(all.baseline.maeMinutes, 1)} → ${round(all.improved.maeMinutes, 1)} min / ${round(all.baseline.within5 * 100, 1)} → ${round(all.improved.within5 * 100, 1)} % | beats the baseline on both | ${ok ? 'met' : '**not met**'} |`;
+}
 
 /** Sum of the gzipped sizes of the kiosk's built JavaScript, or null when the kiosk is not built. */
 async function kioskBundleGzip(): Promise<number | null> {

@@ -31,6 +31,15 @@ export const largeCenterFields: FieldPlan[] = [
   { code: 'tra-ket-qua', nameVi: 'Trả kết quả', nameEn: 'Return of results', prefix: 'F', share: 0.16, serviceMinutes: 1.5, targetWaitMinutes: 15 },
 ];
 
+/** A small ward center: five fields, six counters, some 300 citizens a day. */
+export const wardCenterFields: FieldPlan[] = [
+  { code: 'tu-phap-ho-tich', nameVi: 'Tư pháp – Hộ tịch', nameEn: 'Justice – Civil status', prefix: 'A', share: 0.3, serviceMinutes: 5, targetWaitMinutes: 30 },
+  { code: 'chung-thuc', nameVi: 'Chứng thực', nameEn: 'Certification', prefix: 'B', share: 0.3, serviceMinutes: 2, targetWaitMinutes: 20 },
+  { code: 'dat-dai-xay-dung', nameVi: 'Đất đai – Xây dựng', nameEn: 'Land – Construction', prefix: 'C', share: 0.15, serviceMinutes: 7, targetWaitMinutes: 40 },
+  { code: 'lao-dong-xa-hoi', nameVi: 'Lao động, Người có công và Xã hội', nameEn: 'Labour, Meritorious people and Social affairs', prefix: 'E', share: 0.1, serviceMinutes: 4, targetWaitMinutes: 30 },
+  { code: 'tra-ket-qua', nameVi: 'Trả kết quả', nameEn: 'Return of results', prefix: 'F', share: 0.15, serviceMinutes: 1.5, targetWaitMinutes: 15 },
+];
+
 export interface SimCenter {
   fields: { id: number; plan: FieldPlan }[];
   counters: { id: number; number: number; fieldIds: number[]; officer: StaffActor }[];
