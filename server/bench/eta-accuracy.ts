@@ -9,7 +9,7 @@
  * With `--ablation` the estimate is also asked with each of its ingredients turned off.
  */
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,6 +87,8 @@ export interface EtaResult {
   options: EtaOptions;
   scenarios: EtaScenarioResult[];
   seconds: number;
+  /** One-minute load average before and after the run. */
+  loadAverage: [number, number];
 }
 
 interface Sample {
@@ -201,13 +203,14 @@ async function runScenario(scenario: EtaScenario, options: EtaOptions): Promise<
 
 export async function etaAccuracy(options: EtaOptions = defaultEtaOptions): Promise<EtaResult> {
   const started = performance.now();
+  const loadBefore = loadavg()[0] ?? NaN;
   const scenarios: EtaScenarioResult[] = [];
   for (const scenario of etaScenarios) scenarios.push(await runScenario(scenario, options));
-  return { options, scenarios, seconds: (performance.now() - started) / 1000 };
+  return { options, scenarios, seconds: (performance.now() - started) / 1000, loadAverage: [loadBefore, loadavg()[0] ?? NaN] };
 }
 
-const pct = (x: number) => `${round(x * 100, 1)} %`;
-const min = (x: number) => `${round(x, 1)}`;
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const min = (x: number) => x.toFixed(1);
 
 /** The result as Markdown: one table per scenario, baseline beside the product's estimate. */
 export function etaSection(result: EtaResult): string {
@@ -216,7 +219,8 @@ export function etaSection(result: EtaResult): string {
     `Estimated wait against the real wait (issue → first call), simulated days through the queue service: seeds ${options.seeds.join(', ')}; ` +
       `${options.warmUp} simulated first as history, then scored ${options.days.join(', ')}. Baseline: people ahead × mean visit (last 20 today) ÷ open counters ` +
       `(the method before #7, bench/eta-baseline.ts); estimate: server/src/services/estimates.ts. Both scored on the same tickets (called, and estimated by both). ` +
-      `MAE in minutes; bias = mean (estimate − actual). ${round(result.seconds / 60, 1)} min.`,
+      `MAE in minutes; bias = mean (estimate − actual). The accuracy figures are the same on any machine; only the cost per estimate ` +
+      `depends on it (one-minute load average ${result.loadAverage.map((l) => l.toFixed(1)).join(' before, ')} after, on ${cpus().length} cores). Run time ${round(result.seconds / 60, 1)} min.`,
   ];
   for (const s of result.scenarios) {
     lines.push(
@@ -225,10 +229,12 @@ export function etaSection(result: EtaResult): string {
       '',
       '| tickets | n | MAE baseline → estimate | within ±5 min baseline → estimate | bias baseline → estimate |',
       '|---|---|---|---|---|',
-      ...s.groups.map(
-        (g) =>
-          `| ${g.label} | ${g.baseline.n.toLocaleString('en')} | ${min(g.baseline.maeMinutes)} → **${min(g.improved.maeMinutes)}** | ${pct(g.baseline.within5)} → **${pct(g.improved.within5)}** | ${min(g.baseline.biasMinutes)} → ${min(g.improved.biasMinutes)} |`,
-      ),
+      ...s.groups
+        .filter((g) => g.baseline.n > 0)
+        .map(
+          (g) =>
+            `| ${g.label} | ${g.baseline.n.toLocaleString('en')} | ${min(g.baseline.maeMinutes)} → **${min(g.improved.maeMinutes)}** | ${pct(g.baseline.within5)} → **${pct(g.improved.within5)}** | ${min(g.baseline.biasMinutes)} → ${min(g.improved.biasMinutes)} |`,
+        ),
     );
     if (s.ablation.length) {
       lines.push('', '| estimate, one ingredient off (all tickets) | MAE | within ±5 min | bias |', '|---|---|---|---|');
@@ -243,7 +249,7 @@ export function etaSection(result: EtaResult): string {
 function printSummary(result: EtaResult): void {
   for (const s of result.scenarios) {
     console.log(s.scenario);
-    for (const g of s.groups) {
+    for (const g of s.groups.filter((x) => x.baseline.n > 0)) {
       console.log(
         `  ${g.label.padEnd(20)} n ${String(g.baseline.n).padStart(5)}  MAE ${min(g.baseline.maeMinutes)} → ${min(g.improved.maeMinutes)}  ±5 ${pct(g.baseline.within5)} → ${pct(g.improved.within5)}  bias ${min(g.baseline.biasMinutes)} → ${min(g.improved.biasMinutes)}`,
       );
