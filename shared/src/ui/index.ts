@@ -1,9 +1,12 @@
-// The React shell shared by the three apps. Browser-only: the server imports the package root, never this.
+// What the three apps share in the browser: the React shell, the live link to /ws and HTTP calls.
+// Browser-only: the server imports the package root, never this.
 export * from './app-header.tsx';
 export * from './app-shell.tsx';
 export * from './connection-status.tsx';
 export * from './health.ts';
 export * from './language-switch.tsx';
+export * from './live-frames.ts';
+export * from './live-socket.ts';
 export * from './mount-app.tsx';
 export * from './use-health.ts';
 export * from './use-lang.ts';
