@@ -1,7 +1,7 @@
 import { CenterInfo, PairResponse, RenewResponse } from '@luot/shared';
 import { Type } from 'typebox';
 import type { DemoRequest } from '../device/boot-params.ts';
-import { request } from './http.ts';
+import { request } from '@luot/shared/ui';
 
 /** The demo route's answer is declared inline in server/src/http/demo-routes.ts; only the token is read. */
 const DemoDeviceToken = Type.Object({ token: Type.String({ minLength: 1 }) });

@@ -1,5 +1,5 @@
 import { PendingRating, RatingReceipt, type CounterRatingBody } from '@luot/shared';
-import { request } from '../api/http.ts';
+import { request } from '@luot/shared/ui';
 
 export const ratingApi = {
   /** The ticket just finished at this screen's counter, if it still awaits a rating (the server decides). */

@@ -1,6 +1,6 @@
 import { CenterInfo, IssuedTicket, PairResponse, RenewResponse, type IssueTicketBody } from '@luot/shared';
 import { Type } from 'typebox';
-import { request } from './http.ts';
+import { request } from '@luot/shared/ui';
 
 /**
  * The demo route's answer is declared inline in server/src/http/demo-routes.ts, not in @luot/shared;

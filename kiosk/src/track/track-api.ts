@@ -1,6 +1,6 @@
 import { PhoneRatingBody, RatingReceipt, TrackView } from '@luot/shared';
 import type { Static } from 'typebox';
-import { request, type ApiResult } from '../api/http.ts';
+import { request, type ApiResult } from '@luot/shared/ui';
 
 /** The tracking code is the last part of the address /t/<code>; nothing else identifies the citizen. */
 export function codeFromPath(pathname: string): string | null {

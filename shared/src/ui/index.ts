@@ -1,5 +1,6 @@
 // What the three apps share in the browser: the React shell, the live link to /ws and HTTP calls.
 // Browser-only: the server imports the package root, never this.
+export * from './api-request.ts';
 export * from './app-header.tsx';
 export * from './app-shell.tsx';
 export * from './connection-status.tsx';

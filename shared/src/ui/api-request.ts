@@ -1,14 +1,15 @@
-import { ErrorBody, errorBody } from '@luot/shared';
+import { ErrorBody, errorBody } from '../errors.ts';
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 
 /**
- * What a call can end in. Nothing throws: each screen must decide what the citizen sees for each case.
- * - network: the server was not reached, timed out, or answered 5xx; safe to retry (with the same
- *   idempotency key for tickets) and shown as a lost connection.
- * - unauthorized: 401; `error.code` DEVICE_TOKEN_EXPIRED means renew the token, anything else means the
- *   device was revoked or is unknown and must pair again.
- * - refused: the server understood and said no (4xx); `error.message` says why in both languages.
+ * What a call can end in. Nothing throws: each screen decides what its user sees for each case.
+ * - network: the server was not reached, timed out or answered 5xx; nothing happened, so it is safe to retry
+ *   (with the same idempotency key for tickets), and the screen shows a lost connection.
+ * - unauthorized: 401. For a device token, `error.code` DEVICE_TOKEN_EXPIRED means renew it and anything else
+ *   means the device was revoked or is unknown and must pair again; for a staff session, the session is gone
+ *   (expired, signed out elsewhere, account disabled): back to sign-in.
+ * - refused: the server understood and said no (4xx); `error.message` says why and what to do, in both languages.
  */
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
@@ -16,8 +17,10 @@ export type ApiResult<T> =
   | { ok: false; kind: 'unauthorized'; error: ErrorBody }
   | { ok: false; kind: 'refused'; status: number; error: ErrorBody };
 
+export type ApiFailure = Exclude<ApiResult<unknown>, { ok: true }>;
+
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   token?: string | null;
   body?: unknown;
   /** A LAN request either answers within seconds or the link is down; hanging longer only freezes the screen. */
@@ -46,10 +49,7 @@ export async function request<S extends TSchema>(path: string, schema: S, option
       // A body that fails the schema means client and server disagree; retrying cannot fix that.
       return Value.Check(schema, body) ? { ok: true, status: response.status, body } : refused(response.status, errorBody('INTERNAL'));
     }
-    if (response.status >= 500) return { ok: false, kind: 'network' };
-    const error = Value.Check(ErrorBody, body) ? body : errorBody(response.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
-    if (response.status === 401) return { ok: false, kind: 'unauthorized', error };
-    return refused(response.status, error);
+    return failureOf(response.status, body);
   } catch {
     return { ok: false, kind: 'network' };
   } finally {
@@ -58,11 +58,20 @@ export async function request<S extends TSchema>(path: string, schema: S, option
   }
 }
 
-function refused(status: number, error: ErrorBody): ApiResult<never> {
+/** What a non-2xx answer means, from its status and its (JSON) body. */
+export function failureOf(status: number, body: unknown): ApiFailure {
+  if (status >= 500) return { ok: false, kind: 'network' };
+  const error = Value.Check(ErrorBody, body) ? body : errorBody(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+  if (status === 401) return { ok: false, kind: 'unauthorized', error };
+  return refused(status, error);
+}
+
+function refused(status: number, error: ErrorBody): ApiFailure {
   return { ok: false, kind: 'refused', status, error };
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** The body as JSON, or null when there is none or it is not JSON. */
+export async function readJson(response: Response): Promise<unknown> {
   try {
     return (await response.json()) as unknown;
   } catch {
