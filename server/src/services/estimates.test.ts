@@ -62,6 +62,18 @@ async function waitingIn(fieldId: number, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await take(fieldId);
 }
 
+describe('people ahead', () => {
+  it('counts those queued before the ticket, not after it, on the phone as at the kiosk', async () => {
+    await staffed(1, [fieldA]);
+    const tickets = [await take(fieldA), await take(fieldA), await take(fieldA), await take(fieldA)];
+    // One free counter: the first citizen at once, then one every 8 minutes.
+    expect(tickets.map((t) => t.estimatedWaitMinutes)).toEqual([0, 8, 16, 24]);
+    const second = tickets[1];
+    const res = await server.app.inject({ method: 'GET', url: `/api/track/${second?.trackingCode ?? ''}` });
+    expect(res.json<{ peopleAhead: number; estimatedWaitMinutes: number }>()).toMatchObject({ peopleAhead: 1, estimatedWaitMinutes: 8 });
+  });
+});
+
 describe('counters shared between fields', () => {
   it('counts a counter that serves another field first only while that field’s queue can empty', async () => {
     await staffed(1, [fieldA, fieldB]);

@@ -75,8 +75,9 @@ export type WaitingTicket = Pick<Ticket, 'id' | 'fieldId' | 'priority' | 'queued
  *      of its lunch, or in 10 minutes from another pause.
  *
  * Null when no counter serving the field is open and none is away for its lunch (nobody can say when service
- * resumes). Means, the gap and the priority share are cached for 30 s, the earlier days' means and the lunch
- * habits for the day. Accuracy against simulated days, with each ingredient turned off in turn, is in
+ * resumes). Means, the gap, the priority share and the arrival rates are cached for 30 s, the earlier days' means
+ * and the lunch habits for the day; queue lengths come from the fields' tallies, so an estimate costs the same
+ * with 10 or 5,000 people waiting. Accuracy against simulated days, with each ingredient turned off in turn, is in
  * docs/benchmarks.md (`pnpm --dir server bench:eta --ablation`).
  */
 export function createEstimates(deps: { store: OpenDb; clock: Clock; config: ConfigCache; method?: EstimateMethod }) {
@@ -151,13 +152,20 @@ export function createEstimates(deps: { store: OpenDb; clock: Clock; config: Con
     return byCounter;
   }
 
+  /** Numbers issued per field over the last 30 minutes, recounted at most every 30 s (a rate, not a count). */
+  let arrivalsMemo: { at: number; byField: Map<number, number> } | null = null;
+  function recentArrivals(now: number): Map<number, number> {
+    if (!arrivalsMemo || now - arrivalsMemo.at >= CACHE_MS || now < arrivalsMemo.at) arrivalsMemo = { at: now, byField: estimatesRepo.issuedSince(db, now - ARRIVALS_WINDOW) };
+    return arrivalsMemo.byField;
+  }
+
   /**
    * For a counter that calls other fields first: how long until it turns to `fieldId`, i.e. until the queues of
    * the fields before it are expected to empty (Infinity: not while arrivals keep up with them).
    */
   function otherFieldsFirst(fieldId: number, counters: readonly CounterNow[], waiting: ReadonlyMap<number, number>, gap: number, now: number, dayStart: number) {
     const links = deps.config.get().counterLinks;
-    const arrivals = estimatesRepo.issuedSince(db, now - ARRIVALS_WINDOW);
+    const arrivals = recentArrivals(now);
     const open = counters.filter((c) => c.status === 'open');
     const drains = new Map<number, number>();
     const drainOf = (other: number) => {
@@ -204,9 +212,9 @@ export function createEstimates(deps: { store: OpenDb; clock: Clock; config: Con
       const canCall = serving.filter((c) => c.status === 'open' || (method.breaks && c.status === 'paused'));
       if (!serving.some((c) => c.status === 'open') && !canCall.some(atLunch)) return null;
 
-      const ahead = ticket.targetCounterId === null ? estimatesRepo.ahead(db, ticket, priority) : estimatesRepo.aheadAtCounter(db, ticket, ticket.targetCounterId);
+      const waiting = estimatesRepo.waitingByField(db, ticket.serviceDay, new Set([ticket.fieldId, ...config.fields.keys()]));
+      const ahead = ticket.targetCounterId === null ? estimatesRepo.ahead(db, ticket, priority, waiting.get(ticket.fieldId) ?? 0) : estimatesRepo.aheadAtCounter(db, ticket, ticket.targetCounterId);
       const gap = gapMs(dayStart);
-      const waiting = estimatesRepo.waitingByField(db, ticket.serviceDay);
       const perCitizen = meanVisitMs(ticket.fieldId, dayStart) + gap;
       const othersWaiting = (waiting.get(ticket.fieldId) ?? 0) > ahead + 1;
       const share = !method.classes || sentToCounter ? 1 : classShare(priority, othersWaiting, config.rules.interleave, () => priorityShare(ticket.serviceDay));

@@ -35,16 +35,26 @@ const statements = perConnection((sqlite) => ({
     `SELECT c.id, c.status, c.policy, t.field_id AS currentFieldId, t.called_at AS calledAt
      FROM counters c LEFT JOIN tickets t ON t.id = c.current_ticket_id WHERE c.active = 1`,
   ),
-  // Citizens in the general queue of each field (not sent to one counter).
-  waitingByField: sqlite.prepare(
-    `SELECT field_id AS fieldId, count(*) AS n FROM tickets
-     WHERE status = 'waiting' AND service_day = ? AND target_counter_id IS NULL GROUP BY field_id`,
+  // Citizens in the general queue of each field (not sent to one counter): the fields' tallies (O(1) each) less the
+  // few sent to a counter (a partial index), so the cost does not grow with the queue.
+  fieldWaiting: sqlite.prepare('SELECT waiting FROM field_days WHERE field_id = ? AND service_day = ?').pluck(),
+  sentWaiting: sqlite.prepare(
+    `SELECT field_id AS fieldId, count(*) AS n FROM tickets INDEXED BY tickets_sent_waiting
+     WHERE status = 'waiting' AND target_counter_id IS NOT NULL AND service_day = ? GROUP BY field_id`,
   ),
-  ahead: sqlite
+  // General-queue citizens queued after a ticket: none for one just issued, whatever the queue's length.
+  behind: sqlite
     .prepare(
       `SELECT count(*) FROM tickets
        WHERE status = 'waiting' AND service_day = @serviceDay AND field_id = @fieldId AND target_counter_id IS NULL
-         AND (queued_at < @queuedAt OR (queued_at = @queuedAt AND id < @id)) AND (@priorityOnly = 0 OR priority IS NOT NULL)`,
+         AND (queued_at > @queuedAt OR (queued_at = @queuedAt AND id > @id))`,
+    )
+    .pluck(),
+  priorityAhead: sqlite
+    .prepare(
+      `SELECT count(*) FROM tickets INDEXED BY tickets_priority_waiting
+       WHERE status = 'waiting' AND priority IS NOT NULL AND target_counter_id IS NULL AND service_day = @serviceDay AND field_id = @fieldId
+         AND (queued_at < @queuedAt OR (queued_at = @queuedAt AND id < @id))`,
     )
     .pluck(),
   aheadAtCounter: sqlite
@@ -80,13 +90,22 @@ export const estimatesRepo = {
   counters(db: Db): CounterNow[] {
     return statements(db).counters.all() as CounterNow[];
   },
-  waitingByField(db: Db, serviceDay: string): Map<number, number> {
-    const rows = statements(db).waitingByField.all(serviceDay) as { fieldId: number; n: number }[];
-    return new Map(rows.map((r) => [r.fieldId, r.n]));
+  /** Citizens in each field's general queue on `serviceDay`, for the fields given. */
+  waitingByField(db: Db, serviceDay: string, fieldIds: Iterable<number>): Map<number, number> {
+    const s = statements(db);
+    const sent = new Map((s.sentWaiting.all(serviceDay) as { fieldId: number; n: number }[]).map((r) => [r.fieldId, r.n]));
+    const out = new Map<number, number>();
+    for (const id of fieldIds) out.set(id, ((s.fieldWaiting.get(id, serviceDay) as number | undefined) ?? 0) - (sent.get(id) ?? 0));
+    return out;
   },
-  /** Citizens of the field's general queue ahead of this ticket; only priority ones when `priorityOnly`. */
-  ahead(db: Db, t: { id: number; fieldId: number; queuedAt: number; serviceDay: string }, priorityOnly: boolean): number {
-    return statements(db).ahead.get({ ...t, priorityOnly: priorityOnly ? 1 : 0 }) as number;
+  /**
+   * Citizens of the field's general queue ahead of this waiting ticket (itself in that queue, `inQueue` of them
+   * in all); only priority ones when `priorityOnly`. Counted from the short side: behind a new ticket is nobody.
+   */
+  ahead(db: Db, t: { id: number; fieldId: number; queuedAt: number; serviceDay: string }, priorityOnly: boolean, inQueue: number): number {
+    const params = { id: t.id, fieldId: t.fieldId, queuedAt: t.queuedAt, serviceDay: t.serviceDay };
+    if (priorityOnly) return statements(db).priorityAhead.get(params) as number;
+    return Math.max(0, inQueue - 1 - (statements(db).behind.get(params) as number));
   },
   /** Citizens sent to the same counter who are ahead of this ticket. */
   aheadAtCounter(db: Db, t: { id: number; queuedAt: number; serviceDay: string }, counterId: number): number {

@@ -75,6 +75,10 @@ export const tickets = sqliteTable(
     uniqueIndex('tickets_device_idempotency').on(t.deviceId, t.idempotencyKey),
     index('tickets_waiting').on(t.status, t.serviceDay, t.fieldId, t.queuedAt),
     index('tickets_day').on(t.serviceDay),
+    // Small partial indexes for the wait estimate, which runs on every ticket issued: counting the few citizens
+    // sent to one counter, or the priority ones, must not walk a long general queue.
+    index('tickets_sent_waiting').on(t.serviceDay, t.fieldId).where(sql`status = 'waiting' AND target_counter_id IS NOT NULL`),
+    index('tickets_priority_waiting').on(t.serviceDay, t.fieldId, t.queuedAt).where(sql`status = 'waiting' AND priority IS NOT NULL AND target_counter_id IS NULL`),
   ],
 );
 

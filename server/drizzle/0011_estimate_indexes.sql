@@ -1,0 +1,2 @@
+CREATE INDEX `tickets_sent_waiting` ON `tickets` (`service_day`,`field_id`) WHERE status = 'waiting' AND target_counter_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `tickets_priority_waiting` ON `tickets` (`service_day`,`field_id`,`queued_at`) WHERE status = 'waiting' AND priority IS NOT NULL AND target_counter_id IS NULL;
