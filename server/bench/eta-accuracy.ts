@@ -196,7 +196,7 @@ async function runScenario(scenario: EtaScenario, options: EtaOptions): Promise<
       group('20 or more ahead', (s) => s.peopleAhead >= 20),
       group('priority tickets', (s) => s.priority),
     ],
-    ablation: Object.keys(ablations).map((label, i) => ({ label, score: score(both, (s) => s.variants[i] ?? null) })),
+    ablation: options.ablation ? Object.keys(ablations).map((label, i) => ({ label, score: score(both, (s) => s.variants[i] ?? null) })) : [],
     estimateMs: { mean: costs.reduce((a, b) => a + b, 0) / Math.max(1, costs.length), p99: percentile(sorted, 99) },
   };
 }
