@@ -1,8 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../open-db.ts';
+import { perConnection } from '../prepared.ts';
 import { devices, printers } from '../schema/index.ts';
 
 export type PrinterRow = typeof printers.$inferSelect;
+
+// Asked on every ticket a kiosk issues.
+const statements = perConnection((_sqlite, db) => ({
+  forDevice: db
+    .select({ printer: printers })
+    .from(devices)
+    .innerJoin(printers, eq(printers.id, devices.printerId))
+    .where(and(eq(devices.id, sql.placeholder('deviceId')), eq(printers.active, true)))
+    .prepare(),
+}));
 
 /** Receipt printers and which kiosk prints where. */
 export const printersRepo = {
@@ -19,13 +30,7 @@ export const printersRepo = {
     });
   },
   forDevice(db: Db, deviceId: number): PrinterRow | undefined {
-    const row = db
-      .select({ printer: printers })
-      .from(devices)
-      .innerJoin(printers, eq(printers.id, devices.printerId))
-      .where(and(eq(devices.id, deviceId), eq(printers.active, true)))
-      .get();
-    return row?.printer;
+    return statements(db).forDevice.get({ deviceId })?.printer;
   },
   assign: (db: Db, deviceId: number, printerId: number | null) =>
     db.update(devices).set({ printerId }).where(eq(devices.id, deviceId)).run(),
