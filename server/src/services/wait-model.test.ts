@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callTime, drainMs, remainingMs, type CounterTurns } from './wait-model.ts';
+import { callTime, callTimeByCounting, callTimeStepwise, drainMs, remainingMs, type CounterTurns } from './wait-model.ts';
 
 const MIN = 60_000;
 const counter = (freeAtMin: number, stepMin: number, more: Partial<CounterTurns> = {}): CounterTurns => ({
@@ -43,5 +44,27 @@ describe('what is left of a visit, and when a queue empties', () => {
     // Two queued, 8 min each, one counter, two arrivals in 30 min: 16 min of work shrinking at 1 − 8/15 per minute.
     expect(drainMs(2, 8 * MIN, 1, 2 / (30 * MIN)) / MIN).toBeCloseTo(16 / (1 - 16 / 30), 6);
     expect(drainMs(2, 8 * MIN, 1, 4 / (30 * MIN))).toBe(Infinity);
+  });
+});
+
+describe('callTime on long queues: counting turns gives what taking them one by one gives', () => {
+  it('for any counters, lunches and queue length', () => {
+    const line = fc.record({
+      freeAt: fc.integer({ min: 0, max: 240 }),
+      step: fc.integer({ min: 1, max: 40 }),
+      lunch: fc.option(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 120 })), { nil: null }),
+      openNow: fc.boolean(),
+      fraction: fc.constantFrom(1, 0.5, 1 / 3, 0.7),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 400 }), (lines, ahead) => {
+        const counters = lines.map((l) => counter(l.freeAt, l.step / l.fraction, { lunch: l.lunch ? ([l.lunch[0] * MIN, (l.lunch[0] + l.lunch[1]) * MIN] as const) : null, openNow: l.openNow }));
+        const stepwise = callTimeStepwise(counters, ahead) ?? NaN;
+        const counted = callTimeByCounting(counters, ahead) ?? NaN;
+        // Sums of fractional steps differ in the last bits; a millisecond is far below the minute shown.
+        expect(Math.abs(counted - stepwise)).toBeLessThan(1);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -18,12 +18,22 @@ export interface CounterTurns {
   openNow: boolean;
 }
 
+/** Above this much stepping (people ahead × counters), the turns are counted by bisection instead. */
+const STEPWISE_LIMIT = 2_000;
+
 /**
  * When the citizen with `ahead` people before them is called: the counters take the people ahead in turn, the
- * earliest free one first, and the citizen goes to whichever is free next. Null without any counter.
+ * earliest free one first, and the citizen goes to whichever is free next. Null without any counter. Long
+ * queues are answered by counting turns (callTimeByCounting) so the cost does not grow with the queue; the
+ * step-by-step walk (callTimeStepwise) is the definition, and a property test holds the two equal.
  */
 export function callTime(counters: readonly CounterTurns[], ahead: number): number | null {
-  const afterLunch = (at: number, lunch: CounterTurns['lunch']) => (lunch !== null && at >= lunch[0] && at < lunch[1] ? lunch[1] : at);
+  return ahead * counters.length <= STEPWISE_LIMIT ? callTimeStepwise(counters, ahead) : callTimeByCounting(counters, ahead);
+}
+
+const afterLunch = (at: number, lunch: CounterTurns['lunch']) => (lunch !== null && at >= lunch[0] && at < lunch[1] ? lunch[1] : at);
+
+export function callTimeStepwise(counters: readonly CounterTurns[], ahead: number): number | null {
   const lines = counters.map((c) => ({ ...c, next: c.openNow ? c.freeAt : afterLunch(c.freeAt, c.lunch) }));
   if (lines.length === 0) return null;
   for (let served = 0; ; served++) {
@@ -33,6 +43,59 @@ export function callTime(counters: readonly CounterTurns[], ahead: number): numb
     if (served === ahead) return first.next;
     first.next = afterLunch(first.next + first.stepMs, first.lunch);
   }
+}
+
+/** `count` turns (Infinity: no end) at start, start + step, … */
+interface Run {
+  start: number;
+  step: number;
+  count: number;
+}
+
+/** A counter's turns as at most two runs: up to its lunch, and from the end of it (or from the turn after it). */
+function runsOf(c: CounterTurns): Run[] {
+  const t0 = c.openNow ? c.freeAt : afterLunch(c.freeAt, c.lunch);
+  const step = c.stepMs;
+  if (c.lunch === null || t0 >= c.lunch[1]) return [{ start: t0, step, count: Infinity }];
+  const [from, to] = c.lunch;
+  // Turns before the lunch (t0 itself even if it falls inside, for a counter still open), then the first one due
+  // at or after its start, put off to its end if it falls inside.
+  let before = t0 >= from ? 1 : Math.max(1, Math.ceil((from - t0) / step));
+  while (before > 1 && t0 + (before - 1) * step >= from) before--;
+  while (t0 < from && t0 + before * step < from) before++;
+  const due = t0 + before * step;
+  return [
+    { start: t0, step, count: before },
+    { start: due < to ? to : due, step, count: Infinity },
+  ];
+}
+
+const turnsBy = (r: Run, at: number) => (at < r.start ? 0 : Math.min(r.count, Math.floor((at - r.start) / r.step) + 1));
+
+/** The (ahead + 1)-th turn over all counters, found by bisecting on time and counting each run's turns. */
+export function callTimeByCounting(counters: readonly CounterTurns[], ahead: number): number | null {
+  if (counters.length === 0) return null;
+  if (counters.some((c) => !(c.stepMs > 0) || !Number.isFinite(c.stepMs))) return callTimeStepwise(counters, ahead);
+  const runs = counters.flatMap(runsOf);
+  const wanted = ahead + 1;
+  const turnsAt = (at: number) => runs.reduce((n, r) => n + turnsBy(r, at), 0);
+  let low = Math.min(...runs.map((r) => r.start)) - 1;
+  // One counter alone would have given the wanted turn by then: an upper bound.
+  let high = Math.min(...counters.map((c) => c.freeAt + (c.lunch ? c.lunch[1] - c.lunch[0] : 0) + wanted * c.stepMs)) + 1;
+  high = Math.max(high, low + 1);
+  while (turnsAt(high) < wanted) high += high - low;
+  for (let i = 0; i < 200 && high - low > 1e-6; i++) {
+    const mid = low + (high - low) / 2;
+    if (turnsAt(mid) >= wanted) high = mid;
+    else low = mid;
+  }
+  // The earliest turn after `low`: the wanted one.
+  let best = Infinity;
+  for (const r of runs) {
+    const k = low < r.start ? 0 : Math.floor((low - r.start) / r.step) + 1;
+    if (k < r.count) best = Math.min(best, r.start + k * r.step);
+  }
+  return best;
 }
 
 /**
