@@ -34,14 +34,23 @@ export function callTime(counters: readonly CounterTurns[], ahead: number): numb
 const afterLunch = (at: number, lunch: CounterTurns['lunch']) => (lunch !== null && at >= lunch[0] && at < lunch[1] ? lunch[1] : at);
 
 export function callTimeStepwise(counters: readonly CounterTurns[], ahead: number): number | null {
-  const lines = counters.map((c) => ({ ...c, next: c.openNow ? c.freeAt : afterLunch(c.freeAt, c.lunch) }));
+  // Turn k of a line is start + k × step (computed, not summed, so both ways of counting meet the same numbers);
+  // a turn put off to the end of lunch starts the line again from there.
+  const lines = counters.map((c) => {
+    const start = c.openNow ? c.freeAt : afterLunch(c.freeAt, c.lunch);
+    return { ...c, start, k: 0, next: start };
+  });
   if (lines.length === 0) return null;
   for (let served = 0; ; served++) {
     let first = lines[0];
     for (const line of lines) if (first && line.next < first.next) first = line;
     if (!first) return null;
     if (served === ahead) return first.next;
-    first.next = afterLunch(first.next + first.stepMs, first.lunch);
+    const due = first.start + (first.k + 1) * first.stepMs;
+    const at = afterLunch(due, first.lunch);
+    if (at === due) first.k += 1;
+    else [first.start, first.k] = [at, 0];
+    first.next = at;
   }
 }
 
@@ -64,9 +73,11 @@ function runsOf(c: CounterTurns): Run[] {
   while (before > 1 && t0 + (before - 1) * step >= from) before--;
   while (t0 < from && t0 + before * step < from) before++;
   const due = t0 + before * step;
+  // Due after the lunch is over: the lunch never comes between this counter's turns.
+  if (due >= to) return [{ start: t0, step, count: Infinity }];
   return [
     { start: t0, step, count: before },
-    { start: due < to ? to : due, step, count: Infinity },
+    { start: to, step, count: Infinity },
   ];
 }
 
