@@ -47,24 +47,19 @@ export function ReportFilters({ lang, selection, shown, onChange }: ReportFilter
       <fieldset className="segmented">
         <legend>{t(lang, 'reportsPeriod')}</legend>
         {periods.map((period) => (
-          <label key={period} className="segmented__option">
-            <input
-              type="radio"
-              name="report-period"
-              checked={!custom && 'period' in selection.range && selection.range.period === period}
-              onChange={() => {
-                setCustom(false);
-                onChange({ ...selection, range: { period } });
-              }}
-              data-testid={`report-period-${period}`}
-            />
-            <span>{t(lang, periodKey[period])}</span>
-          </label>
+          <Option
+            key={period}
+            name="report-period"
+            checked={!custom && 'period' in selection.range && selection.range.period === period}
+            onChoose={() => {
+              setCustom(false);
+              onChange({ ...selection, range: { period } });
+            }}
+            testId={`report-period-${period}`}
+            label={t(lang, periodKey[period])}
+          />
         ))}
-        <label className="segmented__option">
-          <input type="radio" name="report-period" checked={custom} onChange={startCustom} data-testid="report-period-custom" />
-          <span>{t(lang, 'reportsPeriodCustom')}</span>
-        </label>
+        <Option name="report-period" checked={custom} onChoose={startCustom} testId="report-period-custom" label={t(lang, 'reportsPeriodCustom')} />
       </fieldset>
 
       {custom && (
@@ -91,18 +86,26 @@ export function ReportFilters({ lang, selection, shown, onChange }: ReportFilter
       <fieldset className="segmented">
         <legend>{t(lang, 'reportsGroupBy')}</legend>
         {groupings.map((groupBy) => (
-          <label key={groupBy} className="segmented__option">
-            <input
-              type="radio"
-              name="report-group"
-              checked={selection.groupBy === groupBy}
-              onChange={() => onChange({ ...selection, groupBy })}
-              data-testid={`report-group-${groupBy}`}
-            />
-            <span>{reportGroupTitles[groupBy][lang]}</span>
-          </label>
+          <Option
+            key={groupBy}
+            name="report-group"
+            checked={selection.groupBy === groupBy}
+            onChoose={() => onChange({ ...selection, groupBy })}
+            testId={`report-group-${groupBy}`}
+            label={reportGroupTitles[groupBy][lang]}
+          />
         ))}
       </fieldset>
     </form>
+  );
+}
+
+/** One option of a segmented row: a radio button drawn as a large labelled box. */
+function Option({ name, checked, onChoose, testId, label }: { name: string; checked: boolean; onChoose: () => void; testId: string; label: string }) {
+  return (
+    <label className="segmented__option">
+      <input type="radio" name={name} checked={checked} onChange={onChoose} data-testid={testId} />
+      <span>{label}</span>
+    </label>
   );
 }
