@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { OpenDb } from '../../src/db/open-db.ts';
 import { queueRepo } from '../../src/db/repositories/queue-repo.ts';
 import type { Command } from '../../src/domain/commands.ts';
@@ -11,6 +10,7 @@ import { configuredTargets, foldReportRollups, writeCells } from '../../src/repo
 import { stampOf, type Actor } from '../../src/services/actor.ts';
 import type { Clock } from '../../src/services/clock.ts';
 import type { ConfigCache } from '../../src/services/config-cache.ts';
+import { newTrackingCode } from '../../src/services/tracking-code.ts';
 import type { IssueInput, Outcome } from '../../src/services/queue-service.ts';
 
 /** What the simulator needs from a queue: the queue service has this shape, and so has the engine driver. */
@@ -54,7 +54,7 @@ export class EngineDriver implements QueueDriver {
 
   private persist(decision: Decision, actor: Actor, inserted: Ticket | null): void {
     const { db } = this.store;
-    if (inserted) queueRepo.insertTicket(db, inserted, { trackingCode: randomBytes(12).toString('base64url'), idempotencyKey: null, deviceId: actor.kind === 'device' ? actor.deviceId : null });
+    if (inserted) queueRepo.insertTicket(db, inserted, { trackingCode: newTrackingCode(), idempotencyKey: null, deviceId: actor.kind === 'device' ? actor.deviceId : null });
     for (const t of decision.tickets) {
       if (t !== inserted) queueRepo.updateTicket(db, t);
       if (finished.has(t.status)) this.open.delete(t.id);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Command } from '../domain/commands.ts';
 import { decide } from '../domain/decide.ts';
 import { fieldDayDeltas } from '../domain/field-day.ts';
@@ -11,6 +10,7 @@ import { configuredTargets, foldReportRollups } from '../reports/rollup-writer.t
 import { stampOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { ConfigCache } from './config-cache.ts';
+import { newTrackingCode } from './tracking-code.ts';
 import type { WriteBatcher } from './write-batcher.ts';
 
 export interface Outcome {
@@ -142,7 +142,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
         );
         const ticket = decision.tickets[0];
         if (!ticket) throw new Error('issue decided no ticket');
-        const trackingCode = randomBytes(12).toString('base64url');
+        const trackingCode = newTrackingCode();
         queueRepo.insertTicket(db, ticket, { trackingCode, idempotencyKey: input.idempotencyKey, deviceId });
         record(decision, actor);
         // A new ticket is the latest arrival in its field, so everyone else waiting there is ahead of it.

@@ -19,7 +19,7 @@ export interface CounterTurns {
 }
 
 /** Above this much stepping (people ahead × counters), the turns are counted by bisection instead. */
-const STEPWISE_LIMIT = 2_000;
+const STEPWISE_LIMIT = 256;
 
 /**
  * When the citizen with `ahead` people before them is called: the counters take the people ahead in turn, the
