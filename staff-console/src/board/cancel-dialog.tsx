@@ -1,8 +1,6 @@
 import { t, type Lang, type TicketView } from '@luot/shared';
-import { useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../api/http.ts';
-import { Dialog } from '../components/dialog.tsx';
-import { Problem } from '../components/problem.tsx';
+import { TextPromptDialog } from '../components/text-prompt-dialog.tsx';
 import { fill } from '../text/fill.ts';
 
 interface CancelDialogProps {
@@ -15,30 +13,20 @@ interface CancelDialogProps {
 }
 
 /** Cancelling takes a ticket out of the day for good, so the reason is asked for and kept in the log. */
-export function CancelDialog({ lang, ticket, busy, failure, onSubmit, onClose }: CancelDialogProps) {
-  const [reason, setReason] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(reason.trim() || null);
-  };
+export function CancelDialog({ lang, ticket, ...rest }: CancelDialogProps) {
   return (
-    <Dialog title={fill(lang, 'cancelTitle', { number: ticket.number })} onClose={onClose} testId="cancel-dialog">
-      <form className="form" onSubmit={submit}>
-        <p className="dialog__body">{t(lang, 'cancelExplain')}</p>
-        <label className="form__row">
-          <span>{t(lang, 'cancelReason')}</span>
-          <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus data-testid="cancel-reason" />
-        </label>
-        <Problem lang={lang} failure={failure} />
-        <div className="dialog__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t(lang, 'consoleCancel')}
-          </button>
-          <button type="submit" className="btn btn--danger" disabled={busy} data-testid="cancel-submit">
-            {t(lang, 'boardCancelTicket')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <TextPromptDialog
+      lang={lang}
+      title={fill(lang, 'cancelTitle', { number: ticket.number })}
+      explain={t(lang, 'cancelExplain')}
+      label={t(lang, 'cancelReason')}
+      maxLength={500}
+      submitLabel={t(lang, 'boardCancelTicket')}
+      tone="danger"
+      testId="cancel-dialog"
+      inputTestId="cancel-reason"
+      submitTestId="cancel-submit"
+      {...rest}
+    />
   );
 }
