@@ -1,5 +1,5 @@
 import { reportNoneLabels, reportWeekdays, type ReportFigures, type ReportGroupBy, type ReportRow, type SatisfactionFigures } from '@luot/shared';
-import { countNames, type Dim } from './cells.ts';
+import { countNames, ratingNames, type Dim } from './cells.ts';
 import { concat, summarize } from './durations.ts';
 import type { Pacer } from './pacer.ts';
 import { RATINGS_AT, WITHIN_TARGET_AT, type RollupRow } from './report-repo.ts';
@@ -14,12 +14,12 @@ interface Acc {
   service: Uint32Array[];
 }
 
-const emptyAcc = (): Acc => ({ counts: new Array<number>(RATINGS_AT + 4).fill(0), wait: [], walk: [], service: [] });
+const emptyAcc = (): Acc => ({ counts: new Array<number>(RATINGS_AT + ratingNames.length).fill(0), wait: [], walk: [], service: [] });
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
 
 function satisfaction(counts: readonly number[], served: number): SatisfactionFigures | null {
-  const [veryGood = 0, good = 0, neutral = 0, bad = 0] = counts.slice(RATINGS_AT, RATINGS_AT + 4);
+  const [veryGood = 0, good = 0, neutral = 0, bad = 0] = counts.slice(RATINGS_AT, RATINGS_AT + ratingNames.length);
   const ratings = veryGood + good + neutral + bad;
   if (ratings === 0) return null;
   return { ratings, veryGood, good, neutral, bad, satisfiedShare: share(veryGood + good, ratings), ratedShare: share(ratings, served) };

@@ -6,21 +6,17 @@ import { reportRepo } from './report-repo.ts';
 import { freshMemory, step, type TicketMemory } from './ticket-fold.ts';
 
 /**
- * The report rollups' share of a decision, written in the same savepoint as its events. Call it BEFORE the
- * events are appended: a ticket's memory (first call? when was it called, when did service start?) is folded
- * from its earlier events in the log, so the rollups are derived from the log and nothing else.
+ * The report rollups' share of a decision, to be written in the same transaction as its events (the queue
+ * service through RollupBuffer, once per batch; the generator once per day). Fold it BEFORE the events are
+ * appended: a ticket's memory (first call? when was it called, when did service start?) is folded from its
+ * earlier events in the log, so the rollups are derived from the log and nothing else.
  */
-export function applyReportRollups(db: Db, events: readonly DomainEvent[], tickets: readonly Ticket[], stamp: { actorId: number | null }): void {
-  writeCells(db, foldReportRollups(db, events, tickets, stamp));
-}
-
-/** What a decision adds to the rollups, not yet written; `targetMs` defaults to reading the field's target. */
 export function foldReportRollups(
   db: Db,
   events: readonly DomainEvent[],
   tickets: readonly Ticket[],
   stamp: { actorId: number | null },
-  targetMinutes: (fieldId: number) => number = (fieldId) => reportRepo.targetMinutes(db, fieldId),
+  targetMinutes: (fieldId: number) => number,
 ): DayCells {
   const cells = new DayCells();
   const memories = new Map<number, TicketMemory>();
