@@ -2,9 +2,9 @@ import { t, type AdminCounter, type Lang } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { Problem } from '../components/problem.tsx';
 import { fill } from '../text/fill.ts';
-import { AdminNotice, useAdminNotice } from './admin-notice.tsx';
+import { AdminListTab } from './admin-list-tab.tsx';
+import { useAdminNotice } from './admin-notice.tsx';
 import { CounterDialog } from './counter-dialog.tsx';
 import { useLoad } from './use-load.ts';
 
@@ -46,15 +46,7 @@ export function CountersTab({ lang, api, onChanged }: CountersTabProps) {
   };
 
   return (
-    <section className="admin-tab" aria-labelledby="tab-title" data-testid="admin-counters">
-      <div className="admin-tab__head">
-        <h2 id="tab-title">{t(lang, 'adminTabCounters')}</h2>
-        <button type="button" className="btn btn--primary" disabled={fieldList.data === null} onClick={() => setOpen({ kind: 'edit', counter: null })} data-testid="counter-add">
-          {t(lang, 'adminCounterAdd')}
-        </button>
-      </div>
-      <AdminNotice lang={lang} notice={notice} />
-      <Problem lang={lang} failure={list.failure ?? fieldList.failure} />
+    <AdminListTab lang={lang} title={t(lang, 'adminTabCounters')} testId="admin-counters" add={{ label: t(lang, 'adminCounterAdd'), onClick: () => setOpen({ kind: 'edit', counter: null }), testId: 'counter-add', disabled: fieldList.data === null }} notice={notice} failure={list.failure ?? fieldList.failure}>
       <table className="table admin-table" data-testid="counters-list">
         <thead>
           <tr>
@@ -121,6 +113,6 @@ export function CountersTab({ lang, api, onChanged }: CountersTabProps) {
           testId="remove-dialog"
         />
       )}
-    </section>
+    </AdminListTab>
   );
 }

@@ -2,11 +2,11 @@ import { t, type CounterView, type DeviceView, type Lang } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { Problem } from '../components/problem.tsx';
 import { fill } from '../text/fill.ts';
 import { counterLabel } from '../text/names.ts';
 import { dateTime } from '../time/clock.ts';
-import { AdminNotice, useAdminNotice } from './admin-notice.tsx';
+import { AdminListTab } from './admin-list-tab.tsx';
+import { useAdminNotice } from './admin-notice.tsx';
 import { DeviceSettingsDialog, kindKey, NewDeviceDialog, PairingCodeDialog, type Created } from './device-dialogs.tsx';
 import { useLoad } from './use-load.ts';
 
@@ -38,15 +38,7 @@ export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleAp
   };
 
   return (
-    <section className="admin-tab" aria-labelledby="tab-title" data-testid="admin-devices">
-      <div className="admin-tab__head">
-        <h2 id="tab-title">{t(lang, 'adminTabDevices')}</h2>
-        <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'new' })} data-testid="device-add">
-          {t(lang, 'adminDeviceAdd')}
-        </button>
-      </div>
-      <AdminNotice lang={lang} notice={notice} />
-      <Problem lang={lang} failure={list.failure} />
+    <AdminListTab lang={lang} title={t(lang, 'adminTabDevices')} testId="admin-devices" add={{ label: t(lang, 'adminDeviceAdd'), onClick: () => setOpen({ kind: 'new' }), testId: 'device-add' }} notice={notice} failure={list.failure}>
       <table className="table admin-table" data-testid="devices-list">
         <thead>
           <tr>
@@ -126,6 +118,6 @@ export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleAp
           testId="revoke-dialog"
         />
       )}
-    </section>
+    </AdminListTab>
   );
 }

@@ -2,9 +2,9 @@ import { t, type AdminField, type Lang } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { Problem } from '../components/problem.tsx';
 import { fill } from '../text/fill.ts';
-import { AdminNotice, useAdminNotice } from './admin-notice.tsx';
+import { AdminListTab } from './admin-list-tab.tsx';
+import { useAdminNotice } from './admin-notice.tsx';
 import { FieldDialog } from './field-dialog.tsx';
 import { useLoad } from './use-load.ts';
 
@@ -45,15 +45,7 @@ export function FieldsTab({ lang, api, onChanged }: FieldsTabProps) {
   };
 
   return (
-    <section className="admin-tab" aria-labelledby="tab-title" data-testid="admin-fields">
-      <div className="admin-tab__head">
-        <h2 id="tab-title">{t(lang, 'adminTabFields')}</h2>
-        <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'edit', field: null })} data-testid="field-add">
-          {t(lang, 'adminFieldAdd')}
-        </button>
-      </div>
-      <AdminNotice lang={lang} notice={notice} />
-      <Problem lang={lang} failure={list.failure} />
+    <AdminListTab lang={lang} title={t(lang, 'adminTabFields')} testId="admin-fields" add={{ label: t(lang, 'adminFieldAdd'), onClick: () => setOpen({ kind: 'edit', field: null }), testId: 'field-add' }} notice={notice} failure={list.failure}>
       <table className="table admin-table" data-testid="fields-list">
         <thead>
           <tr>
@@ -125,6 +117,6 @@ export function FieldsTab({ lang, api, onChanged }: FieldsTabProps) {
           testId="remove-dialog"
         />
       )}
-    </section>
+    </AdminListTab>
   );
 }

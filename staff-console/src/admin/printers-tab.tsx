@@ -7,7 +7,8 @@ import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
 import { fill } from '../text/fill.ts';
 import { dateTime } from '../time/clock.ts';
-import { AdminNotice, useAdminNotice } from './admin-notice.tsx';
+import { AdminListTab } from './admin-list-tab.tsx';
+import { useAdminNotice } from './admin-notice.tsx';
 import { invalidProps, Row, useFocusInvalid } from './form-bits.tsx';
 import { useLoad } from './use-load.ts';
 
@@ -51,15 +52,7 @@ export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
   };
 
   return (
-    <section className="admin-tab" aria-labelledby="tab-title" data-testid="admin-printers">
-      <div className="admin-tab__head">
-        <h2 id="tab-title">{t(lang, 'adminTabPrinters')}</h2>
-        <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="printer-add">
-          {t(lang, 'adminPrinterAdd')}
-        </button>
-      </div>
-      <AdminNotice lang={lang} notice={notice} />
-      <Problem lang={lang} failure={list.failure} />
+    <AdminListTab lang={lang} title={t(lang, 'adminTabPrinters')} testId="admin-printers" add={{ label: t(lang, 'adminPrinterAdd'), onClick: () => setAdding(true), testId: 'printer-add' }} notice={notice} failure={list.failure}>
       <table className="table admin-table" data-testid="printers-list">
         <thead>
           <tr>
@@ -125,7 +118,7 @@ export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
           testId="remove-dialog"
         />
       )}
-    </section>
+    </AdminListTab>
   );
 }
 

@@ -2,10 +2,10 @@ import { t, type AdminStaff, type Lang, type StaffWithPassword } from '@luot/sha
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { Problem } from '../components/problem.tsx';
 import { fill } from '../text/fill.ts';
 import { dateTime } from '../time/clock.ts';
-import { AdminNotice, useAdminNotice } from './admin-notice.tsx';
+import { AdminListTab } from './admin-list-tab.tsx';
+import { useAdminNotice } from './admin-notice.tsx';
 import { PasswordDialog, roleKey, StaffDialog } from './staff-dialogs.tsx';
 import { useLoad } from './use-load.ts';
 
@@ -47,15 +47,7 @@ export function StaffTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
   };
 
   return (
-    <section className="admin-tab" aria-labelledby="tab-title" data-testid="admin-staff">
-      <div className="admin-tab__head">
-        <h2 id="tab-title">{t(lang, 'adminTabStaff')}</h2>
-        <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'edit', staff: null })} data-testid="staff-add">
-          {t(lang, 'adminStaffAdd')}
-        </button>
-      </div>
-      <AdminNotice lang={lang} notice={notice} />
-      <Problem lang={lang} failure={list.failure} />
+    <AdminListTab lang={lang} title={t(lang, 'adminTabStaff')} testId="admin-staff" add={{ label: t(lang, 'adminStaffAdd'), onClick: () => setOpen({ kind: 'edit', staff: null }), testId: 'staff-add' }} notice={notice} failure={list.failure}>
       <table className="table admin-table" data-testid="staff-list">
         <thead>
           <tr>
@@ -136,6 +128,6 @@ export function StaffTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
           testId="toggle-dialog"
         />
       )}
-    </section>
+    </AdminListTab>
   );
 }
