@@ -1,7 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
@@ -29,6 +28,7 @@ import { createPrintService } from './printing/index.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createReceipts } from './services/receipts.ts';
 import { installErrorHandling } from './http/errors.ts';
+import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     guards: guards(auth),
   };
 
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(strictValidatorCompiler);
   // The API speaks JSON only; a text body is answered 415 rather than failing validation obscurely.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
