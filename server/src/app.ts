@@ -27,7 +27,7 @@ import { printerRoutes } from './http/printer-routes.ts';
 import { createPrintService } from './printing/index.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createReceipts } from './services/receipts.ts';
-import { installErrorHandling } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
@@ -61,7 +61,7 @@ const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const clock = options.clock ?? systemClock;
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false, frameworkErrors, clientErrorHandler });
   const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN, deviceTokenMs: options.config.deviceTokenMs } });
   const centerConfig = createConfigCache(store);
   const read = createReadModels({ store, clock, config: centerConfig });

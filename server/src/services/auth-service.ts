@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newPairingCode, newToken, tokenKind } from '../auth/tokens.ts';
 import type { OpenDb } from '../db/open-db.ts';
+import { unlessStorageFull } from '../db/storage-full.ts';
 import { accessRepo, deviceSettings, type DeviceRow } from '../db/repositories/access-repo.ts';
 import type { Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
@@ -91,7 +92,7 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       if (kind === 'staff') {
         const found = accessRepo.liveSession(db, tokenHash, now);
         if (!found?.active) return null;
-        if (found.expiresAt - now < SESSION_MS / 2) accessRepo.touchSession(db, tokenHash, now + SESSION_MS);
+        if (found.expiresAt - now < SESSION_MS / 2) unlessStorageFull(() => accessRepo.touchSession(db, tokenHash, now + SESSION_MS));
         return { kind: 'staff', staffId: found.staffId, role: found.role, name: found.displayName, counterId: found.counterId, tokenHash };
       }
       if (kind === 'device') {
@@ -99,9 +100,9 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
         if (!device) return null;
         if (device.tokenExpiresAt !== null && device.tokenExpiresAt <= now) return null;
         if (device.tokenExpiresAt !== null && device.tokenExpiresAt - now < deviceTokenMs / 2) {
-          accessRepo.extendDeviceToken(db, device.id, now + deviceTokenMs);
+          unlessStorageFull(() => accessRepo.extendDeviceToken(db, device.id, now + deviceTokenMs));
         }
-        if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_EVERY_MS) accessRepo.touchDevice(db, device.id, now);
+        if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_EVERY_MS) unlessStorageFull(() => accessRepo.touchDevice(db, device.id, now));
         return { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId, name: device.name };
       }
       return null;
