@@ -118,7 +118,7 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       accessRepo.deleteSession(db, actor.tokenHash);
     },
 
-    /** An officer works at one counter at a time; a counter has one officer at a time. */
+    /** An officer works at one counter at a time; a counter has one officer, in one session, at a time. */
     joinCounter(actor: Extract<Actor, { kind: 'staff' }>, counterId: number): void {
       deps.store.sqlite
         .transaction(() => {
@@ -126,6 +126,8 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
           if (!counter || !counter.active) throw new DomainError('COUNTER_NOT_FOUND');
           if (counter.officerId !== null && counter.officerId !== actor.staffId) throw new DomainError('COUNTER_TAKEN');
           if (actor.counterId !== null && actor.counterId !== counterId) accessRepo.setCounterOfficer(db, actor.counterId, null);
+          // Another session of this account (another browser, a forgotten tab) loses the seat at once.
+          accessRepo.unseatOthers(db, counterId, actor.tokenHash);
           accessRepo.setCounterOfficer(db, counterId, actor.staffId);
           accessRepo.setSessionCounter(db, actor.tokenHash, counterId);
         })
