@@ -67,6 +67,7 @@ export const errorCatalog = {
     vi: 'Ổ đĩa của máy chủ đã đầy nên chưa lưu được. Dữ liệu đã có vẫn an toàn. Vui lòng báo quản trị viên giải phóng dung lượng ổ đĩa rồi thử lại.',
     en: 'The server’s disk is full, so nothing was saved. Existing data is safe. Tell the administrator to free disk space, then try again.',
   },
+  SIGN_IN_BUSY: { status: 503, vi: 'Máy chủ đang bận kiểm tra đăng nhập. Vui lòng chờ vài giây rồi đăng nhập lại.', en: 'The server is busy checking sign-ins. Wait a few seconds and sign in again.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

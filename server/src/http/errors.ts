@@ -28,8 +28,8 @@ const statusCodes: Record<number, ErrorCode> = {
   431: 'HEADERS_TOO_LARGE',
 };
 
-/** Seconds a client should wait after a full disk before trying again. */
-const STORAGE_RETRY_SECONDS = 60;
+/** Seconds a client should wait before trying again, for refusals that pass. */
+const retryAfterSeconds: Partial<Record<ErrorCode, number>> = { STORAGE_FULL: 60, SIGN_IN_BUSY: 5 };
 
 function codeOf(error: FastifyError | DomainError, request: FastifyRequest): ErrorCode {
   if (error instanceof DomainError) return error.code;
@@ -48,7 +48,8 @@ function codeOf(error: FastifyError | DomainError, request: FastifyRequest): Err
 }
 
 function send(reply: FastifyReply, code: ErrorCode, details?: string[]): void {
-  if (code === 'STORAGE_FULL') void reply.header('retry-after', String(STORAGE_RETRY_SECONDS));
+  const retryAfter = retryAfterSeconds[code];
+  if (retryAfter !== undefined && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(retryAfter));
   void reply.status(errorCatalog[code].status).send(errorBody(code, details));
 }
 

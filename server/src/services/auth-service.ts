@@ -1,5 +1,6 @@
 import type { DeviceKind, DeviceView, Me, Role } from '@luot/shared';
 import { DomainError } from '../domain/errors.ts';
+import { createPasswordGate, type PasswordGateOptions } from '../auth/password-gate.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newPairingCode, newToken, tokenKind } from '../auth/tokens.ts';
 import type { OpenDb } from '../db/open-db.ts';
@@ -20,6 +21,7 @@ export interface AuthOptions {
   scryptN?: number;
   /** Device token lifetime; tests shorten it to see renewal happen. */
   deviceTokenMs?: number;
+  passwordGate?: PasswordGateOptions;
 }
 
 export function deviceView(row: DeviceRow): DeviceView {
@@ -40,6 +42,10 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
   const { db } = deps.store;
   const scryptN = deps.options?.scryptN;
   const deviceTokenMs = deps.options?.deviceTokenMs ?? DEVICE_TOKEN_MS;
+  const gate = createPasswordGate(deps.options?.passwordGate);
+  // An unknown username is checked against this hash, made once, so it costs one scrypt run like a known one.
+  const decoy = hashPassword(newToken('staff'), scryptN);
+  decoy.catch(() => undefined);
 
   function me(actor: Extract<Actor, { kind: 'staff' }>, username: string): Me {
     return { id: actor.staffId, username, name: actor.name, role: actor.role, counterId: actor.counterId };
@@ -63,10 +69,10 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       return accessRepo.createStaff(db, { ...input, passwordHash }, deps.clock.now());
     },
 
-    async login(username: string, password: string): Promise<{ token: string; expiresAt: number; me: Me }> {
+    /** `address` is who is asking: one address gets only its share of the password checks (see password-gate). */
+    async login(username: string, password: string, address = 'local'): Promise<{ token: string; expiresAt: number; me: Me }> {
       const row = accessRepo.staffByUsername(db, username);
-      // Verify against a throwaway hash when the user is unknown so timing does not reveal valid usernames.
-      const ok = await verifyPassword(password, row?.passwordHash ?? (await hashPassword('x', scryptN)));
+      const ok = await gate.run(address, async () => verifyPassword(password, row?.passwordHash ?? (await decoy)));
       if (!row || !ok) throw new DomainError('BAD_CREDENTIALS');
       if (!row.active) throw new DomainError('ACCOUNT_DISABLED');
       const token = newToken('staff');

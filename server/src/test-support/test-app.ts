@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import type { AppDeps } from '../deps.ts';
 import { openDb, type OpenDb } from '../db/open-db.ts';
 import type { Clock } from '../services/clock.ts';
@@ -34,7 +34,17 @@ export interface TestServer {
 /** Scrypt at N=2^10 keeps logins fast in tests; production uses the OWASP cost. */
 export const TEST_SCRYPT_N = 1 << 10;
 
-export async function startTestServer(options: { dir?: string; clock?: TestClock; heartbeatMs?: number; listen?: boolean } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  dir?: string;
+  clock?: TestClock;
+  heartbeatMs?: number;
+  listen?: boolean;
+  /** 'production' for the real scrypt cost (the sign-in flood test), else the cheap test cost. */
+  scrypt?: 'production';
+  logger?: AppOptions['logger'];
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'luot-test-'));
   const dbFile = join(dir, 'luot.db');
   const store = openDb(dbFile);
@@ -44,7 +54,8 @@ export async function startTestServer(options: { dir?: string; clock?: TestClock
     clock,
     config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null },
     printing: { retryMs: 200, attemptTimeoutMs: 1000, maxJobAgeMs: 60_000 },
-    scryptN: TEST_SCRYPT_N,
+    scryptN: options.scrypt === 'production' ? undefined : TEST_SCRYPT_N,
+    logger: options.logger,
   });
   if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.ready();
