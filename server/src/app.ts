@@ -45,7 +45,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -61,7 +61,7 @@ const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const clock = options.clock ?? systemClock;
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false, frameworkErrors, clientErrorHandler });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: options.config.trustProxy ?? false, frameworkErrors, clientErrorHandler });
   const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN, deviceTokenMs: options.config.deviceTokenMs } });
   const centerConfig = createConfigCache(store);
   const read = createReadModels({ store, clock, config: centerConfig });

@@ -42,6 +42,8 @@ export interface TestServerOptions {
   /** 'production' for the real scrypt cost (the sign-in flood test), else the cheap test cost. */
   scrypt?: 'production';
   logger?: AppOptions['logger'];
+  /** A reverse proxy's address whose X-Forwarded-For is believed. */
+  trustProxy?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -52,7 +54,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { app, deps } = await buildApp({
     store,
     clock,
-    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null },
+    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null, trustProxy: options.trustProxy ?? false },
     printing: { retryMs: 200, attemptTimeoutMs: 1000, maxJobAgeMs: 60_000 },
     scryptN: options.scrypt === 'production' ? undefined : TEST_SCRYPT_N,
     logger: options.logger,
