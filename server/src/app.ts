@@ -45,7 +45,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -71,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     now: () => clock.now(),
     onState: (state) => announcer.printerState(state),
     onDropped: (job) => app.log.warn({ job }, 'receipt dropped: the printer stayed unavailable too long'),
+    usbDevices: options.config.printerDevices,
     ...options.printing,
   });
   const receipts = createReceipts({ store, config: centerConfig, printing });

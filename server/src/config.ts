@@ -19,6 +19,8 @@ export interface Config {
    * whole center together.
    */
   trustProxy: string | false;
+  /** Device paths besides /dev/usb/lp<N> that a USB receipt printer may use, comma-separated (e.g. /dev/ttyUSB0). */
+  printerDevices: string[];
   /** Folder holding the built apps (kiosk/dist, counter-display/dist, staff-console/dist). */
   appsRoot: string;
   /** Call audio: where synthesized calls are kept, an optional voice pack, whether calls add English. */
@@ -46,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deviceTokenMs: int(env.LUOT_DEVICE_TOKEN_SECONDS, 7 * 24 * 3600, 'LUOT_DEVICE_TOKEN_SECONDS') * 1000,
     appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
     trustProxy: env.LUOT_TRUST_PROXY?.trim() || false,
+    printerDevices: (env.LUOT_PRINTER_DEVICES ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     publicUrl: env.LUOT_PUBLIC_URL ? env.LUOT_PUBLIC_URL.replace(/\/+$/, '') : null,
     voice: {
       cacheDir: resolve(env.LUOT_VOICE_CACHE || resolve(repoRoot, 'data/voice-cache')),

@@ -68,6 +68,11 @@ export const errorCatalog = {
     en: 'The server’s disk is full, so nothing was saved. Existing data is safe. Tell the administrator to free disk space, then try again.',
   },
   SIGN_IN_BUSY: { status: 503, vi: 'Máy chủ đang bận kiểm tra đăng nhập. Vui lòng chờ vài giây rồi đăng nhập lại.', en: 'The server is busy checking sign-ins. Wait a few seconds and sign in again.' },
+  PRINTER_PATH_NOT_ALLOWED: {
+    status: 400,
+    vi: 'Máy in USB phải là thiết bị máy in của máy chủ: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (hoặc thiết bị người quản trị máy chủ đã khai báo trong LUOT_PRINTER_DEVICES). Hãy kiểm tra lại địa chỉ máy in.',
+    en: 'A USB printer must be one of the server’s printer devices: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (or a device listed by the server’s administrator in LUOT_PRINTER_DEVICES). Check the printer address.',
+  },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

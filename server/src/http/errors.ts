@@ -58,9 +58,11 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     const code = codeOf(error, request);
     const details =
-      !(error instanceof DomainError) && error.validation
-        ? error.validation.map((v) => `${error.validationContext ?? ''}${v.instancePath} ${v.message ?? ''}`.trim())
-        : undefined;
+      error instanceof DomainError
+        ? error.fields
+        : error.validation
+          ? error.validation.map((v) => `${error.validationContext ?? ''}${v.instancePath} ${v.message ?? ''}`.trim())
+          : undefined;
     send(reply, code, details);
   });
 
