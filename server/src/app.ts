@@ -41,6 +41,7 @@ import { systemClock, type Clock } from './services/clock.ts';
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { Hub } from './ws/hub.ts';
+import { socketErrorHandler } from './ws/socket-errors.ts';
 import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
@@ -112,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // Rate limits apply only where a route asks; the hook runs after the body is parsed so keys can use it.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 }, errorHandler: socketErrorHandler });
 
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });
