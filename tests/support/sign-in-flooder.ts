@@ -3,7 +3,7 @@
  * against `url` until told to stop (SIGTERM or stdin closing). Prints `flooding` once the flood is under way,
  * then, when stopped, one JSON line describing every answer it got.
  *
- *   node --import tsx sign-in-flooder.ts http://127.0.0.1:8080 40
+ *   node --import tsx tests/support/sign-in-flooder.ts http://127.0.0.1:8080 40
  */
 const [url = '', concurrencyText = '40'] = process.argv.slice(2);
 const concurrency = Number(concurrencyText);
