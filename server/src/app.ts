@@ -38,6 +38,7 @@ import { createAuthService } from './services/auth-service.ts';
 import { createConfigCache } from './services/config-cache.ts';
 import { WriteBatcher } from './services/write-batcher.ts';
 import { systemClock, type Clock } from './services/clock.ts';
+import { createKioskPace, type KioskPaceOptions } from './services/kiosk-pace.ts';
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { Hub } from './ws/hub.ts';
@@ -51,6 +52,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
   scryptN?: number;
+  /** How fast one kiosk may issue numbers (KIOSK_PACE unless told). */
+  kioskPace?: KioskPaceOptions;
   /** Print queue timings; tests shorten them. */
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
 }
@@ -77,6 +80,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   const receipts = createReceipts({ store, config: centerConfig, printing });
   const estimates = createEstimates({ store, clock, config: centerConfig });
+  const kioskPace = createKioskPace({
+    clock,
+    options: options.kioskPace,
+    onFirstRefusal: (kiosk) => app.log.warn({ deviceId: kiosk.deviceId, kiosk: kiosk.name }, 'kiosk issuing faster than a person could; refusing until it slows down'),
+  });
   const deps: AppDeps = {
     config: options.config,
     store,
@@ -93,8 +101,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     receipts,
     admin: createAdminService({ store, clock, config: centerConfig, auth }),
     reports: createReportService({ store, clock, config: centerConfig }),
-    live: createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
+    live: createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
     guards: guards(auth),
+    kioskPace,
   };
 
   app.setValidatorCompiler(strictValidatorCompiler);

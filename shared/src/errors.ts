@@ -73,6 +73,7 @@ export const errorCatalog = {
     vi: 'Máy in USB phải là thiết bị máy in của máy chủ: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (hoặc thiết bị người quản trị máy chủ đã khai báo trong LUOT_PRINTER_DEVICES). Hãy kiểm tra lại địa chỉ máy in.',
     en: 'A USB printer must be one of the server’s printer devices: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (or a device listed by the server’s administrator in LUOT_PRINTER_DEVICES). Check the printer address.',
   },
+  KIOSK_TOO_FAST: { status: 429, vi: 'Xin Ông/Bà vui lòng chờ một chút rồi chạm lại để lấy số.', en: 'Please wait a moment, then touch again to take a number.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -72,7 +72,13 @@ export class KioskTaps {
   }
 
   async issue(fieldId: number, priority: string | null = null): Promise<TicketView> {
-    const { status, body } = await send(this.server, this.token, 'POST', '/api/tickets', { fieldId, priority });
+    let answer = await send(this.server, this.token, 'POST', '/api/tickets', { fieldId, priority });
+    // A kiosk issues at a person's pace (a burst of five, then one a second): wait as the server says.
+    while (answer.status === 429 && (answer.body as { code?: string }).code === 'KIOSK_TOO_FAST') {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      answer = await send(this.server, this.token, 'POST', '/api/tickets', { fieldId, priority });
+    }
+    const { status, body } = answer;
     if (status !== 201) throw new Error(`issue: ${status} ${JSON.stringify(body)}`);
     return (body as IssuedTicket).ticket;
   }

@@ -29,7 +29,7 @@ const statusCodes: Record<number, ErrorCode> = {
 };
 
 /** Seconds a client should wait before trying again, for refusals that pass. */
-const retryAfterSeconds: Partial<Record<ErrorCode, number>> = { STORAGE_FULL: 60, SIGN_IN_BUSY: 5 };
+const retryAfterSeconds: Partial<Record<ErrorCode, number>> = { STORAGE_FULL: 60, SIGN_IN_BUSY: 5, KIOSK_TOO_FAST: 1 };
 
 function codeOf(error: FastifyError | DomainError, request: FastifyRequest): ErrorCode {
   if (error instanceof DomainError) return error.code;
