@@ -28,6 +28,7 @@ import { createPrintService } from './printing/index.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createReceipts } from './services/receipts.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
+import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.decorateRequest('actor', null);
   installErrorHandling(app);
 
+  await securityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lượt API', version: VERSION, description: 'Queue ticketing for one-stop public service centers' },
@@ -119,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: apiDocsPolicy });
   // Rate limits apply only where a route asks; the hook runs after the body is parsed so keys can use it.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 }, errorHandler: socketErrorHandler });

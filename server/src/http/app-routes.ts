@@ -32,6 +32,6 @@ export const appRoutes: FastifyPluginAsync<{ appsRoot: string }> = async (app, {
     const links = APPS.map((a) => `<li><a href="${a.prefix}/">${a.titleVi}</a></li>`).join('');
     return reply
       .type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title><body style="font:20px sans-serif;margin:2em"><h1>Lượt</h1><ul>${links}<li><a href="/api/docs">API</a></li></ul></body></html>`);
+      .send(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title><body><h1>Lượt</h1><ul>${links}<li><a href="/api/docs">API</a></li></ul></body></html>`);
   });
 };
