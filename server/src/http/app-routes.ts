@@ -16,7 +16,7 @@ export const appRoutes: FastifyPluginAsync<{ appsRoot: string }> = async (app, {
     const root = join(appsRoot, a.dir, 'dist');
     app.get(a.prefix, async (_req, reply) => reply.redirect(`${a.prefix}/`));
     if (!existsSync(join(root, 'index.html'))) {
-      app.get(`${a.prefix}/*`, async (_req, reply) =>
+      app.get(`${a.prefix}/*`, { schema: { hide: true } }, async (_req, reply) =>
         reply
           .status(503)
           .type('text/html; charset=utf-8')
