@@ -1,12 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IssuedTicket } from '@luot/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { openDb } from '../db/open-db.ts';
-import { addCounter, addField, addStaff, deviceToken, login } from '../test-support/fixtures.ts';
+import { securityCenter, standInApps } from '../test-support/security-center.ts';
 import { startTestServer, TEST_SCRYPT_N, TestClock } from '../test-support/test-app.ts';
 import { TestSocket } from '../test-support/ws-client.ts';
 import { authorization, identities, refusalsOfIdentity, streams, type Identity } from './authorization-table.ts';
@@ -24,29 +23,9 @@ let routes: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luot-authz-'));
-  for (const app of ['kiosk', 'counter-display', 'staff-console']) {
-    mkdirSync(join(dir, app, 'dist'), { recursive: true });
-    writeFileSync(join(dir, app, 'dist', 'index.html'), '<!doctype html><title>app</title>');
-  }
+  standInApps(dir);
   const server = await startTestServer({ dir });
-  const field = addField(server, { code: 'a', prefix: 'A' });
-  const counter = addCounter(server, 1, [field]);
-  addCounter(server, 2, [field]);
-  for (const [name, role] of [['quay1', 'officer'], ['giamsat', 'supervisor'], ['admin', 'admin']] as const) await addStaff(server, name, role);
-  const officer = await login(server, 'quay1');
-  await server.app.inject({ method: 'POST', url: `/api/counters/${counter}/join`, headers: { authorization: `Bearer ${officer}` } });
-  const kiosk = deviceToken(server, 'kiosk');
-  const issued = await server.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { fieldId: field } });
-  trackingCode = issued.json<IssuedTicket>().trackingCode;
-  tokens = {
-    anonymous: null,
-    kiosk,
-    hall_board: deviceToken(server, 'hall_board'),
-    counter_display: deviceToken(server, 'counter_display', counter),
-    officer,
-    supervisor: await login(server, 'giamsat'),
-    admin: await login(server, 'admin'),
-  };
+  ({ tokens, trackingCode } = await securityCenter(server));
   await server.stop();
   template = server.dbFile;
 
