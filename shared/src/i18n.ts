@@ -4,11 +4,14 @@
  * because decomposed diacritics render badly on some kiosk fonts and break string comparisons in tests.
  */
 
+import { assistEn, assistVi } from './i18n-assist.ts';
+
 export const langs = ['vi', 'en'] as const;
 export type Lang = (typeof langs)[number];
 export const defaultLang: Lang = 'vi';
 
 const vi = {
+  ...assistVi,
   appName: 'Lượt',
   kioskTitle: 'Lấy số thứ tự',
   displayTitle: 'Màn hình quầy',
@@ -555,6 +558,7 @@ export type StringKey = keyof typeof vi;
 
 // Typed against the Vietnamese keys so a missing or misspelled English entry is a compile error.
 const en: Record<StringKey, string> = {
+  ...assistEn,
   appName: 'Lượt',
   kioskTitle: 'Take a queue number',
   displayTitle: 'Counter display',
