@@ -1,4 +1,4 @@
-import type { AdminField, CenterInfo, CenterSnapshot, DeviceSettings, DeviceView, FieldBody, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
+import type { AdminField, CenterInfo, CenterProfileBody, CenterSnapshot, DeviceSettings, DeviceView, FieldBody, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
 import type { ServerProcess } from './server-process.ts';
 
 /** The server's HTTP API as staff use it, for arranging and checking what a browser test does. */
@@ -54,6 +54,14 @@ export class StaffApi {
   /** Takes a field off the kiosk (deactivates it). */
   removeField(id: number): Promise<AdminField> {
     return this.call<AdminField>('DELETE', `/api/admin/fields/${id}`, 200);
+  }
+
+  centerProfile(): Promise<CenterProfileBody> {
+    return this.call<CenterProfileBody>('GET', '/api/admin/center', 200);
+  }
+
+  saveCenterProfile(body: CenterProfileBody): Promise<CenterProfileBody> {
+    return this.call<CenterProfileBody>('PUT', '/api/admin/center', 200, body);
   }
 
   devices(): Promise<DeviceView[]> {
