@@ -33,6 +33,11 @@ export class CounterOfficer {
     return res.ticket.number;
   }
 
+  /** Calls one waiting ticket out of turn. */
+  callTicket(ticketId: number): Promise<CounterActionResponse> {
+    return this.act('call', { ticketId });
+  }
+
   recall(): Promise<CounterActionResponse> {
     return this.act('recall');
   }

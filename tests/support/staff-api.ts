@@ -64,6 +64,11 @@ export class StaffApi {
     return this.call<CenterProfileBody>('PUT', '/api/admin/center', 200, body);
   }
 
+  /** Stops or resumes issuing numbers for a field (supervisors and admins). */
+  setIssuing(fieldId: number, issuing: boolean): Promise<AdminField> {
+    return this.call<AdminField>('POST', `/api/fields/${fieldId}/issuing`, 200, { issuing });
+  }
+
   devices(): Promise<DeviceView[]> {
     return this.call<DeviceView[]>('GET', '/api/devices', 200);
   }

@@ -54,7 +54,8 @@ export function PairingScreen({ lang, onPaired }: PairingScreenProps) {
         <div className="pairing__text">
           <p className="pairing__for">{t(lang, 'kioskPairForStaff')}</p>
           <p>{t(lang, 'kioskPairHint')}</p>
-          <p className="pairing__code" aria-label={t(lang, 'kioskPairCode')} data-testid="pairing-code" data-value={code}>
+          {/* A labelled group: a plain paragraph may not carry an aria-label (axe: aria-prohibited-attr). */}
+          <p className="pairing__code" role="group" aria-label={t(lang, 'kioskPairCode')} data-testid="pairing-code" data-value={code}>
             {Array.from({ length: codeLength }, (_, i) => (
               <span key={i} className={`pairing__digit${i < code.length ? ' pairing__digit--filled' : ''}`}>
                 {code[i] ?? ''}
