@@ -32,6 +32,7 @@ export const assistVi = {
   // Hall board: the admin's setting for people whom movement troubles.
   adminDeviceCalm: 'Không chạy chữ, không nhấp nháy',
   adminDeviceCalmHint: 'Dòng thông báo đứng yên và xuống dòng, số mới gọi không nhấp nháy.',
+  adminDeviceDisplay: 'Hiển thị',
 
   // The role guides, served by the center's own server under /help.
   helpLink: 'Hướng dẫn sử dụng',
@@ -65,6 +66,7 @@ export const assistEn: Record<AssistKey, string> = {
 
   adminDeviceCalm: 'No scrolling text, no flashing',
   adminDeviceCalmHint: 'The notice stands still and wraps; a new call does not flash.',
+  adminDeviceDisplay: 'Display',
 
   helpLink: 'User guide',
   helpInstallLink: 'Installation guide',

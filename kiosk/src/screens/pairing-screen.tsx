@@ -1,4 +1,4 @@
-import { strings, t, type Lang } from '@luot/shared';
+import { helpPath, strings, t, type Lang } from '@luot/shared';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { kioskApi } from '../api/kiosk-api.ts';
 import { Keypad } from '../components/keypad.tsx';
@@ -67,6 +67,12 @@ export function PairingScreen({ lang, onPaired }: PairingScreenProps) {
               {error[lang]}
             </p>
           )}
+          {/* For whoever installs the kiosk; citizens never see this screen. */}
+          <p className="pairing__help">
+            <a href={helpPath('installer', lang)} data-testid="help-link">
+              {t(lang, 'helpInstallLink')}
+            </a>
+          </p>
         </div>
         <div className="pairing__pad">
           <Keypad lang={lang} disabled={busy} onDigit={type} onDelete={erase} onClear={() => setCode('')} />

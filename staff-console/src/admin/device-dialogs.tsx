@@ -147,14 +147,19 @@ export function DeviceSettingsDialog({ lang, api, device, printers, onDone, onCl
           </label>
         ) : (
           <>
-            <label className="choice__option">
-              <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} data-autofocus data-testid="device-sound" />
-              {t(lang, 'adminDeviceSound')}
-            </label>
-            <label className="form__row">
-              <span>{fill(lang, 'adminDeviceVolume', { volume })}</span>
-              <input type="range" min={0} max={100} step={5} value={volume} disabled={!sound} onChange={(e) => setVolume(Number(e.target.value))} data-testid="device-volume" />
-            </label>
+            {/* Counter screens do not speak (the hall board does): they only have the calm setting. */}
+            {device.kind === 'hall_board' && (
+              <>
+                <label className="choice__option">
+                  <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} data-autofocus data-testid="device-sound" />
+                  {t(lang, 'adminDeviceSound')}
+                </label>
+                <label className="form__row">
+                  <span>{fill(lang, 'adminDeviceVolume', { volume })}</span>
+                  <input type="range" min={0} max={100} step={5} value={volume} disabled={!sound} onChange={(e) => setVolume(Number(e.target.value))} data-testid="device-volume" />
+                </label>
+              </>
+            )}
             <label className="choice__option">
               <input type="checkbox" checked={calm} onChange={(e) => setCalm(e.target.checked)} aria-describedby="device-calm-hint" data-testid="device-calm" />
               {t(lang, 'adminDeviceCalm')}
