@@ -170,9 +170,7 @@ describe('counter screens and the hall board, for axe-core', () => {
     try {
       await expectAccessible(screen.page, 'counter screen, idle');
       const officer = await CounterOfficer.atCounter(server, 'quay4', 4);
-      const served = officer.counter.fieldIds[0];
-      if (served === undefined) throw new Error('counter 4 serves no field');
-      await supervisor.issue(served);
+      await supervisor.issue(officer.firstField());
       const number = await officer.callNext();
       await screen.waitCounterNumber(number, 5_000);
       await expectAccessible(screen.page, 'counter screen, calling');
@@ -191,9 +189,7 @@ describe('counter screens and the hall board, for axe-core', () => {
     const rating = await RatingPage.open(browser, server.url, 5);
     try {
       const officer = await CounterOfficer.atCounter(server, 'quay5', 5);
-      const served = officer.counter.fieldIds[0];
-      if (served === undefined) throw new Error('counter 5 serves no field');
-      await supervisor.issue(served);
+      await supervisor.issue(officer.firstField());
       await officer.callNext();
       await officer.start();
       await officer.finish();
@@ -208,9 +204,7 @@ describe('counter screens and the hall board, for axe-core', () => {
     const muted = await DisplayPage.open(browser, server.url, { board: 'hall' }, { width: 1920, height: 1080 }, { blockAutoplay: true });
     try {
       const officer = await CounterOfficer.atCounter(server, 'quay6', 6);
-      const served = officer.counter.fieldIds[0];
-      if (served === undefined) throw new Error('counter 6 serves no field');
-      await supervisor.issue(served);
+      await supervisor.issue(officer.firstField());
       await officer.callNext();
       await muted.page.getByTestId('sound-unlock').waitFor({ timeout: 10_000 });
       await expectAccessible(muted.page, 'hall board asking to be touched for sound');

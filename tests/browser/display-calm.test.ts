@@ -91,9 +91,7 @@ describe('the calm setting of a screen: no scrolling notice, no flashing', () =>
       await admin.deviceSettings(device.id, { ...device.settings, calm: true });
       await screen.page.locator('[data-testid="display"][data-calm="true"]').waitFor({ timeout: 5_000 });
       const officer = await CounterOfficer.atCounter(server, 'quay3', 3);
-      const served = officer.counter.fieldIds[0];
-      if (served === undefined) throw new Error('counter 3 serves no field');
-      await kiosk.issue(served);
+      await kiosk.issue(officer.firstField());
       const number = await officer.callNext();
       await screen.waitCounterNumber(number, 5_000);
       expect(await screen.counterMode()).toBe('calling');

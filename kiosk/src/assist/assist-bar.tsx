@@ -13,12 +13,14 @@ export function AssistBar({ lang }: { lang: Lang }) {
       <button type="button" className="assist-bar__button" aria-pressed={assist.guideOn} data-testid="assist-listen" onClick={assist.toggleGuide}>
         <SpeakerIcon />
         {t(lang, 'assistListen')}
+        <span className="toggle-tick" aria-hidden="true" />
       </button>
       <button type="button" className="assist-bar__button" aria-pressed={assist.largeText} data-testid="assist-large-text" onClick={assist.toggleLargeText}>
         <span className="assist-bar__large-a" aria-hidden="true">
           A<span>A</span>
         </span>
         {t(lang, 'assistLargeText')}
+        <span className="toggle-tick" aria-hidden="true" />
       </button>
     </div>
   );

@@ -26,7 +26,7 @@ export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
           onClick={() => onChange(option)}
         >
           {/* The tick says "this one is on" in shape as well as colour. */}
-          <span className="lang-switch__tick" aria-hidden="true" />
+          <span className="toggle-tick" aria-hidden="true" />
           {`${option.toUpperCase()} – ${ownName[option]}`}
         </button>
       ))}
