@@ -39,7 +39,7 @@ export const DeviceSettings = Type.Object(
   { additionalProperties: false },
 );
 export type DeviceSettings = Static<typeof DeviceSettings>;
-export const defaultDeviceSettings: DeviceSettings = { soundEnabled: true, volume: 80, calm: false };
+export const defaultDeviceSettings: DeviceSettings = { soundEnabled: true, volume: 80 };
 
 /** How a counter picks among the fields it serves: strict order, or weighted share. */
 export const FieldPolicy = Type.Union([Type.Literal('order'), Type.Literal('weights')]);
