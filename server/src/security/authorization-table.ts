@@ -29,6 +29,7 @@ export const authorization: Record<string, readonly Identity[]> = {
   'GET /kiosk': EVERYONE,
   'GET /display': EVERYONE,
   'GET /console': EVERYONE,
+  'GET /help': EVERYONE,
 
   // Devices.
   'POST /api/devices/renew': DEVICES,
@@ -36,6 +37,10 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/tickets': ['kiosk', ...STAFF],
   'GET /api/voice/call': [...SCREENS, ...STAFF],
   'POST /api/ratings': ['counter_display'],
+  // The kiosk's spoken guidance, step by step.
+  ...Object.fromEntries(
+    ['home', 'subfields', 'field', 'take', 'categories', 'category', 'issuing', 'ticket', 'notice'].map((step) => [`GET /api/voice/guide/${step}`, ['kiosk'] as const]),
+  ),
   'GET /api/ratings/pending': ['counter_display'],
 
   // Staff; officers act only at the counter they sit at (checked after the role, by seat).
