@@ -40,7 +40,7 @@ describe('Content-Security-Policy and the other security headers', () => {
   });
 
   it('every page and API answer carries the policy, refuses framing and sniffing, and sends no referrer', async () => {
-    for (const path of ['/', '/kiosk/', '/display/', '/console/', '/api/health', '/api/docs/', '/api/no-such-thing']) {
+    for (const path of ['/', '/kiosk/', '/display/', '/console/', '/help/', '/api/health', '/api/docs/', '/api/no-such-thing']) {
       const res = await fetch(`${server.url}${path}`);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("default-src 'self'");
@@ -56,7 +56,7 @@ describe('Content-Security-Policy and the other security headers', () => {
     }
   });
 
-  it('every app works under the policy with no violation: kiosk, phone page, counter screen, hall board with its voice, console with charts, API docs', async () => {
+  it('every app works under the policy with no violation: kiosk, phone page, counter screen, hall board with its voice, console with charts, guides, API docs', async () => {
     const browser = watch.browser;
     // The citizen's ticket, issued the way the kiosk does, for the phone page.
     const demoKiosk = (await (await fetch(`${server.url}/api/demo/device?kind=kiosk`)).json()) as { token: string };
@@ -106,6 +106,11 @@ describe('Content-Security-Policy and the other security headers', () => {
     await docs.locator('.opblock').first().waitFor();
     await docs.goto(`${server.url}/`);
     await docs.getByRole('link').first().waitFor();
+    for (const guide of ['/help/', '/help/officer.html', '/help/en/admin.html']) {
+      const res = await docs.goto(`${server.url}${guide}`);
+      expect(res?.status(), guide).toBe(200);
+      await docs.locator('h1').first().waitFor();
+    }
 
     expect(watch.violations).toEqual([]);
     for (const page of [kiosk, phone, board, screen, supervisor, admin, desk]) await page.context.close();
