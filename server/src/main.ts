@@ -4,7 +4,7 @@ import { loadConfig } from './config.ts';
 import { openDb } from './db/open-db.ts';
 import { isEmpty, seedAdmin, seedDemo, type SeedResult } from './seed/seed.ts';
 import { createAuthService } from './services/auth-service.ts';
-import { systemClock } from './services/clock.ts';
+import { systemClock } from './system-clock.ts';
 
 /** The only file that touches the process: env, signals, the listening socket, the console. */
 const config = loadConfig();

@@ -4,10 +4,10 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { serviceDayStart } from '../../src/domain/time.ts';
 import type { Ticket } from '../../src/domain/types.ts';
 import { saveRating } from '../../src/feedback/rating-writer.ts';
-import type { StaffActor } from '../../src/http/guards.ts';
-import type { Actor } from '../../src/services/actor.ts';
-import type { Clock } from '../../src/services/clock.ts';
-import { createConfigCache } from '../../src/services/config-cache.ts';
+import type { Actor, StaffActor } from '../../src/services/actor.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { createConfigCache, type ConfigCache } from '../../src/db/config-cache.ts';
+import { createRollupRecorder } from '../../src/reports/rollup-recorder.ts';
 import { createQueueService, type Outcome } from '../../src/services/queue-service.ts';
 import type { SimCenter } from './center.ts';
 import { TimeHeap } from './heap.ts';
@@ -118,8 +118,15 @@ export class HistorySimulator {
     this.queue =
       options.path === 'engine'
         ? new EngineDriver(store, this.clock, config)
-        : createQueueService({ store, clock: this.clock, config, batcher: new InlineBatcher(store.sqlite) });
+        : this.serviceQueue(config);
     this.counters = center.counters.map((c) => ({ id: c.id, fieldIds: c.fieldIds, officer: c.officer, status: 'closed', current: null, closing: false, idle: false, present: true }));
+  }
+
+  /** The server's own queue service, its report rollups wired as app.ts wires them. */
+  private serviceQueue(config: ConfigCache): QueueDriver {
+    const batcher = new InlineBatcher(this.store.sqlite);
+    const derived = createRollupRecorder({ db: this.store.db, config, batcher });
+    return createQueueService({ store: this.store, clock: this.clock, config, batcher, derived });
   }
 
   /** Runs one working day inside its own transaction and says what it wrote. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from './commands.ts';
 import { decide } from './decide.ts';
 import { DomainError } from './errors.ts';
-import { MINUTE, T0, TestWorld, makeCounter, makeField } from './test-world.ts';
+import { MINUTE, T0, TestWorld, makeCounter, makeField } from '../test-support/test-world.ts';
 import type { DomainEvent, QueueRules } from './types.ts';
 
 const DAY = 24 * 60 * MINUTE;

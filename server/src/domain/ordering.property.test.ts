@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from './commands.ts';
 import { DomainError } from './errors.ts';
-import { MINUTE, TestWorld, makeCounter, makeField } from './test-world.ts';
+import { MINUTE, TestWorld, makeCounter, makeField } from '../test-support/test-world.ts';
 import type { Counter, CounterField, FieldConfig, QueueRules, Ticket } from './types.ts';
 
 const NUM_RUNS = 200;

@@ -12,8 +12,8 @@ import {
 import { DomainError } from '../domain/errors.ts';
 import { serviceDayOf, serviceDayStart } from '../domain/time.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import type { Clock } from '../services/clock.ts';
-import type { ConfigCache } from '../services/config-cache.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 import type { Estimates } from '../services/estimates.ts';
 import { ratingsRepo, type FinishedVisit } from './ratings-repo.ts';
 import { saveRating } from './rating-writer.ts';

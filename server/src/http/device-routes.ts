@@ -1,26 +1,24 @@
 import { CreatedDevice, CreateDeviceBody, DeviceSettings, DeviceView, ErrorBody, IdParams, PairBody, PairResponse, RenewResponse } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
-import { accessRepo } from '../db/repositories/access-repo.ts';
-import { demoRepo } from '../db/repositories/demo-repo.ts';
-import { bearer } from './guards.ts';
+import type { DeviceAdmin } from '../services/device-admin.ts';
+import { bearer, staffOf, type Guards } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
-export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
-  const admin = deps.guards.staff('admin');
+export const deviceRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; devices: DeviceAdmin }> = async (app, { guards, devices }) => {
+  const admin = guards.staff('admin');
 
   app.get('/api/devices', { schema: { tags: ['devices'], response: { 200: Type.Array(DeviceView), ...errors } }, onRequest: admin }, async () =>
-    deps.auth.listDevices(),
+    devices.list(),
   );
 
   app.post(
     '/api/devices',
     { schema: { tags: ['devices'], summary: 'Register a device and get its one-time pairing code', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } }, onRequest: admin },
     async (request, reply) => {
-      const created = deps.auth.createDevice({ kind: request.body.kind, name: request.body.name, counterId: request.body.counterId ?? null });
+      const created = devices.create(staffOf(request), request.body);
       return reply.status(201).send({ ...created, pairingExpiresAt: new Date(created.pairingExpiresAt).toISOString() });
     },
   );
@@ -31,7 +29,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       schema: { tags: ['devices'], summary: 'A device exchanges its pairing code for a device token', body: PairBody, response: { 200: PairResponse, ...errors } },
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
-    async (request) => deps.auth.pair(request.body.code),
+    async (request) => devices.pair(request.body.code),
   );
 
   app.post(
@@ -43,8 +41,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     async (request) => {
       const token = bearer(request);
       if (!token) throw new DomainError('DEVICE_REQUIRED');
-      const renewed = deps.auth.renewDevice(token);
-      demoRepo.replaceToken(deps.store.db, token, renewed.token, deps.clock.now());
+      const renewed = devices.renew(token);
       return { ...renewed, expiresAt: new Date(renewed.expiresAt).toISOString() };
     },
   );
@@ -52,18 +49,12 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.put(
     '/api/devices/:id/settings',
     { schema: { tags: ['devices'], summary: 'Sound on/off and volume of a screen', params: IdParams, body: DeviceSettings, response: { 200: DeviceSettings, ...errors } }, onRequest: admin },
-    async (request) => {
-      if (!accessRepo.deviceById(deps.store.db, request.params.id)) throw new DomainError('DEVICE_NOT_FOUND');
-      accessRepo.setDeviceSettings(deps.store.db, request.params.id, request.body);
-      // The screen hears it at once on its own stream.
-      deps.hub.publish(`device:${request.params.id}`, { cause: 'device_settings', settings: request.body });
-      return request.body;
-    },
+    async (request) => devices.setSettings(staffOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/devices/:id',
     { schema: { tags: ['devices'], summary: 'Revoke a device', params: IdParams, response: { 200: DeviceView, ...errors } }, onRequest: admin },
-    async (request) => deps.auth.revokeDevice(request.params.id),
+    async (request) => devices.revoke(staffOf(request), request.params.id),
   );
 };

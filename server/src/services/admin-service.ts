@@ -5,26 +5,24 @@ import { parseLocalTime } from '../domain/time.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { adminRepo } from '../db/repositories/admin-repo.ts';
 import { settingsRepo } from '../db/repositories/settings-repo.ts';
-import type { StaffActor } from '../http/guards.ts';
+import type { StaffActor } from './actor.ts';
+import type { Announcer } from './announcer.ts';
+import { createAudit } from './audit.ts';
 import type { AuthService } from './auth-service.ts';
-import type { Clock } from './clock.ts';
-import type { ConfigCache } from './config-cache.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 
 /**
- * The center's set-up. Each change is validated, written and recorded in the audit log in one transaction,
- * so the log never misses a change and never names one that did not happen. Nothing is deleted: fields,
+ * The center's set-up. Each change is validated, written and recorded in the audit log in one transaction
+ * (audit.ts). Nothing is deleted: fields,
  * counters and accounts in use are refused or deactivated, because the event log still points at them.
  */
-export function createAdminService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; auth: AuthService }) {
-  const { db, sqlite } = deps.store;
+/** What the set-up tells the screens after its commit; the history generator, with no screens, passes a silent one. */
+export type SetupAnnouncer = Pick<Announcer, 'fieldsChanged' | 'counterChanged' | 'centerChanged'>;
 
-  function audited<T>(actor: StaffActor, action: string, entity: string, work: () => { id: number | null; result: T; details: Record<string, unknown> }): T {
-    return sqlite.transaction(() => {
-      const { id, result, details } = work();
-      adminRepo.audit(db, { at: deps.clock.now(), actorId: actor.staffId, action, entity, entityId: id, details });
-      return result;
-    })();
-  }
+export function createAdminService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; auth: AuthService; announcer: SetupAnnouncer }) {
+  const { db } = deps.store;
+  const audited = createAudit(deps);
 
   function checkField(body: FieldBody, selfId: number | null): void {
     const taken = adminRepo.fieldByCode(db, body.code);
@@ -69,30 +67,37 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
       return { ...config.center, dayRollover: config.rules.dayRollover };
     },
     saveCenter(actor: StaffActor, body: CenterProfileBody): CenterProfileBody {
-      return audited(actor, 'center.update', 'center', () => {
+      const saved = audited(actor, 'center.update', 'center', () => {
         const now = deps.clock.now();
         const { dayRollover, ...profile } = body;
         settingsRepo.saveCenter(db, profile, now);
         settingsRepo.saveRules(db, { ...settingsRepo.rules(db), dayRollover }, now);
         return { id: null, result: body, details: { name: body.name, dayRollover, logo: body.logo ? 'set' : 'none' } };
       });
+      deps.announcer.centerChanged();
+      return saved;
     },
 
     fields: () => adminRepo.fields(db),
     createField(actor: StaffActor, body: FieldBody): AdminField {
-      return audited(actor, 'field.create', 'field', () => {
+      const created = audited(actor, 'field.create', 'field', () => {
         checkField(body, null);
         const id = adminRepo.insertField(db, body);
         return { id, result: field(id), details: { ...body } };
       });
+      // Open kiosks and consoles receive the new field as an upsert and offer it at once.
+      deps.announcer.fieldsChanged([created.id], 'field_created');
+      return created;
     },
     updateField(actor: StaffActor, id: number, body: FieldBody): AdminField {
-      return audited(actor, 'field.update', 'field', () => {
+      const updated = audited(actor, 'field.update', 'field', () => {
         const before = field(id);
         checkField(body, id);
         adminRepo.updateField(db, id, body);
         return { id, result: field(id), details: { before, after: body } };
       });
+      deps.announcer.fieldsChanged([updated.id], 'field_updated');
+      return updated;
     },
     /** A field with citizens still in its queue, or with sub-fields, stays; otherwise it is deactivated. */
     removeField(actor: StaffActor, id: number): AdminField {
@@ -104,25 +109,30 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
       });
     },
     setIssuing(actor: StaffActor, id: number, issuing: boolean): AdminField {
-      return audited(actor, issuing ? 'field.resume_issuing' : 'field.stop_issuing', 'field', () => {
+      const changed = audited(actor, issuing ? 'field.resume_issuing' : 'field.stop_issuing', 'field', () => {
         field(id);
         adminRepo.setIssuing(db, id, issuing);
         return { id, result: field(id), details: { issuing } };
       });
+      // Kiosks and boards learn at once that the field stopped or resumed.
+      deps.announcer.fieldsChanged([changed.id], changed.issuing ? 'issuing_resumed' : 'issuing_stopped');
+      return changed;
     },
 
     counters: () => adminRepo.counters(db),
     createCounter(actor: StaffActor, body: CounterBody): AdminCounter {
-      return audited(actor, 'counter.create', 'counter', () => {
+      const created = audited(actor, 'counter.create', 'counter', () => {
         checkCounter(body, null);
         const { fields: served, ...row } = body;
         const id = adminRepo.insertCounter(db, row);
         adminRepo.setCounterFields(db, id, served);
         return { id, result: counter(id), details: { ...body } };
       });
+      deps.announcer.counterChanged(created.id, 'counter_created');
+      return created;
     },
     updateCounter(actor: StaffActor, id: number, body: CounterBody): AdminCounter {
-      return audited(actor, 'counter.update', 'counter', () => {
+      const updated = audited(actor, 'counter.update', 'counter', () => {
         const before = counter(id);
         checkCounter(body, id);
         const { fields: served, ...row } = body;
@@ -130,6 +140,8 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
         adminRepo.setCounterFields(db, id, served);
         return { id, result: counter(id), details: { before, after: body } };
       });
+      deps.announcer.counterChanged(updated.id, 'counter_updated');
+      return updated;
     },
     removeCounter(actor: StaffActor, id: number): AdminCounter {
       return audited(actor, 'counter.deactivate', 'counter', () => {

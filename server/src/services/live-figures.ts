@@ -3,7 +3,7 @@ import { printerProblemText } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
 import { liveRepo } from '../db/repositories/live-repo.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
 import type { KioskPace } from './kiosk-pace.ts';
 import type { ReadModels } from './read-models.ts';
 import type { Receipts } from './receipts.ts';

@@ -1,0 +1,91 @@
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import { createConfigCache } from './db/config-cache.ts';
+import type { OpenDb } from './db/open-db.ts';
+import { WriteBatcher } from './db/write-batcher.ts';
+import type { Clock } from './domain/clock.ts';
+import { createFeedback } from './feedback/feedback-service.ts';
+import { createPrintService } from './printing/index.ts';
+import { createReportService } from './reports/report-service.ts';
+import { createRollupRecorder } from './reports/rollup-recorder.ts';
+import { createAdminService } from './services/admin-service.ts';
+import { createAnnouncer } from './services/announcer.ts';
+import { createAuthService } from './services/auth-service.ts';
+import { createCounterDesk } from './services/counter-desk.ts';
+import { createDeviceAdmin } from './services/device-admin.ts';
+import { createEstimates } from './services/estimates.ts';
+import { createIssuing } from './services/issuing.ts';
+import { createKioskPace, type KioskPaceOptions } from './services/kiosk-pace.ts';
+import { createLiveFigures } from './services/live-figures.ts';
+import { createPrinterAdmin } from './services/printer-admin.ts';
+import { createQueueService } from './services/queue-service.ts';
+import { createReadModels } from './services/read-models.ts';
+import { createReceipts } from './services/receipts.ts';
+import { Hub } from './ws/hub.ts';
+
+export interface PartsOptions {
+  store: OpenDb;
+  clock: Clock;
+  config: Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices'>>;
+  scryptN?: number;
+  kioskPace?: KioskPaceOptions;
+  printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
+}
+
+/**
+ * Every service of one server, wired together: the only place where services/, reports/, feedback/ and the
+ * hub meet (the report rollups join the queue's write batch here; the hub is the services' publisher here).
+ * Nothing is module-level: tests build as many as they like.
+ */
+export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
+  const { store, clock } = options;
+  const config = createConfigCache(store);
+  const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN, deviceTokenMs: options.config.deviceTokenMs } });
+  const read = createReadModels({ store, clock, config });
+  const hub = new Hub();
+  const announcer = createAnnouncer({ hub, read, clock });
+  const printing = createPrintService({
+    now: () => clock.now(),
+    onState: (state) => announcer.printerState(state),
+    onDropped: (job) => log.warn({ job }, 'receipt dropped: the printer stayed unavailable too long'),
+    usbDevices: options.config.printerDevices,
+    ...options.printing,
+  });
+  const receipts = createReceipts({ store, config, printing });
+  const estimates = createEstimates({ store, clock, config });
+  const kioskPace = createKioskPace({
+    clock,
+    options: options.kioskPace,
+    onFirstRefusal: (kiosk) => log.warn({ deviceId: kiosk.deviceId, kiosk: kiosk.name }, 'kiosk issuing faster than a person could; refusing until it slows down'),
+  });
+  const batcher = new WriteBatcher(store.sqlite);
+  const queue = createQueueService({ store, clock, config, batcher, derived: createRollupRecorder({ db: store.db, config, batcher }) });
+  return {
+    store,
+    clock,
+    auth,
+    read,
+    hub,
+    printing,
+    issuing: createIssuing({ queue, announcer, estimates, receipts, kioskPace }),
+    desk: createCounterDesk({ store, queue, announcer, read, auth }),
+    devices: createDeviceAdmin({ store, clock, auth, hub, read }),
+    printers: createPrinterAdmin({ store, clock, config, printing, receipts }),
+    admin: createAdminService({ store, clock, config, auth, announcer }),
+    feedback: createFeedback({ store, clock, config, estimates }),
+    reports: createReportService({ store, clock, config }),
+    live: createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
+  };
+}
+
+export type AppParts = ReturnType<typeof createParts>;
+
+/** The configured voice settings, or (tests, tools) a cache folder beside the database and no pack. */
+export function voiceSettings(store: OpenDb, voice: Config['voice'] | undefined): Config['voice'] {
+  if (voice) return voice;
+  const { sqlite } = store;
+  const cacheDir = sqlite.memory ? join(tmpdir(), 'luot-voice-cache') : join(dirname(sqlite.name), 'voice-cache');
+  return { cacheDir, packDir: null, english: false };
+}
