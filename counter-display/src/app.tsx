@@ -81,7 +81,7 @@ export function App() {
   return (
     <div className={`display display--${kind ?? 'starting'}`} data-testid="display" data-link={live.link} data-kind={kind ?? ''}>
       {screen}
-      {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} />}
+      {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} rated={model.rated} />}
       {live.link === 'lost' && <ConnectionBanner lang={lang} />}
       {voice.blocked && <SoundUnlock lang={lang} onUnlock={voice.unlock} />}
     </div>

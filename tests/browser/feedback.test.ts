@@ -105,6 +105,50 @@ describe('citizen feedback', () => {
     }
   });
 
+  it('goes back to the counter screen 30 s after asking, although the screen around it keeps updating', async () => {
+    const officer = await CounterOfficer.atCounter(server, 'quay4', 4);
+    const screen = await RatingPage.open(browser, server.url, 4, { stoppedClock: true });
+    try {
+      await officer.issue(await fieldOf(officer));
+      await officer.callNext();
+      await officer.finish();
+      await screen.waitQuestion(5_000);
+      // The screen checks the server's health every 15 s and re-renders with the answer: the question's
+      // 30-second timer must not start again each time (it used to, and the question stayed for minutes).
+      await screen.runWithHealthCheck(16_000);
+      expect(await screen.isAsking()).toBe(true);
+      await screen.page.clock.runFor(15_000);
+      await screen.waitIdle(3_000);
+      expect(await screen.page.getByTestId('counter-screen').count()).toBe(1);
+    } finally {
+      await screen.close();
+    }
+  });
+
+  it('stops asking at the counter once the citizen has rated on the phone', async () => {
+    const officer = await CounterOfficer.atCounter(server, 'quay5', 5);
+    const screen = await RatingPage.open(browser, server.url, 5);
+    try {
+      const mine = await officer.issue(await fieldOf(officer));
+      await officer.callNext();
+      await officer.finish();
+      await screen.waitQuestion(5_000);
+      const phone = await TrackPage.open(browser, server.url, mine.trackingCode);
+      try {
+        await phone.rate('good');
+        await phone.page.getByTestId('track-thanks').waitFor({ timeout: 5_000 });
+      } finally {
+        await phone.close();
+      }
+      // Well before the 30-second timeout: the counter's stream says the ticket is rated.
+      await screen.waitIdle(5_000);
+      const today = await supervisorToday();
+      expect(today.counters.find((c) => c.counterNumber === 5)?.ratings).toBe(1);
+    } finally {
+      await screen.close();
+    }
+  });
+
   it('follows the ticket on a phone and shows the counter within a second of the call', async () => {
     const officer = await CounterOfficer.atCounter(server, 'quay3', 3);
     const field = await fieldOf(officer);

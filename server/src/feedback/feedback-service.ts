@@ -29,6 +29,12 @@ export interface RatingInput {
 
 type TicketRow = NonNullable<ReturnType<typeof ratingsRepo.ticketByCode>>;
 
+/** The ticket just rated and the counter where it was finished, whose screen may still be asking. */
+export interface RatedVisit {
+  ticketId: number;
+  counterId: number | null;
+}
+
 /**
  * Ratings and the citizen's view of their own ticket. A rating records where, in which field and by which
  * officer the ticket was finished (from the event log), never anything about the citizen.
@@ -37,7 +43,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
   const { db } = deps.store;
   const rollover = () => deps.config.get().rules.dayRollover;
 
-  function store(ticket: TicketRow, visit: FinishedVisit, input: RatingInput, source: RatingSource): void {
+  function store(ticket: TicketRow, visit: FinishedVisit, input: RatingInput, source: RatingSource): RatedVisit {
     const reasons = input.reasons ?? [];
     if (reasons.length > 0 && !reasonsAllowed(input.score)) throw new DomainError('REASONS_NOT_ALLOWED');
     const rating = {
@@ -53,6 +59,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
     };
     const inserted = saveRating(db, rating, ticket);
     if (!inserted) throw new DomainError('ALREADY_RATED');
+    return { ticketId: ticket.id, counterId: visit.counterId };
   }
 
   /** The ticket behind a tracking code, refused alike when unknown; refused as expired after its service day. */
@@ -105,23 +112,23 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
     },
 
     /** A counter screen rates only the ticket last finished at its own counter, within the window. */
-    rateAtCounter(counterId: number | null, ticketId: number, input: RatingInput): void {
+    rateAtCounter(counterId: number | null, ticketId: number, input: RatingInput): RatedVisit {
       if (counterId === null) throw new DomainError('RATING_NOT_ALLOWED');
       const now = deps.clock.now();
       const last = ratingsRepo.lastDoneAtCounter(db, counterId, now - COUNTER_RATING_WINDOW_MS);
       if (!last || last.ticketId !== ticketId) throw new DomainError('RATING_NOT_ALLOWED');
       const ticket = ratingsRepo.ticketById(db, ticketId);
       if (ticket?.status !== 'done') throw new DomainError('RATING_NOT_ALLOWED');
-      store(ticket, last, input, 'counter');
+      return store(ticket, last, input, 'counter');
     },
 
     /** The citizen's phone rates its own ticket once, after it is finished, until the code expires. */
-    rateByPhone(code: string, input: RatingInput): void {
+    rateByPhone(code: string, input: RatingInput): RatedVisit {
       const ticket = ticketOf(code);
       if (ticket.status !== 'done') throw new DomainError('RATING_NOT_ALLOWED');
       const visit = ratingsRepo.doneOfTicket(db, ticket.id);
       if (!visit) throw new DomainError('RATING_NOT_ALLOWED');
-      store(ticket, visit, input, 'phone');
+      return store(ticket, visit, input, 'phone');
     },
 
     /** Today's satisfaction per counter: counts only. */
