@@ -67,9 +67,10 @@ describe.each(orientations)('the kiosk in $name', ({ name, viewport }) => {
     expect(number).toMatch(/^A\d{3}$/);
     const text = await kiosk.ticketText();
     expect(text.normalize('NFC')).toBe(text);
-    expect(text).toContain('Số thứ tự của bạn');
+    expect(text).toContain('Số thứ tự của Ông/Bà');
     expect(text).toContain('Tư pháp – Hộ tịch');
-    expect(text).toContain(`Số người đang chờ trước bạn: ${ahead}`);
+    expect(text).toContain(`Số người đang chờ trước Ông/Bà: ${ahead}`);
+    expect(text).not.toMatch(/(^|[^\p{L}])bạn($|[^\p{L}])/iu);
     expect(text).toMatch(/Thời gian chờ dự kiến: khoảng \d+ phút/);
     expect(text).toContain('Xin mời nhận phiếu số thứ tự ở máy in.');
     expect(await supervisor.waitingIn(field.id)).toContain(number);

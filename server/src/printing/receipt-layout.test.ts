@@ -21,9 +21,19 @@ const black = (b: ReturnType<typeof renderReceipt>) => {
 
 describe('receipt layout', () => {
   it('says how many are ahead and the estimated wait in the words of the issue', () => {
-    expect(peopleAheadText(3)).toEqual({ label: 'Số người đang chờ trước bạn', value: '3' });
+    expect(peopleAheadText(3)).toEqual({ label: 'Số người chờ trước Ông/Bà', value: '3' });
     expect(estimatedWaitText(15)).toEqual({ label: 'Thời gian chờ dự kiến', value: 'khoảng 15 phút' });
     expect(estimatedWaitText(null)).toBeNull();
+  });
+
+  it('addresses the citizen as Ông/Bà on every line, never “bạn”', () => {
+    const words = receiptBlocks({ ...base, priorityLabel: 'Người cao tuổi', peopleAhead: 2, estimatedWaitMinutes: 9 }, 576)
+      .map((b) => (b.kind === 'text' || b.kind === 'headline' ? b.text : b.kind === 'pair' ? `${b.label}: ${b.value}` : ''))
+      .join('\n');
+    expect(words).toContain('SỐ THỨ TỰ CỦA ÔNG/BÀ');
+    expect(words).toContain('Số người chờ trước Ông/Bà: 2');
+    expect(words).toContain('Quét mã để theo dõi lượt của Ông/Bà');
+    expect(words).not.toMatch(/(^|[^\p{L}])bạn($|[^\p{L}])/iu);
   });
 
   it('shows the priority mark and the wait only when there is one', () => {

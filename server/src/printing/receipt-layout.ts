@@ -1,3 +1,4 @@
+import { t } from '@luot/shared';
 import { drawBlocks, type Block, type ReceiptBitmap } from './bitmap-draw.ts';
 import { formatReceiptTime } from './receipt-time.ts';
 
@@ -17,14 +18,14 @@ export interface ReceiptData {
 /** Text from the database or an admin form may arrive decomposed (e + combining marks); fonts want NFC. */
 const nfc = (s: string) => s.normalize('NFC').trim();
 
-/** "Số người đang chờ trước bạn: N" as label and value, so the value can be set in bold. */
+/** "Số người đang chờ trước Ông/Bà: N" as label and value, so the value can be set in bold. */
 export function peopleAheadText(n: number): { label: string; value: string } {
-  return { label: 'Số người đang chờ trước bạn', value: String(n) };
+  return { label: t('vi', 'receiptPeopleAhead'), value: String(n) };
 }
 
 /** "Thời gian chờ dự kiến: khoảng N phút"; nothing when there is no estimate yet. */
 export function estimatedWaitText(minutes: number | null): { label: string; value: string } | null {
-  return minutes === null ? null : { label: 'Thời gian chờ dự kiến', value: `khoảng ${minutes} phút` };
+  return minutes === null ? null : { label: t('vi', 'receiptEstimatedWait'), value: `khoảng ${minutes} phút` };
 }
 
 /**
@@ -42,13 +43,14 @@ export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576): Block[] 
     { kind: 'space', dots: s(10) },
     { kind: 'text', text: nfc(data.fieldName), weight: 'bold', size: s(26) },
     { kind: 'space', dots: s(12) },
-    { kind: 'text', text: 'SỐ THỨ TỰ CỦA BẠN', weight: 'regular', size: s(20) },
+    { kind: 'text', text: t('vi', 'receiptYourNumber'), weight: 'regular', size: s(20) },
     { kind: 'space', dots: s(10) },
     { kind: 'headline', text: nfc(data.number), weight: 'extraBold', size: s(136) },
     { kind: 'space', dots: s(16) },
   ];
   if (data.priorityLabel !== null && nfc(data.priorityLabel) !== '') {
-    blocks.push({ kind: 'text', text: `ƯU TIÊN: ${nfc(data.priorityLabel)}`, weight: 'bold', size: s(24), inverted: true }, { kind: 'space', dots: s(12) });
+    const priority = t('vi', 'receiptPriority').replace('{name}', nfc(data.priorityLabel));
+    blocks.push({ kind: 'text', text: priority, weight: 'bold', size: s(24), inverted: true }, { kind: 'space', dots: s(12) });
   }
   blocks.push({ kind: 'pair', ...peopleAheadText(data.peopleAhead), size: s(24) });
   const wait = estimatedWaitText(data.estimatedWaitMinutes);
@@ -59,7 +61,7 @@ export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576): Block[] 
     { kind: 'space', dots: s(12) },
     { kind: 'rule', thickness: 2 },
     { kind: 'space', dots: s(8) },
-    { kind: 'text', text: 'Quét mã để theo dõi lượt của bạn', weight: 'regular', size: s(20) },
+    { kind: 'text', text: t('vi', 'receiptScanToFollow'), weight: 'regular', size: s(20) },
     { kind: 'space', dots: s(4) },
     { kind: 'qr' },
     { kind: 'space', dots: s(8) },
