@@ -8,3 +8,4 @@ export * from './voice.ts';
 export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
+export * from './wait-words.ts';

@@ -24,6 +24,8 @@ describe('receipt layout', () => {
     expect(peopleAheadText(3)).toEqual({ label: 'Số người chờ trước Ông/Bà', value: '3' });
     expect(estimatedWaitText(15)).toEqual({ label: 'Thời gian chờ dự kiến', value: 'khoảng 15 phút' });
     expect(estimatedWaitText(null)).toBeNull();
+    // The same words as the kiosk and the phone for a near-zero estimate, not “khoảng 0 phút”.
+    expect(estimatedWaitText(0)).toEqual({ label: 'Thời gian chờ dự kiến', value: 'sắp đến lượt' });
   });
 
   it('addresses the citizen as Ông/Bà on every line, never “bạn”', () => {

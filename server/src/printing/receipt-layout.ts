@@ -1,4 +1,4 @@
-import { t } from '@luot/shared';
+import { t, waitWords } from '@luot/shared';
 import { drawBlocks, type Block, type ReceiptBitmap } from './bitmap-draw.ts';
 import { formatReceiptTime } from './receipt-time.ts';
 
@@ -23,9 +23,9 @@ export function peopleAheadText(n: number): { label: string; value: string } {
   return { label: t('vi', 'receiptPeopleAhead'), value: String(n) };
 }
 
-/** "Thời gian chờ dự kiến: khoảng N phút"; nothing when there is no estimate yet. */
+/** "Thời gian chờ dự kiến: khoảng N phút" (or "sắp đến lượt", as on the kiosk and the phone); nothing without an estimate. */
 export function estimatedWaitText(minutes: number | null): { label: string; value: string } | null {
-  return minutes === null ? null : { label: t('vi', 'receiptEstimatedWait'), value: `khoảng ${minutes} phút` };
+  return minutes === null ? null : { label: t('vi', 'receiptEstimatedWait'), value: waitWords('vi', minutes) };
 }
 
 /**
