@@ -5,6 +5,7 @@ import { launchBrowser, screenshot } from '../support/browser.ts';
 import { KioskPage } from '../support/kiosk-page.ts';
 import { ServerProcess } from '../support/server-process.ts';
 import { StaffApi } from '../support/staff-api.ts';
+import { TrackPage } from '../support/track-page.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -78,6 +79,31 @@ describe.each(orientations)('the kiosk in $name', ({ name, viewport }) => {
     await screenshot(kiosk.page, `kiosk-ticket-${name}`);
 
     await kiosk.done();
+  });
+
+  it('a priority citizen called next is told nobody is ahead and “sắp đến lượt”, on the kiosk as on the phone', async () => {
+    const field = await supervisor.field('lao-dong-xa-hoi');
+    // A citizen without priority is already waiting; a counter serving the field is open and free.
+    await supervisor.issue(field.id);
+    await kiosk.chooseField(field.code);
+    const code = kiosk.issuedCode();
+    const number = await kiosk.takePriorityNumber('elderly');
+    expect(number).toMatch(/^E\d{3}$/);
+    const text = await kiosk.ticketText();
+    expect(text).toContain('Số người đang chờ trước Ông/Bà: 0');
+    expect(text).toContain('Thời gian chờ dự kiến: sắp đến lượt');
+    expect(text).not.toContain('0 phút');
+
+    const phone = await TrackPage.open(browser, server.url, await code);
+    try {
+      expect(await phone.page.getByTestId('track-ahead').innerText()).toBe('0');
+      expect(await phone.page.getByTestId('track-wait').innerText()).toBe('sắp đến lượt');
+    } finally {
+      await phone.close();
+    }
+    await kiosk.done();
+    // The other orientation's run starts from an empty queue again.
+    await supervisor.cancelWaiting(field.id);
   });
 
   it('a double tap on "Lấy số" gives one number and one receipt', async () => {

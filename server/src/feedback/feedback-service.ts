@@ -83,8 +83,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
     track(code: string): TrackView {
       const t = ticketOf(code);
       const waiting = t.status === 'waiting';
-      const peopleAhead = waiting ? ratingsRepo.peopleAhead(db, t) : null;
-      const estimate = waiting ? deps.estimates.waitMinutes(t) : null;
+      const told = waiting ? deps.estimates.forCitizen(t) : null;
       const atCounter = (t.status === 'called' || t.status === 'serving') && t.counterId !== null;
       const rated = ratingsRepo.isRated(db, t.id);
       const view: Omit<TrackView, 'version'> = {
@@ -92,8 +91,8 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
         field: ratingsRepo.fieldNames(db, t.fieldId),
         status: t.status,
         counterNumber: atCounter && t.counterId !== null ? ratingsRepo.counterNumber(db, t.counterId) : null,
-        peopleAhead,
-        estimatedWaitMinutes: estimate,
+        peopleAhead: told?.peopleAhead ?? null,
+        estimatedWaitMinutes: told?.estimatedWaitMinutes ?? null,
         rated,
         canRate: t.status === 'done' && !rated,
         serviceDay: t.serviceDay,

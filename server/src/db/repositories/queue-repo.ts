@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FieldDayDelta } from '../../domain/field-day.ts';
 import type { Counter, CounterField, DomainEvent, FairShare, Ticket } from '../../domain/types.ts';
 import type { Db } from '../open-db.ts';
@@ -109,23 +109,6 @@ export const queueRepo = {
   applyFieldDays(db: Db, deltas: readonly FieldDayDelta[]): void {
     const upsert = statements(db).upsertFieldDay;
     for (const d of deltas) upsert.run(d);
-  },
-
-  /** Tickets of the same field that are ahead in the queue (a plain count; the class interleave may reorder). */
-  peopleAhead(db: Db, t: Ticket): number {
-    const row = db
-      .select({ n: count() })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.status, 'waiting'),
-          eq(tickets.serviceDay, t.serviceDay),
-          eq(tickets.fieldId, t.fieldId),
-          or(lt(tickets.queuedAt, t.queuedAt), and(eq(tickets.queuedAt, t.queuedAt), lt(tickets.id, t.id))),
-        ),
-      )
-      .get();
-    return row?.n ?? 0;
   },
 
   nextTicketId(db: Db): number {
