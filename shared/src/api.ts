@@ -45,6 +45,8 @@ export const IssueTicketBody = Type.Object(
     fieldId: Id,
     priority: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
     idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
+    /** The language the citizen chose at the kiosk: the receipt is printed in it (Vietnamese when absent). */
+    lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
   },
   { additionalProperties: false },
 );

@@ -703,7 +703,7 @@ const en: Record<StringKey, string> = {
   receiptPriority: 'PRIORITY: {name}',
   receiptPeopleAhead: 'People waiting ahead of you',
   receiptEstimatedWait: 'Estimated wait',
-  receiptScanToFollow: 'Scan to follow your turn on your phone',
+  receiptScanToFollow: 'Scan to follow your turn',
   // Staff console (staff-console/). Keys by screen: console* shared, login/nav, desk (officer), board (supervisor), admin.
   consoleCounterNumber: 'Counter {number}',
   consoleCancel: 'Back',

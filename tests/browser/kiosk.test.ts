@@ -106,6 +106,19 @@ describe.each(orientations)('the kiosk in $name', ({ name, viewport }) => {
     await supervisor.cancelWaiting(field.id);
   });
 
+  it('a citizen who switched to English gets the receipt in English', async () => {
+    const field = await supervisor.field('tu-phap-ho-tich');
+    await kiosk.page.getByTestId('lang-en').tap();
+    await kiosk.chooseField(field.code);
+    const asked = kiosk.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/tickets'));
+    await kiosk.takeNumber();
+    // The receipt's language travels with the request; the server test prints it (printing.test.ts).
+    expect((await asked).postDataJSON()).toMatchObject({ fieldId: field.id, lang: 'en' });
+    expect(await kiosk.ticketText()).toContain('Your number');
+    await expect.poll(() => receiptsPrinted(printer)).toBe(1);
+    await kiosk.done();
+  });
+
   it('a double tap on "Lấy số" gives one number and one receipt', async () => {
     const field = await supervisor.field('chung-thuc');
     let receipts = 0;

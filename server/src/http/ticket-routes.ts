@@ -39,7 +39,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       const trackingUrl = `${deps.config.publicUrl ?? `${request.protocol}://${request.host}`}${trackingPath}`;
       // A replayed request must not print a second receipt; it is told how the first one went.
       const print = out.created
-        ? await deps.receipts.print(actor, out.ticket, { peopleAhead, estimatedWaitMinutes, trackingUrl })
+        ? await deps.receipts.print(actor, out.ticket, { peopleAhead, estimatedWaitMinutes, trackingUrl, lang: request.body.lang ?? 'vi' })
         : await deps.receipts.previous(out.ticket.id);
       const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, trackingPath, peopleAhead, estimatedWaitMinutes, print };
       // A replayed idempotency key answers 200 with the ticket already issued.

@@ -8,10 +8,13 @@ const T0 = Date.UTC(2025, 2, 10, 1, 0);
 
 function receipt(number: string): ReceiptData {
   return {
+    lang: 'vi',
     centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
     fieldName: 'Chứng thực',
+    fieldNameVi: 'Chứng thực',
     number,
     priorityLabel: null,
+    priorityLabelVi: null,
     peopleAhead: 2,
     estimatedWaitMinutes: 6,
     issuedAt: T0,

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { estimatedWaitText, peopleAheadText, receiptBlocks, renderReceipt, type ReceiptData } from './receipt-layout.ts';
 
 const base: ReceiptData = {
+  lang: 'vi',
   centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
   fieldName: 'Tư pháp – Hộ tịch',
+  fieldNameVi: 'Tư pháp – Hộ tịch',
   number: 'A001',
   priorityLabel: null,
+  priorityLabelVi: null,
   peopleAhead: 0,
   estimatedWaitMinutes: null,
   issuedAt: Date.UTC(2025, 2, 10, 1, 0),
@@ -36,6 +39,32 @@ describe('receipt layout', () => {
     expect(words).toContain('Số người chờ trước Ông/Bà: 2');
     expect(words).toContain('Quét mã để theo dõi lượt của Ông/Bà');
     expect(words).not.toMatch(/(^|[^\p{L}])bạn($|[^\p{L}])/iu);
+  });
+
+  it('prints in English for a citizen who chose English, keeping the Vietnamese names for staff', () => {
+    const english: ReceiptData = {
+      ...base,
+      lang: 'en',
+      fieldName: 'Justice – Civil status',
+      priorityLabel: 'Elderly person',
+      priorityLabelVi: 'Người cao tuổi',
+      peopleAhead: 2,
+      estimatedWaitMinutes: 9,
+    };
+    const lines = receiptBlocks(english, 576).map((b) => (b.kind === 'text' || b.kind === 'headline' ? b.text : b.kind === 'pair' ? `${b.label}: ${b.value}` : ''));
+    expect(lines).toContain('Justice – Civil status');
+    expect(lines).toContain('Tư pháp – Hộ tịch');
+    expect(lines).toContain('YOUR NUMBER');
+    expect(lines).toContain('PRIORITY: Elderly person');
+    expect(lines).toContain('(Người cao tuổi)');
+    expect(lines).toContain('People waiting ahead of you: 2');
+    expect(lines).toContain('Estimated wait: about 9 min');
+    expect(lines).toContain('Scan to follow your turn');
+    expect(lines.join('\n')).not.toContain('SỐ THỨ TỰ');
+    // A Vietnamese receipt has no extra staff lines.
+    const vi = receiptBlocks({ ...base, priorityLabel: 'Người cao tuổi', priorityLabelVi: 'Người cao tuổi' }, 576);
+    expect(vi.filter((b) => b.kind === 'text' && b.text === 'Tư pháp – Hộ tịch')).toHaveLength(1);
+    expect(vi.some((b) => b.kind === 'text' && b.text.startsWith('('))).toBe(false);
   });
 
   it('shows the priority mark and the wait only when there is one', () => {
