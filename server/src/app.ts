@@ -28,6 +28,7 @@ import { printerRoutes } from './http/printer-routes.ts';
 import { createPrintService } from './printing/index.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createReceipts } from './services/receipts.ts';
+import { createPublicUrls } from './services/public-url.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   scryptN?: number;
   /** Print queue timings; tests shorten them. */
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
+  /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
+  network?: () => string[];
 }
 
 /** Requests are small JSON documents; anything bigger is a mistake or an attack. */
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     reports: createReportService({ store, clock, config: centerConfig }),
     live: createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
     guards: guards(auth),
+    publicUrls: createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() }),
   };
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);

@@ -12,6 +12,7 @@ import type { Estimates } from './services/estimates.ts';
 import type { FeedbackService } from './feedback/feedback-service.ts';
 import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
+import type { PublicUrls } from './services/public-url.ts';
 import type { Receipts } from './services/receipts.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { Hub } from './ws/hub.ts';
@@ -36,4 +37,6 @@ export interface AppDeps {
   live: LiveFiguresService;
   reports: ReportService;
   guards: Guards;
+  /** Where phones open the receipt's tracking link. */
+  publicUrls: PublicUrls;
 }

@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
@@ -71,6 +72,21 @@ describe('the administrator (admin)', () => {
     await desk.counterChoice(9).waitFor();
     expect(await desk.counterChoice(9).innerText()).toContain('Tư vấn pháp luật');
     await officer.close();
+  });
+
+  it('sees where the receipts’ QR codes lead, with the LAN address a phone can open', async () => {
+    await admin.tab('printers');
+    const line = adminConsole.page.getByTestId('public-link');
+    await line.waitFor();
+    // The console reached the server at 127.0.0.1: a phone could not open that, so the LAN address is shown.
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a?.family === 'IPv4' && !a.internal && !a.address.startsWith('169.254.'))
+      .map((a) => a?.address ?? '');
+    const text = await line.innerText();
+    if (lan.length === 0) expect(await adminConsole.page.getByTestId('public-link-warning').innerText()).toContain('LUOT_PUBLIC_URL');
+    else expect(lan.some((a) => text.includes(`http://${a}:${server.port}/t/…`))).toBe(true);
+    expect(text).not.toContain('127.0.0.1');
   });
 
   it('is told, next to the list, when the server refuses to remove a field in use', async () => {

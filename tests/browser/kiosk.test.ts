@@ -1,4 +1,5 @@
 import { startFakePrinter, type FakePrinter } from '@luot/server/test-support/fake-printer';
+import { networkInterfaces } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
@@ -31,6 +32,14 @@ const orientations = [
 /** ESC/POS "GS v 0": the raster image every receipt is drawn as. */
 const rasterCommand = Buffer.from([0x1d, 0x76, 0x30]);
 const receiptsPrinted = (printer: FakePrinter) => printer.jobs().filter((job) => job.includes(rasterCommand)).length;
+
+/** The IPv4 addresses of this machine other than loopback and link-local: where phones on its network reach it. */
+function machineLanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal && !a.address.startsWith('169.254.'))
+    .map((a) => a?.address ?? '');
+}
 
 /** 'A023' → 'A024'. */
 function nextNumber(number: string): string {
@@ -77,6 +86,11 @@ describe.each(orientations)('the kiosk in $name', ({ name, viewport }) => {
     expect(await supervisor.waitingIn(field.id)).toContain(number);
     await expect.poll(() => receiptsPrinted(printer)).toBe(1);
     await screenshot(kiosk.page, `kiosk-ticket-${name}`);
+    // This kiosk reached the server at 127.0.0.1, which a phone cannot open: the QR code leads to the LAN address.
+    const [link] = printer.qrTexts();
+    const lan = machineLanAddresses();
+    if (lan.length > 0) expect(lan.map((a) => `http://${a}:${server.port}`)).toContain(new URL(link ?? '').origin);
+    else expect(server.output).toContain('No LAN address found');
 
     await kiosk.done();
   });

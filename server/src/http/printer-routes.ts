@@ -1,4 +1,4 @@
-import { AssignPrinterBody, CreatePrinterBody, DeviceView, ErrorBody, IdParams, PrinterState, PrintOutcome } from '@luot/shared';
+import { AssignPrinterBody, CreatePrinterBody, DeviceView, ErrorBody, IdParams, PrinterState, PrintOutcome, PublicLink } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
@@ -46,7 +46,19 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   app.post(
     '/api/printers/:id/test',
     { schema: { tags: ['printers'], summary: 'Print a test receipt', params: IdParams, response: { 200: PrintOutcome, ...errors } }, onRequest: admin },
-    async (request) => deps.printing.testPrint(printerConfig(printer(request.params.id)), deps.centerConfig.get().center.name),
+    async (request) => {
+      const link = deps.publicUrls.for(request);
+      return deps.printing.testPrint(printerConfig(printer(request.params.id)), deps.centerConfig.get().center.name, { base: link.base, unreachable: link.source === 'unreachable' });
+    },
+  );
+
+  app.get(
+    '/api/printers/public-link',
+    {
+      schema: { tags: ['printers'], summary: 'The address the receipts’ QR codes open, for a kiosk reaching the server as this browser does', response: { 200: PublicLink, ...errors } },
+      onRequest: admin,
+    },
+    async (request) => deps.publicUrls.for(request),
   );
 
   app.delete(

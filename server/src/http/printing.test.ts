@@ -15,14 +15,6 @@ let kioskId: number;
 const GS_V_0 = [0x1d, 0x76, 0x30];
 const containsRaster = (bytes: Uint8Array) => bytes.some((b, i) => b === GS_V_0[0] && bytes[i + 1] === GS_V_0[1] && bytes[i + 2] === GS_V_0[2]);
 
-/** The text stored in the receipt's QR code: GS ( k pL pH 49 80 48 data (store the symbol's data). */
-function qrTextOf(bytes: Uint8Array): string {
-  const buf = Buffer.from(bytes);
-  const at = buf.findIndex((b, i) => b === 0x1d && buf[i + 1] === 0x28 && buf[i + 2] === 0x6b && buf[i + 5] === 49 && buf[i + 6] === 80 && buf[i + 7] === 48);
-  if (at < 0) throw new Error('no QR data in the job');
-  const length = (buf[at + 3] ?? 0) + (buf[at + 4] ?? 0) * 256 - 3;
-  return buf.subarray(at + 8, at + 8 + length).toString('latin1');
-}
 
 beforeEach(async () => {
   server = await startTestServer({ listen: true });
@@ -74,7 +66,7 @@ describe('receipts through the ticket route', () => {
       peopleAhead: body.peopleAhead,
       estimatedWaitMinutes: body.estimatedWaitMinutes,
       issuedAt: Date.parse(body.ticket.issuedAt),
-      trackingUrl: qrTextOf(job),
+      trackingUrl: printer.qrTexts()[0] ?? '',
       footer: server.deps.centerConfig.get().center.receiptFooter,
     };
     // Byte for byte what the English receipt draws, and not what the Vietnamese one would.

@@ -3,6 +3,8 @@ import type { PrinterState } from '@luot/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakePrinter, type FakePrinter, type FakePrinterMode } from '../test-support/fake-printer.ts';
 import { createPrintService, encodeReceipt, renderReceipt, type DroppedJob, type PrinterConfig, type PrintServiceDeps, type ReceiptData } from './index.ts';
+import { encodeBitmap } from './escpos-encode.ts';
+import { renderTestPage, testPageBlocks } from './test-page.ts';
 
 const T0 = Date.UTC(2025, 2, 10, 1, 0);
 
@@ -162,11 +164,18 @@ describe('print service against a fake TCP printer', () => {
     expect(states.at(-1)?.problems).toEqual([]);
   });
 
-  it('prints a test page: an image and a cut, no QR code', async () => {
+  it('prints a test page: an image and a cut, no QR code, and the address the receipts’ QR codes open', async () => {
     const printer = await fake('online');
     const { service } = harness();
-    expect(await service.testPrint({ ...config(printer.uri), widthDots: 576 }, 'Trung tâm (demo)')).toEqual({ status: 'printed', problem: null });
+    const link = { base: 'http://192.168.1.20:8080', unreachable: false };
+    expect(await service.testPrint({ ...config(printer.uri), widthDots: 576 }, 'Trung tâm (demo)', link)).toEqual({ status: 'printed', problem: null });
     const bytes = printer.jobBytes();
+    const page = { ...config(printer.uri), widthDots: 576 as const };
+    expect(Buffer.from(bytes).equals(Buffer.from(encodeBitmap(renderTestPage(page, 'Trung tâm (demo)', T0, link), null)))).toBe(true);
+    const words = testPageBlocks(page, 'Trung tâm (demo)', T0, link).map((b) => (b.kind === 'pair' ? `${b.label}: ${b.value}` : b.kind === 'text' ? b.text : ''));
+    expect(words).toContain('Mã QR trên phiếu mở: http://192.168.1.20:8080/t/…');
+    const unreachable = testPageBlocks(page, 'Trung tâm (demo)', T0, { base: 'http://localhost:8080', unreachable: true });
+    expect(unreachable.some((b) => b.kind === 'text' && b.inverted && b.text.includes('LUOT_PUBLIC_URL'))).toBe(true);
     expect(bytes.includes(Buffer.from([0x1d, 0x76, 0x30]))).toBe(true);
     expect(bytes.includes(Buffer.from([0x1d, 0x28, 0x6b]))).toBe(false);
     expect(bytes.includes(Buffer.from([0x1d, 0x56]))).toBe(true);

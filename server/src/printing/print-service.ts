@@ -3,7 +3,7 @@ import { encodeBitmap, encodeReceipt } from './escpos-encode.ts';
 import { PrintQueue } from './print-queue.ts';
 import { transportFor } from './printer-uri.ts';
 import { renderReceipt, type ReceiptData } from './receipt-layout.ts';
-import { renderTestPage } from './test-page.ts';
+import { renderTestPage, type TestPageLink } from './test-page.ts';
 
 export interface PrinterConfig {
   id: number;
@@ -143,8 +143,8 @@ export function createPrintService(deps: PrintServiceDeps) {
     },
 
     /** A test page through the same queue, waiting for its first attempt as long as one can take. */
-    testPrint(printer: PrinterConfig, centerName: string): Promise<PrintOutcome> {
-      const draw = () => encodeBitmap(renderTestPage(printer, centerName, deps.now()), null);
+    testPrint(printer: PrinterConfig, centerName: string, link: TestPageLink): Promise<PrintOutcome> {
+      const draw = () => encodeBitmap(renderTestPage(printer, centerName, deps.now(), link), null);
       return submit(printer, draw, options.attemptTimeoutMs + 1000);
     },
 

@@ -24,6 +24,8 @@ export interface FakePrinter {
   jobBytes(): Buffer;
   /** The job bytes of each connection that sent any. */
   jobs(): Buffer[];
+  /** The text of every QR code printed (ESC/POS GS ( k … 49 80 48: store the symbol's data), in order. */
+  qrTexts(): string[];
   /** The n of every DLE EOT n answered or ignored, in order. */
   queries(): number[];
   connections(): number;
@@ -70,6 +72,7 @@ export async function startFakePrinter(initial: FakePrinterMode = 'online'): Pro
     },
     jobBytes: () => Buffer.concat(all),
     jobs: () => perConnection.filter((bytes) => bytes.length > 0).map((bytes) => Buffer.from(bytes)),
+    qrTexts: () => qrTextsOf(Buffer.concat(all)),
     queries: () => [...queries],
     connections: () => perConnection.length,
     async close() {
@@ -142,4 +145,16 @@ class FramingScanner {
     this.job([b ?? 0]);
     return 1;
   }
+}
+
+/** GS ( k pL pH 49 80 48 d…: the QR symbol's data, pL + 256 pH − 3 bytes of it. */
+function qrTextsOf(bytes: Buffer): string[] {
+  const texts: string[] = [];
+  for (let i = 0; i + 8 <= bytes.length; i++) {
+    if (bytes[i] !== 0x1d || bytes[i + 1] !== 0x28 || bytes[i + 2] !== 0x6b || bytes[i + 5] !== 49 || bytes[i + 6] !== 80 || bytes[i + 7] !== 48) continue;
+    const length = (bytes[i + 3] ?? 0) + (bytes[i + 4] ?? 0) * 256 - 3;
+    texts.push(bytes.subarray(i + 8, i + 8 + length).toString('latin1'));
+    i += 7 + length;
+  }
+  return texts;
 }

@@ -34,7 +34,9 @@ export interface TestServer {
 /** Scrypt at N=2^10 keeps logins fast in tests; production uses the OWASP cost. */
 export const TEST_SCRYPT_N = 1 << 10;
 
-export async function startTestServer(options: { dir?: string; clock?: TestClock; heartbeatMs?: number; listen?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dir?: string; clock?: TestClock; heartbeatMs?: number; listen?: boolean; network?: () => string[]; publicUrl?: string } = {},
+): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'luot-test-'));
   const dbFile = join(dir, 'luot.db');
   const store = openDb(dbFile);
@@ -42,7 +44,9 @@ export async function startTestServer(options: { dir?: string; clock?: TestClock
   const { app, deps } = await buildApp({
     store,
     clock,
-    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null },
+    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: options.publicUrl ?? null },
+    // A fixed LAN address unless a test says otherwise: the machine running the tests may have none.
+    network: options.network ?? (() => ['192.168.1.20']),
     printing: { retryMs: 200, attemptTimeoutMs: 1000, maxJobAgeMs: 60_000 },
     scryptN: TEST_SCRYPT_N,
   });

@@ -12,6 +12,7 @@ import {
   Me,
   PrinterState,
   PrintOutcome,
+  PublicLink,
   Report,
   SatisfactionToday,
   StaffWithPassword,
@@ -123,6 +124,7 @@ export class ConsoleApi {
   testPrinter = (id: number) => this.call(`/api/printers/${id}/test`, PrintOutcome, { method: 'POST', timeoutMs: 20_000 });
   checkPrinter = (id: number) => this.call(`/api/printers/${id}/check`, PrinterState, { method: 'POST', timeoutMs: 15_000 });
   deletePrinter = (id: number) => this.call(`/api/printers/${id}`, Anything, { method: 'DELETE' });
+  publicLink = () => this.call('/api/printers/public-link', PublicLink);
 
   rules = () => this.call('/api/admin/rules', RulesRead);
   saveRules = (body: RulesBody) => this.call('/api/admin/rules', Anything, { method: 'PUT', body });
