@@ -13,6 +13,8 @@ export interface Config {
   deviceTokenMs: number;
   /** Address printed in receipt QR codes; by default the address the kiosk used to reach the server. */
   publicUrl: string | null;
+  /** A receipt still unprinted this long after its number was taken is dropped (late ones before that print marked). */
+  receiptMaxAgeMs: number;
   /** Folder holding the built apps (kiosk/dist, counter-display/dist, staff-console/dist). */
   appsRoot: string;
   /** Call audio: where synthesized calls are kept, an optional voice pack, whether calls add English. */
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deviceTokenMs: int(env.LUOT_DEVICE_TOKEN_SECONDS, 7 * 24 * 3600, 'LUOT_DEVICE_TOKEN_SECONDS') * 1000,
     appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
     publicUrl: env.LUOT_PUBLIC_URL ? env.LUOT_PUBLIC_URL.replace(/\/+$/, '') : null,
+    receiptMaxAgeMs: int(env.LUOT_RECEIPT_MAX_AGE_MINUTES, 15, 'LUOT_RECEIPT_MAX_AGE_MINUTES') * 60_000,
     voice: {
       cacheDir: resolve(env.LUOT_VOICE_CACHE || resolve(repoRoot, 'data/voice-cache')),
       packDir: env.LUOT_VOICE_PACK ? resolve(env.LUOT_VOICE_PACK) : null,

@@ -17,7 +17,7 @@ if (isEmpty(store)) {
   printFirstStart(seeded, config.port);
 }
 
-const { app } = await buildApp({ store, config, logger: { level: config.logLevel } });
+const { app } = await buildApp({ store, config, logger: { level: config.logLevel }, printing: { maxJobAgeMs: config.receiptMaxAgeMs } });
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, 'shutting down after error');

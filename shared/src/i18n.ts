@@ -157,6 +157,7 @@ const vi = {
   receiptPeopleAhead: 'Số người chờ trước Ông/Bà',
   receiptEstimatedWait: 'Thời gian chờ dự kiến',
   receiptScanToFollow: 'Quét mã để theo dõi lượt của Ông/Bà',
+  receiptLate: 'IN LẠI – số lấy lúc {time}',
   // Staff console (staff-console/). Keys by screen: console* shared, login/nav, desk (officer), board (supervisor), admin.
   consoleCounterNumber: 'Quầy số {number}',
   consoleCancel: 'Quay lại',
@@ -709,6 +710,7 @@ const en: Record<StringKey, string> = {
   receiptPeopleAhead: 'People waiting ahead of you',
   receiptEstimatedWait: 'Estimated wait',
   receiptScanToFollow: 'Scan to follow your turn',
+  receiptLate: 'REPRINTED LATE – taken at {time}',
   // Staff console (staff-console/). Keys by screen: console* shared, login/nav, desk (officer), board (supervisor), admin.
   consoleCounterNumber: 'Counter {number}',
   consoleCancel: 'Back',

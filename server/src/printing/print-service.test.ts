@@ -26,6 +26,8 @@ function receipt(number: string): ReceiptData {
 }
 
 const bytesOf = (r: ReceiptData, widthDots: 384 | 576 = 384) => Buffer.from(encodeReceipt(renderReceipt(r, widthDots), r.trackingUrl));
+/** The receipt as it prints after its printer failed or long after the number was taken: marked "IN LẠI". */
+const lateBytesOf = (r: ReceiptData, widthDots: 384 | 576 = 384) => Buffer.from(encodeReceipt(renderReceipt(r, widthDots, true), r.trackingUrl));
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -91,7 +93,23 @@ describe('print service against a fake TCP printer', () => {
     printer.setMode('online');
     await waitFor(() => last()?.queued === 0);
     expect(last()?.problems).toEqual([]);
-    expect(printer.jobs()).toEqual([bytesOf(receipt('B002'))]);
+    // The kiosk told the citizen there was no receipt: this one says it is reprinted, and when the number was taken.
+    expect(printer.jobs()).toEqual([lateBytesOf(receipt('B002'))]);
+  });
+
+  it('marks a receipt that waited longer than 30 s behind another, though nothing failed', async () => {
+    const printer = await fake('online');
+    printer.setAnswerDelay(300);
+    const { service, clock, last } = harness();
+    // B011 goes to the (slow) printer at once; B012 waits behind it.
+    const first = service.print(config(printer.uri), receipt('B011'), 50);
+    const second = service.print(config(printer.uri), receipt('B012'), 50);
+    await waitFor(() => printer.queries().length > 0);
+    clock.now += 31_000; // by the time B012's turn comes it has waited 31 s
+    await Promise.all([first, second]);
+    await waitFor(() => last()?.queued === 0);
+    expect(printer.jobs()).toEqual([bytesOf(receipt('B011')), lateBytesOf(receipt('B012'))]);
+    expect(lateBytesOf(receipt('B012')).equals(bytesOf(receipt('B012')))).toBe(false);
   });
 
   it('keeps order: receipts queued while the paper was out come out oldest first', async () => {
@@ -102,7 +120,7 @@ describe('print service against a fake TCP printer', () => {
     expect(last()?.queued).toBe(3);
     printer.setMode('online');
     await waitFor(() => last()?.queued === 0);
-    expect(printer.jobs()).toEqual(['C001', 'C002', 'C003'].map((n) => bytesOf(receipt(n))));
+    expect(printer.jobs()).toEqual(['C001', 'C002', 'C003'].map((n) => lateBytesOf(receipt(n))));
   });
 
   it('prints on a nearly empty roll and says so', async () => {

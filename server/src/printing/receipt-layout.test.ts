@@ -67,6 +67,17 @@ describe('receipt layout', () => {
     expect(vi.some((b) => b.kind === 'text' && b.text.startsWith('('))).toBe(false);
   });
 
+  it('marks a late receipt on top with the time the number was taken, in the citizen’s language', () => {
+    const top = (data: ReceiptData) => receiptBlocks(data, 384, true)[0];
+    expect(top(base)).toMatchObject({ kind: 'text', text: 'IN LẠI – số lấy lúc 08:00', inverted: true });
+    expect(top({ ...base, lang: 'en' })).toMatchObject({ kind: 'text', text: 'REPRINTED LATE – taken at 08:00', inverted: true });
+    expect(receiptBlocks(base, 384).some((b) => b.kind === 'text' && b.text.startsWith('IN LẠI'))).toBe(false);
+    // What was true when the number was taken is left out; the QR code's page says how things stand now.
+    const late = receiptBlocks({ ...base, peopleAhead: 3, estimatedWaitMinutes: 20 }, 384, true);
+    expect(late.some((b) => b.kind === 'pair')).toBe(false);
+    expect(late.some((b) => b.kind === 'qr')).toBe(true);
+  });
+
   it('shows the priority mark and the wait only when there is one', () => {
     const plain = receiptBlocks(base, 384);
     expect(plain.some((b) => b.kind === 'text' && b.inverted)).toBe(false);

@@ -39,7 +39,12 @@ export function estimatedWaitText(minutes: number | null, lang: Lang = 'vi'): { 
  * design, larger. The number is as big as the paper allows: many citizens are elderly and it is what
  * they compare with the hall display.
  */
-export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576): Block[] {
+/**
+ * `late`: the receipt comes out after the printer failed or long after the number was taken; it says so on top,
+ * with the time the number was taken, so the next person at the kiosk does not take it for theirs, and leaves
+ * out the people ahead and the wait, which were true only then.
+ */
+export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576, late = false): Block[] {
   const k = widthDots / 384;
   const s = (dots: number) => Math.round(dots * k);
   const { lang } = data;
@@ -47,6 +52,7 @@ export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576): Block[] 
   const forStaff = (text: string | null) => (lang !== 'vi' && text !== null && nfc(text) !== '' ? nfc(text) : null);
   const fieldVi = forStaff(data.fieldNameVi);
   const blocks: Block[] = [
+    ...(late ? [{ kind: 'text', text: t(lang, 'receiptLate').replace('{time}', formatReceiptTime(data.issuedAt).slice(-5)), weight: 'bold', size: s(26), inverted: true } as const, { kind: 'space', dots: s(10) } as const] : []),
     { kind: 'text', text: nfc(data.centerName), weight: 'bold', size: s(24) },
     { kind: 'space', dots: s(8) },
     { kind: 'rule', thickness: 2 },
@@ -66,9 +72,12 @@ export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576): Block[] 
     if (priorityVi !== null) blocks.push({ kind: 'space', dots: s(4) }, { kind: 'text', text: `(${priorityVi})`, weight: 'regular', size: s(20) });
     blocks.push({ kind: 'space', dots: s(12) });
   }
-  blocks.push({ kind: 'pair', ...peopleAheadText(data.peopleAhead, lang), size: s(24) });
-  const wait = estimatedWaitText(data.estimatedWaitMinutes, lang);
-  if (wait !== null) blocks.push({ kind: 'space', dots: s(6) }, { kind: 'pair', ...wait, size: s(24) });
+  // Counted when the number was taken: on a late receipt they would mislead; the QR code's page is live.
+  if (!late) {
+    blocks.push({ kind: 'pair', ...peopleAheadText(data.peopleAhead, lang), size: s(24) });
+    const wait = estimatedWaitText(data.estimatedWaitMinutes, lang);
+    if (wait !== null) blocks.push({ kind: 'space', dots: s(6) }, { kind: 'pair', ...wait, size: s(24) });
+  }
   blocks.push(
     { kind: 'space', dots: s(10) },
     { kind: 'text', text: formatReceiptTime(data.issuedAt), weight: 'bold', size: s(24) },
@@ -86,6 +95,6 @@ export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576): Block[] 
 }
 
 /** Draws the receipt as a black-and-white bitmap, `widthDots` wide. The QR code itself is added by the encoder. */
-export function renderReceipt(data: ReceiptData, widthDots: 384 | 576): ReceiptBitmap {
-  return drawBlocks(receiptBlocks(data, widthDots), widthDots, Math.round((widthDots / 384) * 8));
+export function renderReceipt(data: ReceiptData, widthDots: 384 | 576, late = false): ReceiptBitmap {
+  return drawBlocks(receiptBlocks(data, widthDots, late), widthDots, Math.round((widthDots / 384) * 8));
 }

@@ -20,6 +20,8 @@ export interface FakePrinter {
   uri: string;
   port: number;
   setMode(mode: FakePrinterMode): void;
+  /** Answers status queries only after this many milliseconds, like a printer busy feeding paper. */
+  setAnswerDelay(ms: number): void;
   /** Every byte that was not part of a status query, over all connections, in arrival order. */
   jobBytes(): Buffer;
   /** The job bytes of each connection that sent any. */
@@ -39,6 +41,7 @@ export interface FakePrinter {
  */
 export async function startFakePrinter(initial: FakePrinterMode = 'online'): Promise<FakePrinter> {
   let mode = initial;
+  let answerDelayMs = 0;
   const all: Buffer[] = [];
   const perConnection: number[][] = [];
   const queries: number[] = [];
@@ -56,7 +59,10 @@ export async function startFakePrinter(initial: FakePrinterMode = 'online'): Pro
     };
     const scanner = new FramingScanner(record, (n) => {
       queries.push(n);
-      if (mode !== 'silent' && (n === 1 || n === 2 || n === 4)) socket.write(Uint8Array.of(STATUS[mode][n]));
+      if (mode === 'silent' || (n !== 1 && n !== 2 && n !== 4)) return;
+      const answer = Uint8Array.of(STATUS[mode][n]);
+      if (answerDelayMs === 0) socket.write(answer);
+      else setTimeout(() => socket.writable && socket.write(answer), answerDelayMs);
     });
     socket.on('data', (chunk: Buffer) => scanner.push(chunk));
   });
@@ -69,6 +75,9 @@ export async function startFakePrinter(initial: FakePrinterMode = 'online'): Pro
     port: address.port,
     setMode(next) {
       mode = next;
+    },
+    setAnswerDelay(ms) {
+      answerDelayMs = ms;
     },
     jobBytes: () => Buffer.concat(all),
     jobs: () => perConnection.filter((bytes) => bytes.length > 0).map((bytes) => Buffer.from(bytes)),
