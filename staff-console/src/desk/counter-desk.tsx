@@ -117,7 +117,7 @@ export function CounterDesk({ lang, api, center, counter, info, onLeft }: Counte
       />
       <div className="desk__main">
         <div className="desk__work">
-          <CurrentTicket lang={lang} counter={counter} fields={fields} categories={categories} />
+          <CurrentTicket lang={lang} counter={counter} counters={counters} fields={fields} categories={categories} />
           <ActionPad lang={lang} can={can} primary={primary} busy={desk.busy} onAction={act} />
           <NoticeLine lang={lang} notice={open ? null : desk.notice} testId="desk-notice" reserve />
         </div>
@@ -128,6 +128,7 @@ export function CounterDesk({ lang, api, center, counter, info, onLeft }: Counte
           waiting={waiting}
           held={held}
           fields={fields}
+          counters={counters}
           categories={categories}
           busy={desk.busy !== null}
           onCall={(ticket) => void desk.run('call', () => api.callTicket(id, ticket.id))}

@@ -23,6 +23,7 @@ export function toTicket(row: TicketRow): Ticket {
     queuedAt: row.queuedAt,
     calledAt: row.calledAt,
     recalls: row.recalls,
+    handover: row.handover ?? null,
   };
 }
 
@@ -50,7 +51,7 @@ const statements = perConnection((sqlite) => ({
   updateTicket: sqlite.prepare(
     `UPDATE tickets SET field_id = @fieldId, seq = @seq, number = @number, service_day = @serviceDay, status = @status,
        priority = @priority, counter_id = @counterId, target_counter_id = @targetCounterId, issued_at = @issuedAt,
-       queued_at = @queuedAt, called_at = @calledAt, recalls = @recalls
+       queued_at = @queuedAt, called_at = @calledAt, recalls = @recalls, handover = @handover
      WHERE id = @id`,
   ),
   updateCounter: sqlite.prepare(
@@ -135,7 +136,9 @@ export const queueRepo = {
   },
 
   insertTicket(db: Db, ticket: Ticket, extra: { trackingCode: string; idempotencyKey: string | null; deviceId: number | null }): void {
-    statements(db).insertTicket.run({ ...ticket, ...extra });
+    // A new ticket has no handover yet: the column keeps its NULL default.
+    const { handover: _none, ...columns } = ticket;
+    statements(db).insertTicket.run({ ...columns, ...extra });
   },
 
   updateTicket(db: Db, t: Ticket): void {
@@ -153,6 +156,7 @@ export const queueRepo = {
       queuedAt: t.queuedAt,
       calledAt: t.calledAt,
       recalls: t.recalls,
+      handover: t.handover === null ? null : JSON.stringify(t.handover),
     });
   },
 
