@@ -81,6 +81,16 @@ export const TransferBody = Type.Object(
 );
 export const CancelBody = Type.Object({ reason: Type.Optional(Note) }, { additionalProperties: false });
 
+/**
+ * Leaving a counter says what becomes of it, since nobody will call there: closed, or paused with a reason
+ * (the officer will be back). A counter already paused stays paused with its reason; a closed one stays closed.
+ */
+export const LeaveCounterBody = Type.Union([
+  Type.Object({ counter: Type.Literal('close') }, { additionalProperties: false }),
+  Type.Object({ counter: Type.Literal('pause'), reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+]);
+export type LeaveCounterBody = Static<typeof LeaveCounterBody>;
+
 export const CounterActionResponse = Type.Object({ counter: CounterView, ticket: Type.Union([TicketView, Type.Null()]) });
 export type CounterActionResponse = Static<typeof CounterActionResponse>;
 export const TicketActionResponse = Type.Object({ ticket: TicketView });

@@ -4,6 +4,8 @@ import { launchBrowser, screenshot } from '../support/browser.ts';
 import { ConsolePage } from '../support/console-page.ts';
 import { DeskPage } from '../support/console-page-desk.ts';
 import { KioskTaps, ServerTruth } from '../support/console-page-server.ts';
+import { BoardPage } from '../support/console-page-board.ts';
+import { DisplayPage } from '../support/display-page.ts';
 import { ServerProcess } from '../support/server-process.ts';
 
 let server: ServerProcess;
@@ -274,4 +276,49 @@ describe('an officer at counter 1 (quay1)', () => {
       await colleague.close();
     }
   });
+
+  it('leaving the counter pauses or closes it, and the counter screen and the supervisor’s board say so', async () => {
+    officer = await ConsolePage.signedIn(browser, server, 'quay3');
+    const desk = new DeskPage(officer.page);
+    await desk.takeCounter(3);
+    const screen = await DisplayPage.open(browser, server.url, { counter: 3 });
+    try {
+      expect((await truth.counter(3)).status).toBe('open');
+      await officer.page.getByTestId('action-leave').click();
+      await officer.page.getByTestId('leave-pause').check();
+      await screenshot(officer.page, 'console-officer-leave');
+      await desk.chooseLeave({ counter: 'pause', reason: 'nghỉ giữa giờ' });
+      await desk.picker().waitFor();
+      expect(await truth.counter(3)).toMatchObject({ status: 'paused', pauseReason: 'nghỉ giữa giờ', officer: null });
+      await screen.waitCounterMode('paused');
+      expect(await screen.counterText()).toContain('Lý do: nghỉ giữa giờ');
+      expect(await screen.counterText()).not.toContain('Xin vui lòng chờ gọi số tiếp theo');
+      const open = (await truth.queue()).counters.filter((c) => c.status === 'open').length;
+
+      // Back at the counter, then signing out at the end of the day: the same question, answered “close”.
+      await desk.takeCounter(3);
+      await desk.pauseButton().click(); // Tiếp tục làm việc
+      await desk.waitForStatus('open');
+      await officer.page.getByTestId('sign-out').click();
+      await desk.chooseLeave({ counter: 'close' });
+      await officer.loginForm().waitFor();
+      expect(await truth.counter(3)).toMatchObject({ status: 'closed', officer: null });
+      await screen.waitCounterMode('closed');
+      expect((await truth.queue()).counters.filter((c) => c.status === 'open').length).toBe(open);
+
+      const supervisor = await ConsolePage.signedIn(browser, server, 'giamsat', { width: 1920, height: 1080 });
+      try {
+        const board = new BoardPage(supervisor.page);
+        await board.board().waitFor();
+        expect(await board.counterRow(3).innerText()).toContain('Đóng');
+        const all = (await truth.queue()).counters;
+        expect(await board.page.getByTestId('board-summary').innerText()).toContain(`${all.filter((c) => c.status === 'open').length}/${all.length}`);
+      } finally {
+        await supervisor.close();
+      }
+    } finally {
+      await screen.close();
+    }
+  });
 });
+

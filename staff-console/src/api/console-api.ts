@@ -22,6 +22,7 @@ import {
   type CreatePrinterBody,
   type DeviceKind,
   type FieldBody,
+  type LeaveCounterBody,
   type ReportExportQuery,
   type ReportQuery,
   type RulesBody,
@@ -76,7 +77,7 @@ export class ConsoleApi {
 
   counters = () => this.call('/api/counters', Type.Array(CounterView));
   join = (counterId: number) => this.call(`/api/counters/${counterId}/join`, CounterActionResponse, { method: 'POST' });
-  leave = (counterId: number) => this.call(`/api/counters/${counterId}/leave`, CounterActionResponse, { method: 'POST' });
+  leave = (counterId: number, body: LeaveCounterBody) => this.call(`/api/counters/${counterId}/leave`, CounterActionResponse, { method: 'POST', body });
   step = (counterId: number, step: CounterStep) => this.call(`/api/counters/${counterId}/${step}`, CounterActionResponse, { method: 'POST' });
   finish = (counterId: number, dossierCode: string | null) =>
     this.call(`/api/counters/${counterId}/finish`, CounterActionResponse, { method: 'POST', body: { dossierCode } });
