@@ -123,3 +123,30 @@ describe('the supervisor’s live board (giamsat)', () => {
     await expect.poll(() => board.counterRow(4).getAttribute('data-status')).toBe('open');
   });
 });
+
+describe('idle-counter alerts follow the call order', () => {
+  it('flags only the counter a citizen was sent to, not the others serving that field', async () => {
+    const own = await ServerProcess.start({ demo: true, env: { LUOT_IDLE_ALERT_SECONDS: '2' } });
+    const console_ = await ConsolePage.signedIn(browser, own, 'giamsat', { width: 1920, height: 1080 });
+    try {
+      const ownTruth = await ServerTruth.as(own, 'giamsat');
+      const ticket = await (await KioskTaps.connect(own)).issue(await ownTruth.fieldId('chung-thuc'));
+      const onBoard = new BoardPage(console_.page);
+      await onBoard.board().waitFor();
+      // Chứng thực is served by counters 2, 3 and 7; its one citizen is sent to counter 3.
+      const counter3 = await ownTruth.counter(3);
+      await onBoard.transferToCounter(ticket.number, counter3.id, 'Hồ sơ chứng thực nhiều trang');
+      await expect.poll(async () => (await ownTruth.live()).alerts.some((a) => a.kind === 'counter_idle'), { timeout: 10_000 }).toBe(true);
+      const idle = (await ownTruth.live()).alerts.filter((a) => a.kind === 'counter_idle').map((a) => a.counterId);
+      expect(idle).toEqual([counter3.id]);
+      await expect.poll(() => onBoard.alertTexts(), { timeout: 15_000 }).toContain('Quầy số 3 đang mở nhưng không gọi số');
+      const texts = await onBoard.alertTexts();
+      expect(texts).not.toContain('Quầy số 2 đang mở');
+      expect(texts).not.toContain('Quầy số 7 đang mở');
+      expect((await onBoard.counterRow(2).getAttribute('class')) ?? '').not.toContain('row--warn');
+    } finally {
+      await console_.close();
+      await own.dispose();
+    }
+  });
+});

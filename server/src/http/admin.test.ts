@@ -142,6 +142,17 @@ describe('live figures', () => {
     expect((await call(center.officer1, 'GET', '/api/live')).statusCode).toBe(403);
   });
 
+  it('flags as idle only counters that could call someone: a ticket sent to counter 2 waits for counter 2 alone', async () => {
+    const a = (await issue(server, center.kiosk, center.fieldA)).json<IssuedTicket>();
+    await call(center.officer1, 'POST', `/api/counters/${center.counter1}/call-next`);
+    const sent = await call(center.officer1, 'POST', `/api/tickets/${a.ticket.id}/transfer`, { toCounterId: center.counter2, note: 'nhờ quầy 2' });
+    expect(sent.statusCode).toBe(200);
+    server.clock.advance(5);
+    const live = (await call(center.supervisor, 'GET', '/api/live')).json<LiveFigures>();
+    // Counter 1 serves field A, but its only citizen waits for counter 2: the call order would give it nobody.
+    expect(live.alerts.filter((x) => x.kind === 'counter_idle').map((x) => x.counterId)).toEqual([center.counter2]);
+  });
+
   it('reports screens not seen for three minutes as offline', async () => {
     await issue(server, center.kiosk, center.fieldA);
     const live = (await call(center.supervisor, 'GET', '/api/live')).json<LiveFigures>();
