@@ -18,6 +18,7 @@ import { trackRoutes } from './http/track-routes.ts';
 import { createFeedback } from './feedback/feedback-service.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createAdminService } from './services/admin-service.ts';
+import { createAudit } from './services/audit.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { centerRoutes } from './http/center-routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   const receipts = createReceipts({ store, config: centerConfig, printing });
   const estimates = createEstimates({ store, clock, config: centerConfig });
+  const audit = createAudit({ store, clock });
   const deps: AppDeps = {
     config: options.config,
     store,
@@ -92,7 +94,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     feedback: createFeedback({ store, clock, config: centerConfig, estimates }),
     printing,
     receipts,
-    admin: createAdminService({ store, clock, config: centerConfig, auth }),
+    admin: createAdminService({ store, clock, config: centerConfig, auth, audit }),
+    audit,
     reports: createReportService({ store, clock, config: centerConfig }),
     live: createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
     guards: guards(auth),

@@ -8,6 +8,7 @@ import type { ConfigCache } from './services/config-cache.ts';
 import type { QueueService } from './services/queue-service.ts';
 import type { PrintService } from './printing/index.ts';
 import type { AdminService } from './services/admin-service.ts';
+import type { Audit } from './services/audit.ts';
 import type { Estimates } from './services/estimates.ts';
 import type { FeedbackService } from './feedback/feedback-service.ts';
 import type { LiveFiguresService } from './services/live-figures.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   printing: PrintService;
   receipts: Receipts;
   admin: AdminService;
+  /** Admin changes outside the admin service (devices, printers) are audited the same way. */
+  audit: Audit;
   live: LiveFiguresService;
   reports: ReportService;
   guards: Guards;

@@ -7,6 +7,9 @@ import { accessRepo } from '../db/repositories/access-repo.ts';
 import { printersRepo } from '../db/repositories/printers-repo.ts';
 import { deviceView } from '../services/auth-service.ts';
 import { printerConfig } from '../services/receipts.ts';
+import { diff } from '../services/audit.ts';
+import { printerWords } from '../services/audit-words.ts';
+import { staffOf } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
@@ -31,7 +34,10 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     '/api/printers',
     { schema: { tags: ['printers'], summary: 'Add a receipt printer', body: CreatePrinterBody, response: { 201: PrinterState, ...errors } }, onRequest: admin },
     async (request, reply) => {
-      const row = printersRepo.create(db, request.body, deps.clock.now());
+      const row = deps.audit.record(staffOf(request), 'printer.create', 'printer', () => {
+        const made = printersRepo.create(db, request.body, deps.clock.now());
+        return { id: made.id, result: made, subject: made.name, changes: diff(null, printerWords(made)) };
+      });
       const state = await deps.printing.check(printerConfig(row));
       return reply.status(201).send(state);
     },
@@ -65,8 +71,13 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     '/api/printers/:id',
     { schema: { tags: ['printers'], summary: 'Remove a printer (kiosks using it print nothing)', params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors } }, onRequest: admin },
     async (request) => {
-      printer(request.params.id);
-      printersRepo.deactivate(db, request.params.id);
+      deps.audit.record(staffOf(request), 'printer.remove', 'printer', () => {
+        const row = printer(request.params.id);
+        // Kiosks printing here print nothing from now on: the log names them.
+        const kiosks = accessRepo.listDevices(db).filter((d) => d.printerId === row.id && d.revokedAt === null).map((d) => d.name);
+        printersRepo.deactivate(db, row.id);
+        return { id: row.id, result: null, subject: row.name, changes: [...diff(printerWords(row), null), ...diff({ kiosks }, { kiosks: [] })] };
+      });
       return { ok: true };
     },
   );
@@ -74,15 +85,17 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   app.put(
     '/api/devices/:id/printer',
     { schema: { tags: ['devices'], summary: 'Choose the printer of a kiosk', params: IdParams, body: AssignPrinterBody, response: { 200: DeviceView, ...errors } }, onRequest: admin },
-    async (request) => {
-      const device = accessRepo.deviceById(db, request.params.id);
-      if (!device) throw new DomainError('DEVICE_NOT_FOUND');
-      if (device.kind !== 'kiosk') throw new DomainError('DEVICE_NOT_ALLOWED');
-      if (request.body.printerId !== null) printer(request.body.printerId);
-      printersRepo.assign(db, device.id, request.body.printerId);
-      const updated = accessRepo.deviceById(db, device.id);
-      if (!updated) throw new DomainError('DEVICE_NOT_FOUND');
-      return deviceView(updated);
-    },
+    async (request) =>
+      deps.audit.record(staffOf(request), 'device.printer', 'device', () => {
+        const device = accessRepo.deviceById(db, request.params.id);
+        if (!device) throw new DomainError('DEVICE_NOT_FOUND');
+        if (device.kind !== 'kiosk') throw new DomainError('DEVICE_NOT_ALLOWED');
+        const before = device.printerId === null ? null : (printersRepo.byId(db, device.printerId)?.name ?? null);
+        const after = request.body.printerId === null ? null : printer(request.body.printerId).name;
+        printersRepo.assign(db, device.id, request.body.printerId);
+        const updated = accessRepo.deviceById(db, device.id);
+        if (!updated) throw new DomainError('DEVICE_NOT_FOUND');
+        return { id: device.id, result: deviceView(updated), subject: device.name, changes: diff({ printer: before }, { printer: after }) };
+      }),
   );
 };

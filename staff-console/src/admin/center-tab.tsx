@@ -13,18 +13,30 @@ const maxLogoChars = 60_000;
 /** The center's profile: name and address, logo, when the service day rolls over, receipt footer, hall notice. */
 export function CenterTab({ lang, api, onChanged }: { lang: Lang; api: ConsoleApi; onChanged: () => void }) {
   const loaded = useLoad(api.centerProfile);
+  // Kept here, not in the form: the form starts afresh from the saved profile, and “Đã lưu.” must stay on screen.
+  const [notice, say] = useAdminNotice();
   if (loaded.data === null) return <Problem lang={lang} failure={loaded.failure} />;
-  return <CenterForm key={JSON.stringify(loaded.data)} lang={lang} api={api} profile={loaded.data} onSaved={() => {
-        loaded.reload();
-        onChanged();
-      }} />;
+  const saved = () => {
+    say.ok(t(lang, 'consoleSaved'));
+    loaded.reload();
+    onChanged();
+  };
+  return <CenterForm key={JSON.stringify(loaded.data)} lang={lang} api={api} profile={loaded.data} notice={notice} say={say} onSaved={saved} />;
 }
 
-function CenterForm({ lang, api, profile, onSaved }: { lang: Lang; api: ConsoleApi; profile: CenterProfileBody; onSaved: () => void }) {
+interface CenterFormProps {
+  lang: Lang;
+  api: ConsoleApi;
+  profile: CenterProfileBody;
+  notice: ReturnType<typeof useAdminNotice>[0];
+  say: ReturnType<typeof useAdminNotice>[1];
+  onSaved: () => void;
+}
+
+function CenterForm({ lang, api, profile, notice, say, onSaved }: CenterFormProps) {
   const [form, setForm] = useState(profile);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [notice, say] = useAdminNotice();
   const invalid = invalidProps(failure);
   useFocusInvalid(invalid);
   const set = (key: keyof CenterProfileBody) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
@@ -47,10 +59,8 @@ function CenterForm({ lang, api, profile, onSaved }: { lang: Lang; api: ConsoleA
     setFailure(null);
     const result = await api.saveCenterProfile({ ...form, name: form.name.trim() });
     setBusy(false);
-    if (result.ok) {
-      say.ok(t(lang, 'consoleSaved'));
-      onSaved();
-    } else if (result.kind !== 'unauthorized') setFailure(result);
+    if (result.ok) onSaved();
+    else if (result.kind !== 'unauthorized') setFailure(result);
   };
 
   return (

@@ -109,13 +109,13 @@ interface DeviceSettingsProps {
 }
 
 /**
- * A hall board's sound (on/off, volume) or a kiosk's receipt printer. The server does not yet say what is
- * set now, so the form starts from the defaults and saving sets the value outright.
+ * A hall board's sound (on/off, volume) or a kiosk's receipt printer, starting from what the server says is set
+ * now: a kiosk without a printer shows “Không in phiếu”, never the first printer in the list.
  */
 export function DeviceSettingsDialog({ lang, api, device, printers, onDone, onClose }: DeviceSettingsProps) {
-  const [sound, setSound] = useState(true);
-  const [volume, setVolume] = useState(80);
-  const [printerId, setPrinterId] = useState<number | null>(printers[0]?.id ?? null);
+  const [sound, setSound] = useState(device.settings.soundEnabled);
+  const [volume, setVolume] = useState(device.settings.volume);
+  const [printerId, setPrinterId] = useState<number | null>(printers.some((p) => p.id === device.printerId) ? device.printerId : null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const kiosk = device.kind === 'kiosk';

@@ -55,7 +55,12 @@ export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
   return (
     <AdminListTab lang={lang} title={t(lang, 'adminTabPrinters')} testId="admin-printers" add={{ label: t(lang, 'adminPrinterAdd'), onClick: () => setAdding(true), testId: 'printer-add' }} notice={notice} failure={list.failure}>
       {link.data && <LinkLine lang={lang} link={link.data} />}
-      <table className="table admin-table" data-testid="printers-list">
+      {list.data?.length === 0 && (
+        <p className="notice notice--info" data-testid="printers-empty">
+          {t(lang, 'adminPrintersEmpty')}
+        </p>
+      )}
+      <table className="table admin-table" data-testid="printers-list" hidden={list.data?.length === 0}>
         <thead>
           <tr>
             <th scope="col">{t(lang, 'adminPrinterName')}</th>
