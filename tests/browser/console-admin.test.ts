@@ -130,6 +130,38 @@ describe('the administrator (admin)', () => {
     }
   });
 
+  it('writes times as 24-hour HH:mm and labels the logo picker in Vietnamese, in a browser set to English', async () => {
+    const english = await ConsolePage.signedIn(browser, server, 'admin', undefined, 'en-US');
+    try {
+      const page = english.page;
+      const own = new AdminPage(page);
+      await english.navLink('admin').click();
+      await own.tab('center');
+      expect(await page.locator('input[type="time"], input[type="date"]').count()).toBe(0);
+      expect(await page.getByTestId('center-rollover').inputValue()).toBe('00:00');
+      const logo = page.locator('.logo-pick');
+      expect(await logo.innerText()).toContain('Chọn tệp logo');
+      expect(await page.getByTestId('center-logo-name').innerText()).toBe('Chưa chọn tệp nào');
+      // A 1×1 PNG: the chosen file's name is shown in place of the browser's own words.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+      await page.getByTestId('center-logo-file').setInputFiles({ name: 'logo-phuong.png', mimeType: 'image/png', buffer: png });
+      expect(await page.getByTestId('center-logo-name').innerText()).toBe('logo-phuong.png');
+      expect(await page.locator('body').innerText()).not.toMatch(/Choose File|No file chosen/);
+      await screenshot(page, 'console-admin-center');
+
+      await own.tab('fields');
+      await page.getByTestId('field-add').click();
+      const opens = page.getByTestId('field-opens');
+      expect(await opens.getAttribute('placeholder')).toBe('HH:mm');
+      await opens.pressSequentially('0730');
+      await page.getByTestId('field-closes').pressSequentially('1700');
+      expect([await opens.inputValue(), await page.getByTestId('field-closes').inputValue()]).toEqual(['07:30', '17:00']);
+      await page.keyboard.press('Escape');
+    } finally {
+      await english.close();
+    }
+  });
+
   it('is told, next to the list, when the server refuses to remove a field in use', async () => {
     const justice = (await truth.queue()).fields.find((f) => f.code === 'tu-phap-ho-tich');
     if (!justice) throw new Error('no field tu-phap-ho-tich');

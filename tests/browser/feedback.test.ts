@@ -57,6 +57,9 @@ describe('citizen feedback', () => {
       const question = await screen.waitQuestion(2_000);
       expect(question).toContain('Ông/Bà có hài lòng với sự phục vụ?');
       for (const word of ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng']) expect(question).toContain(word);
+      // The answers are set in the screen's own font, not the browser's default for buttons (Arial).
+      const fontOf = (testId: string) => screen.page.getByTestId(testId).evaluate((el) => getComputedStyle(el).fontFamily);
+      expect(await fontOf('rating-good')).toBe(await fontOf('rating-screen'));
       nfc(question);
       await screenshot(screen.page, 'rating-counter-question');
 

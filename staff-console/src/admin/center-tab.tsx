@@ -2,6 +2,7 @@ import { t, type CenterProfileBody, type Lang } from '@luot/shared';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
+import { TimeInput } from '../components/masked-inputs.tsx';
 import { Problem } from '../components/problem.tsx';
 import { AdminNotice, useAdminNotice } from './admin-notice.tsx';
 import { invalidProps, Row, useFocusInvalid } from './form-bits.tsx';
@@ -37,6 +38,7 @@ function CenterForm({ lang, api, profile, notice, say, onSaved }: CenterFormProp
   const [form, setForm] = useState(profile);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const invalid = invalidProps(failure);
   useFocusInvalid(invalid);
   const set = (key: keyof CenterProfileBody) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
@@ -44,6 +46,7 @@ function CenterForm({ lang, api, profile, notice, say, onSaved }: CenterFormProp
   const pickLogo = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
+    setFileName(file.name);
     const reader = new FileReader();
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : '';
@@ -77,13 +80,20 @@ function CenterForm({ lang, api, profile, notice, say, onSaved }: CenterFormProp
           <input type="text" value={form.address} onChange={set('address')} />
         </Row>
         <Row lang={lang} label="adminCenterRollover" hint="adminCenterRolloverHint" name="dayRollover" invalid={invalid}>
-          <input type="time" value={form.dayRollover} onChange={set('dayRollover')} />
+          <TimeInput value={form.dayRollover} onChange={(dayRollover) => setForm({ ...form, dayRollover })} data-testid="center-rollover" />
         </Row>
         <div className="form__row" data-prop="logo">
           <span>{t(lang, 'adminCenterLogo')}</span>
           <div className="logo-pick">
             {form.logo ? <img src={form.logo} alt={t(lang, 'adminCenterLogo')} className="logo-pick__img" /> : <span className="muted">{t(lang, 'adminCenterNoLogo')}</span>}
-            <input type="file" accept="image/png,image/svg+xml" onChange={pickLogo} aria-label={t(lang, 'adminCenterLogoPick')} />
+            {/* The browser's own file button reads “Choose File” in its language; this one speaks the console's. */}
+            <label className="btn btn--small file-pick">
+              {t(lang, 'adminCenterLogoPick')}
+              <input type="file" className="visually-hidden" accept="image/png,image/svg+xml" onChange={pickLogo} data-testid="center-logo-file" />
+            </label>
+            <span className="muted" data-testid="center-logo-name">
+              {fileName ?? t(lang, 'adminCenterNoFile')}
+            </span>
             {form.logo && (
               <button type="button" className="btn btn--small" onClick={() => setForm({ ...form, logo: '' })}>
                 {t(lang, 'adminRemove')}
