@@ -34,6 +34,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
+import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
 import { voiceRoutes } from './http/voice-routes.ts';
 import { createAnnouncer } from './services/announcer.ts';
 import { createAuthService } from './services/auth-service.ts';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(authRoutes, { deps });
   await app.register(centerRoutes, { deps });
   await app.register(ticketRoutes, { deps });
+  await app.register(ticketHistoryRoutes, { deps });
   await app.register(counterRoutes, { deps });
   await app.register(deviceRoutes, { deps });
   await app.register(printerRoutes, { deps });

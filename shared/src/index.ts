@@ -9,3 +9,4 @@ export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
 export * from './wait-words.ts';
+export * from './ticket-history.ts';

@@ -139,6 +139,46 @@ describe('the supervisor’s live board (giamsat)', () => {
     await expect.poll(async () => (await truth.counter(4)).status).toBe('open');
     await expect.poll(() => board.counterRow(4).getAttribute('data-status')).toBe('open');
   });
+
+  it('looks a number of today up, typed loosely, and tells its whole story in words, dossier code included', async () => {
+    const land = await truth.fieldId('dat-dai-xay-dung');
+    const ticket = await kiosk.issue(land);
+    const at4 = await officerAt('quay4', 4);
+    const at5 = await officerAt('quay5', 5);
+    expect((await at4.truth.call('POST', `/api/counters/${at4.counterId}/call`, { ticketId: ticket.id })).status).toBe(200);
+    await at4.truth.call('POST', `/api/counters/${at4.counterId}/start`);
+    await at4.truth.call('POST', `/api/tickets/${ticket.id}/transfer`, { toCounterId: at5.counterId, note: 'Hồ sơ đất đai phức tạp, nhờ quầy 5' });
+    expect((await at5.truth.call('POST', `/api/counters/${at5.counterId}/call`, { ticketId: ticket.id })).status).toBe(200);
+    await at5.truth.call('POST', `/api/counters/${at5.counterId}/start`);
+    await at5.truth.call('POST', `/api/counters/${at5.counterId}/finish`, { dossierCode: 'H12.34-260101-0042' });
+
+    // “c7” for C007: lower case, no leading zeros, as a citizen reads it out.
+    const loose = ticket.number.replace(/^(\D+)0*(\d+)$/, '$1$2').toLowerCase();
+    await supervisor.page.getByTestId('lookup-number').fill(loose);
+    await supervisor.page.getByTestId('lookup-submit').click();
+    const found = supervisor.page.locator(`[data-testid="lookup-ticket"][data-number="${ticket.number}"]`);
+    await found.waitFor();
+    expect(await found.getByTestId('lookup-status').innerText()).toBe('Hiện nay: đã hoàn thành');
+    const steps = await found.getByTestId('lookup-event').allInnerTexts();
+    const kinds = await found.getByTestId('lookup-event').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    expect(kinds).toEqual(['issued', 'called', 'serving', 'transferred', 'called', 'serving', 'done']);
+    const story = steps.join('\n');
+    expect(story).toContain('Lấy số tại Kiosk');
+    expect(story).toContain('Gọi đến Quầy số 4');
+    expect(story).toContain('Chuyển từ Quầy số 4 đến Quầy số 5');
+    expect(story).toContain('Ghi chú: Hồ sơ đất đai phức tạp, nhờ quầy 5');
+    expect(story).toContain('Hoàn thành tại Quầy số 5');
+    expect(story).toContain('Mã hồ sơ: H12.34-260101-0042');
+    expect(story).toContain('Người thực hiện: Cán bộ quầy 5');
+    expect(story.normalize('NFC')).toBe(story);
+    await screenshot(supervisor.page, 'console-lookup');
+    await supervisor.page.getByTestId('lookup-dialog').getByText('Quay lại').click();
+
+    await supervisor.page.getByTestId('lookup-number').fill('Z999');
+    await supervisor.page.getByTestId('lookup-submit').click();
+    expect(await supervisor.page.getByTestId('lookup-none').innerText()).toBe('Hôm nay không có số Z999. Hãy xem lại số trên phiếu của công dân.');
+    await supervisor.page.getByTestId('lookup-dialog').getByText('Quay lại').click();
+  });
 });
 
 describe('idle-counter alerts follow the call order', () => {

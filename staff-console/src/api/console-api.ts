@@ -17,6 +17,7 @@ import {
   SatisfactionToday,
   StaffWithPassword,
   TicketActionResponse,
+  TicketSearchResult,
   type CenterProfileBody,
   type CounterBody,
   type CreatePrinterBody,
@@ -92,6 +93,7 @@ export class ConsoleApi {
   cancel = (ticketId: number, reason: string | null) => this.call(`/api/tickets/${ticketId}/cancel`, TicketActionResponse, { method: 'POST', body: { reason } });
 
   live = () => this.call('/api/live', LiveFigures);
+  searchTickets = (number: string) => this.call(`/api/tickets/search?number=${encodeURIComponent(number)}`, TicketSearchResult);
   setIssuing = (fieldId: number, issuing: boolean) => this.call(`/api/fields/${fieldId}/issuing`, Anything, { method: 'POST', body: { issuing } });
 
   // Admin.
