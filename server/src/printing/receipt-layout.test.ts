@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Block } from './bitmap-draw.ts';
 import { estimatedWaitText, peopleAheadText, receiptBlocks, renderReceipt, type ReceiptData } from './receipt-layout.ts';
 
 const base: ReceiptData = {
@@ -16,6 +17,9 @@ const base: ReceiptData = {
   footer: '',
 };
 
+/** The receipt's words, a line a block, as a person reads them off the paper. */
+const linesOf = (blocks: Block[]) => blocks.map((b) => (b.kind === 'text' || b.kind === 'headline' ? b.text : b.kind === 'pair' ? `${b.label}: ${b.value}` : ''));
+
 const black = (b: ReturnType<typeof renderReceipt>) => {
   let n = 0;
   for (let i = 0; i < b.data.length; i += 4) if (b.data[i] === 0) n++;
@@ -32,9 +36,7 @@ describe('receipt layout', () => {
   });
 
   it('addresses the citizen as Ông/Bà on every line, never “bạn”', () => {
-    const words = receiptBlocks({ ...base, priorityLabel: 'Người cao tuổi', peopleAhead: 2, estimatedWaitMinutes: 9 }, 576)
-      .map((b) => (b.kind === 'text' || b.kind === 'headline' ? b.text : b.kind === 'pair' ? `${b.label}: ${b.value}` : ''))
-      .join('\n');
+    const words = linesOf(receiptBlocks({ ...base, priorityLabel: 'Người cao tuổi', peopleAhead: 2, estimatedWaitMinutes: 9 }, 576)).join('\n');
     expect(words).toContain('SỐ THỨ TỰ CỦA ÔNG/BÀ');
     expect(words).toContain('Số người chờ trước Ông/Bà: 2');
     expect(words).toContain('Quét mã để theo dõi lượt của Ông/Bà');
@@ -51,7 +53,7 @@ describe('receipt layout', () => {
       peopleAhead: 2,
       estimatedWaitMinutes: 9,
     };
-    const lines = receiptBlocks(english, 576).map((b) => (b.kind === 'text' || b.kind === 'headline' ? b.text : b.kind === 'pair' ? `${b.label}: ${b.value}` : ''));
+    const lines = linesOf(receiptBlocks(english, 576));
     expect(lines).toContain('Justice – Civil status');
     expect(lines).toContain('Tư pháp – Hộ tịch');
     expect(lines).toContain('YOUR NUMBER');
