@@ -79,7 +79,13 @@ export function App() {
   }
 
   return (
-    <div className={`display display--${kind ?? 'starting'}`} data-testid="display" data-link={live.link} data-kind={kind ?? ''}>
+    <div
+      className={`display display--${kind ?? 'starting'}${model.settings.calm ? ' display--calm' : ''}`}
+      data-testid="display"
+      data-link={live.link}
+      data-kind={kind ?? ''}
+      data-calm={model.settings.calm === true || undefined}
+    >
       {screen}
       {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} rated={model.rated} />}
       {live.link === 'lost' && <ConnectionBanner lang={lang} />}

@@ -1,6 +1,7 @@
 import { defaultLang, t } from '@luot/shared';
 import { AppHeader, useHealth, useLang, type Connection } from '@luot/shared/ui';
 import { useCallback, useEffect } from 'react';
+import { AssistContext, useAssistState } from './assist/assist.ts';
 import { OfflineBanner } from './components/offline-banner.tsx';
 import { useCenterInfo } from './hooks/use-center-info.ts';
 import { useDeviceToken } from './hooks/use-device-token.ts';
@@ -29,7 +30,12 @@ export function App() {
   // Before pairing there is no socket; the public health check still names the center and shows the link.
   const connection: Connection = token === null ? health : { state: linkToConnection[hall.link], center: center?.name ?? health.center };
   const fields = hall.fields ?? center?.fields ?? null;
-  const resetLang = useCallback(() => setLang(defaultLang), [setLang]);
+  const assist = useAssistState(lang, token, refused);
+  const { reset } = assist;
+  const endVisit = useCallback(() => {
+    setLang(defaultLang);
+    reset();
+  }, [setLang, reset]);
 
   useEffect(() => {
     document.title = `${t(lang, 'appName')} — ${title}`;
@@ -39,16 +45,25 @@ export function App() {
   if (device.status === 'pairing') screen = <PairingScreen lang={lang} onPaired={paired} />;
   else if (token === null || center === null || fields === null) screen = <StartingScreen lang={lang} />;
   // Not keyed by token: a renewed token must not throw away a citizen's half-finished request.
-  else screen = <KioskScreens lang={lang} token={token} center={center} fields={fields} onTokenRefused={refused} onVisitEnded={resetLang} />;
+  else {
+    const changed = lang !== defaultLang || assist.largeText || assist.guideOn;
+    screen = (
+      <AssistContext value={assist}>
+        <KioskScreens lang={lang} token={token} center={center} fields={fields} onTokenRefused={refused} changed={changed} onVisitEnded={endVisit} />
+      </AssistContext>
+    );
+  }
 
   return (
     <ServerOffsetContext value={hall.serverOffsetMs}>
-      <div className="app kiosk">
-        <AppHeader lang={lang} title={title} connection={connection} onLangChange={setLang} />
-        <main className="app-main kiosk__main">
-          {connection.state === 'lost' && <OfflineBanner lang={lang} />}
-          {screen}
-        </main>
+      <div className={`app kiosk${assist.largeText ? ' kiosk--large' : ''}`} data-large-text={assist.largeText || undefined}>
+        <div className="kiosk__page">
+          <AppHeader lang={lang} title={title} connection={connection} onLangChange={setLang} />
+          <main className="app-main kiosk__main">
+            {connection.state === 'lost' && <OfflineBanner lang={lang} />}
+            {screen}
+          </main>
+        </div>
       </div>
     </ServerOffsetContext>
   );

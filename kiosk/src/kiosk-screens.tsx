@@ -20,13 +20,15 @@ interface KioskScreensProps {
   center: CenterInfo;
   fields: readonly FieldView[];
   onTokenRefused: (token: string, code: string) => void;
+  /** The citizen switched on English, large text or spoken guidance: the home screen must reset too. */
+  changed: boolean;
   /** The citizen is done (or walked away): the next one must find the kiosk as new, in Vietnamese. */
   onVisitEnded: () => void;
 }
 
 /** A half-finished choice goes back to the start after this long untouched. */
 const idleMs = 30_000;
-/** On the home screen only the language needs resetting, and a citizen may be reading the list. */
+/** On the home screen only the language and helpers need resetting, and a citizen may be reading the list. */
 const homeIdleMs = 60_000;
 
 function unavailableNotice(field: FieldView, why: Exclude<Availability, 'open'>): Notice {
@@ -36,20 +38,21 @@ function unavailableNotice(field: FieldView, why: Exclude<Availability, 'open'>)
     case 'closed-hours':
       return {
         ...base,
+        code: 'FIELD_CLOSED_HOURS',
         title: 'kioskClosedTitle',
         message: hours
           ? { vi: fill('vi', 'kioskClosedBody', { hours }), en: fill('en', 'kioskClosedBody', { hours }) }
           : { vi: errorCatalog.FIELD_CLOSED_HOURS.vi, en: errorCatalog.FIELD_CLOSED_HOURS.en },
       };
     case 'paused':
-      return { ...base, title: 'kioskPausedTitle', message: { vi: errorCatalog.FIELD_NOT_ISSUING.vi, en: errorCatalog.FIELD_NOT_ISSUING.en } };
+      return { ...base, title: 'kioskPausedTitle', code: 'FIELD_NOT_ISSUING', message: { vi: errorCatalog.FIELD_NOT_ISSUING.vi, en: errorCatalog.FIELD_NOT_ISSUING.en } };
     case 'limit':
-      return { ...base, title: 'kioskLimitTitle', message: { vi: errorCatalog.DAILY_LIMIT_REACHED.vi, en: errorCatalog.DAILY_LIMIT_REACHED.en } };
+      return { ...base, title: 'kioskLimitTitle', code: 'DAILY_LIMIT_REACHED', message: { vi: errorCatalog.DAILY_LIMIT_REACHED.vi, en: errorCatalog.DAILY_LIMIT_REACHED.en } };
   }
 }
 
 /** The citizen's path: field → (sub-field) → take a number or priority → number, or a notice saying why not. */
-export function KioskScreens({ lang, token, center, fields, onTokenRefused, onVisitEnded }: KioskScreensProps) {
+export function KioskScreens({ lang, token, center, fields, onTokenRefused, changed, onVisitEnded }: KioskScreensProps) {
   const [flow, dispatch] = useReducer(kioskFlow, initialFlow);
   const { step } = flow;
   const now = useNow(15_000);
@@ -65,7 +68,7 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, onVi
   const atHome = step.screen === 'fields' && step.parentId === null;
   // The ticket and issuing screens keep their own time: a countdown, and the retry limit.
   const ownTimer = step.screen === 'ticket' || step.screen === 'issuing';
-  useIdle(ownTimer ? null : atHome ? (lang === 'vi' ? null : homeIdleMs) : idleMs, endVisit);
+  useIdle(ownTimer ? null : atHome ? (changed ? homeIdleMs : null) : idleMs, endVisit);
 
   const take = (fieldId: number, priority: string | null) => dispatch({ type: 'issue', fieldId, priority, freshKey: newIdempotencyKey() });
   const field = (id: number) => fields.find((f) => f.id === id);

@@ -58,7 +58,7 @@ export const IssuedTicket = Type.Object({
   /** Path of the citizen's tracking page, printed as a QR code: /t/<code>. */
   trackingPath: Type.String(),
   peopleAhead: Type.Integer(),
-  estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'see README: estimated wait' }),
+  estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'see docs/architecture.md: estimated wait' }),
   print: PrintOutcome,
 });
 export type IssuedTicket = Static<typeof IssuedTicket>;

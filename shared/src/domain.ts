@@ -25,11 +25,16 @@ export const DeviceKind = Type.Union([
 ]);
 export type DeviceKind = Static<typeof DeviceKind>;
 
-/** What an admin sets per screen. Hall boards announce calls aloud unless sound is off. */
+/**
+ * What an admin sets per screen. Hall boards announce calls aloud unless sound is off. `calm` stops the
+ * hall board's scrolling notice and the flashing of a new call (on counter screens too), for people whom
+ * movement troubles, whatever the screen's own reduce-motion setting; omitted means off.
+ */
 export const DeviceSettings = Type.Object(
   {
     soundEnabled: Type.Boolean(),
     volume: Type.Integer({ minimum: 0, maximum: 100 }),
+    calm: Type.Optional(Type.Boolean({ description: 'no scrolling notice and no flashing' })),
   },
   { additionalProperties: false },
 );

@@ -5,8 +5,11 @@ import { strings, type StringKey } from './i18n.ts';
 /** "bạn" as a word (not inside another word), in any case. */
 const ban = /(^|[^\p{L}])bạn($|[^\p{L}])/iu;
 
-/** Strings the citizen meets: the kiosk, the receipt, the phone page, the rating screen, the counter screens and hall board. */
-const citizenPrefixes = ['kiosk', 'receipt', 'track', 'rate', 'display', 'hall'];
+/**
+ * Strings the citizen meets: the kiosk (and its helpers and spoken guidance), the receipt, the phone page, the
+ * rating screen, the counter screens and hall board, the estimated wait's words.
+ */
+const citizenPrefixes = ['kiosk', 'assist', 'guide', 'receipt', 'track', 'rate', 'display', 'hall', 'wait'];
 const citizenKeys = (Object.keys(strings.vi) as StringKey[]).filter((key) => citizenPrefixes.some((p) => key.startsWith(p)));
 
 describe('form of address (GLOSSARY.md)', () => {

@@ -4,11 +4,14 @@
  * because decomposed diacritics render badly on some kiosk fonts and break string comparisons in tests.
  */
 
+import { assistEn, assistVi } from './i18n-assist.ts';
+
 export const langs = ['vi', 'en'] as const;
 export type Lang = (typeof langs)[number];
 export const defaultLang: Lang = 'vi';
 
 const vi = {
+  ...assistVi,
   appName: 'Lượt',
   kioskTitle: 'Lấy số thứ tự',
   displayTitle: 'Màn hình quầy',
@@ -234,7 +237,7 @@ const vi = {
   deskReturnedFromHold: 'Trả về từ tạm giữ',
   deskHandoverNote: 'Ghi chú: {note}',
   deskCallThis: 'Gọi số này',
-  deskCallThisLabel: 'Gọi số {number}',
+  deskCallThisLabel: 'Gọi số này ({number})',
   deskHeldTitle: 'Tạm giữ ({count})',
   deskReturnHeld: 'Trả về hàng chờ',
   deskFinishedNotice: 'Đã hoàn thành số {number}.',
@@ -631,6 +634,7 @@ export type StringKey = keyof typeof vi;
 
 // Typed against the Vietnamese keys so a missing or misspelled English entry is a compile error.
 const en: Record<StringKey, string> = {
+  ...assistEn,
   appName: 'Lượt',
   kioskTitle: 'Take a queue number',
   displayTitle: 'Counter display',
@@ -852,7 +856,7 @@ const en: Record<StringKey, string> = {
   deskReturnedFromHold: 'Back from hold',
   deskHandoverNote: 'Note: {note}',
   deskCallThis: 'Call this',
-  deskCallThisLabel: 'Call number {number}',
+  deskCallThisLabel: 'Call this ({number})',
   deskHeldTitle: 'On hold ({count})',
   deskReturnHeld: 'Back to queue',
   deskFinishedNotice: 'Number {number} finished.',

@@ -10,3 +10,4 @@ export * from './reports.ts';
 export * from './feedback.ts';
 export * from './wait-words.ts';
 export * from './ticket-history.ts';
+export * from './help.ts';

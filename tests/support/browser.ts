@@ -13,6 +13,16 @@ export function launchBrowser(): Promise<Browser> {
 
 export const screenshotDir = join(repoRoot, 'docs/screenshots');
 
+/** Pictures for the role guides (docs/help/img), taken by the browser tests so the guides show the real screens. */
+export const guideImageDir = join(repoRoot, 'docs/help/img');
+
+export async function guideScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(guideImageDir, { recursive: true });
+  const path = join(guideImageDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);

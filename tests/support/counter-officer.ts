@@ -22,6 +22,13 @@ export class CounterOfficer {
     return new CounterOfficer(server, login.token, counter);
   }
 
+  /** The first field this counter serves, to give it someone to call. */
+  firstField(): number {
+    const field = this.counter.fieldIds[0];
+    if (field === undefined) throw new Error(`counter ${this.counter.number} serves no field`);
+    return field;
+  }
+
   private act(action: string, body?: unknown): Promise<CounterActionResponse> {
     return send<CounterActionResponse>(this.server, 'POST', `/api/counters/${this.counter.id}/${action}`, this.token, body, 200);
   }
@@ -31,6 +38,11 @@ export class CounterOfficer {
     const res = await this.act('call-next');
     if (!res.ticket) throw new Error('call-next answered without a ticket');
     return res.ticket.number;
+  }
+
+  /** Calls one waiting ticket out of turn. */
+  callTicket(ticketId: number): Promise<CounterActionResponse> {
+    return this.act('call', { ticketId });
   }
 
   recall(): Promise<CounterActionResponse> {

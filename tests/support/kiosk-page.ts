@@ -1,5 +1,16 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
+/** What the kiosk's guidance test hook records (kiosk/src/assist/guide-log.ts). */
+export interface GuideRecord {
+  say: string;
+  text: string | null;
+  requestedAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  stoppedAt: number | null;
+  failed: boolean;
+}
+
 export interface Viewport {
   width: number;
   height: number;
@@ -12,9 +23,19 @@ export class KioskPage {
     readonly page: Page,
   ) {}
 
-  /** A fresh kiosk browser (empty storage, so it picks up the demo kiosk's token) on the home screen. */
-  static async open(browser: Browser, baseUrl: string, viewport: Viewport): Promise<KioskPage> {
-    const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'vi-VN' });
+  /**
+   * A fresh kiosk browser (empty storage, so it picks up the demo kiosk's token) on the home screen.
+   * `zoom: 2` is the browser zoomed to 200 %: half as many CSS pixels, each drawn twice as large.
+   */
+  static async open(browser: Browser, baseUrl: string, viewport: Viewport, options: { zoom?: number } = {}): Promise<KioskPage> {
+    const zoom = options.zoom ?? 1;
+    const context = await browser.newContext({
+      viewport: { width: Math.round(viewport.width / zoom), height: Math.round(viewport.height / zoom) },
+      deviceScaleFactor: zoom,
+      hasTouch: true,
+      isMobile: false,
+      locale: 'vi-VN',
+    });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/kiosk/`);
     const kiosk = new KioskPage(context, page);
@@ -111,6 +132,23 @@ export class KioskPage {
   /** The device token the kiosk keeps in its browser storage. */
   storedToken(): Promise<string | null> {
     return this.page.evaluate(() => window.localStorage.getItem('luot.kiosk.token'));
+  }
+
+  /** "Chữ lớn" on or off. */
+  async toggleLargeText(): Promise<void> {
+    const before = await this.page.getByTestId('assist-large-text').getAttribute('aria-pressed');
+    await this.page.getByTestId('assist-large-text').tap();
+    await this.page.locator(`[data-testid="assist-large-text"][aria-pressed="${before === 'true' ? 'false' : 'true'}"]`).waitFor();
+  }
+
+  /** "Nghe hướng dẫn" on or off. */
+  async toggleGuide(): Promise<void> {
+    await this.page.getByTestId('assist-listen').tap();
+  }
+
+  /** Everything the spoken guidance asked for and played (the kiosk's `window.__luotGuide` test hook). */
+  guideLog(): Promise<GuideRecord[]> {
+    return this.page.evaluate(() => (window as unknown as { __luotGuide?: GuideRecord[] }).__luotGuide ?? []);
   }
 
   /** "Xong": back to the home screen. */

@@ -1,4 +1,4 @@
-import type { CenterInfo, CenterSnapshot, DeviceView, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
+import type { AdminField, CenterInfo, CenterProfileBody, CenterSnapshot, DeviceSettings, DeviceView, FieldBody, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
 import type { ServerProcess } from './server-process.ts';
 
 /** The server's HTTP API as staff use it, for arranging and checking what a browser test does. */
@@ -52,6 +52,37 @@ export class StaffApi {
   /** A walk-in ticket issued by staff (no receipt: only kiosks print). */
   issue(fieldId: number): Promise<IssuedTicket> {
     return this.call<IssuedTicket>('POST', '/api/tickets', 201, { fieldId });
+  }
+
+  /** A new field, as an admin adds it in the console's Fields tab. */
+  addField(body: FieldBody): Promise<AdminField> {
+    return this.call<AdminField>('POST', '/api/admin/fields', 201, body);
+  }
+
+  /** Takes a field off the kiosk (deactivates it). */
+  removeField(id: number): Promise<AdminField> {
+    return this.call<AdminField>('DELETE', `/api/admin/fields/${id}`, 200);
+  }
+
+  centerProfile(): Promise<CenterProfileBody> {
+    return this.call<CenterProfileBody>('GET', '/api/admin/center', 200);
+  }
+
+  saveCenterProfile(body: CenterProfileBody): Promise<CenterProfileBody> {
+    return this.call<CenterProfileBody>('PUT', '/api/admin/center', 200, body);
+  }
+
+  /** Stops or resumes issuing numbers for a field (supervisors and admins). */
+  setIssuing(fieldId: number, issuing: boolean): Promise<AdminField> {
+    return this.call<AdminField>('POST', `/api/fields/${fieldId}/issuing`, 200, { issuing });
+  }
+
+  devices(): Promise<DeviceView[]> {
+    return this.call<DeviceView[]>('GET', '/api/devices', 200);
+  }
+
+  deviceSettings(id: number, settings: DeviceSettings): Promise<DeviceSettings> {
+    return this.call<DeviceSettings>('PUT', `/api/devices/${id}/settings`, 200, settings);
   }
 
   /** Adds a printer and makes it the demo kiosk's printer, the way an admin sets up a kiosk. */

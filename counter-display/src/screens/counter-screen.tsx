@@ -48,12 +48,15 @@ export function CounterScreen({ lang, counter, fields, flash }: CounterScreenPro
       <main className="counter-screen__body" key={mode === 'calling' ? flash?.key : mode}>
         {(mode === 'calling' || mode === 'called' || mode === 'serving') && current && (
           <>
-            <p className="counter-screen__label" data-testid="counter-label">
-              {t(lang, mode === 'serving' ? 'displayServing' : flash?.recall ? 'displayRecalling' : 'displayCalling')}
-            </p>
-            <p className="counter-screen__number" data-testid="counter-number">
-              {current.number}
-            </p>
+            {/* "Xin mời công dân có số A023" is the screen's heading after the counter's own. */}
+            <h2 className="counter-screen__call">
+              <span className="counter-screen__label" data-testid="counter-label">
+                {t(lang, mode === 'serving' ? 'displayServing' : flash?.recall ? 'displayRecalling' : 'displayCalling')}
+              </span>
+              <span className="counter-screen__number" data-testid="counter-number">
+                {current.number}
+              </span>
+            </h2>
             {name(current.fieldId) !== null && <p className="counter-screen__field">{name(current.fieldId)}</p>}
           </>
         )}

@@ -1,4 +1,4 @@
-import { t, type Lang, type StringKey } from '@luot/shared';
+import { helpPath, t, type Lang, type StringKey } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import { displayApi } from '../api/display-api.ts';
 
@@ -53,6 +53,11 @@ export function PairingScreen({ lang, notice, onPaired }: PairingScreenProps) {
           {error}
         </p>
       )}
+      <p className="pairing__help">
+        <a href={helpPath('installer', lang)} data-testid="help-link">
+          {t(lang, 'helpInstallLink')}
+        </a>
+      </p>
     </form>
   );
 }

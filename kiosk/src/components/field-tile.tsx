@@ -10,28 +10,34 @@ interface FieldTileProps {
   waiting: number;
   hours: string | null;
   isGroup: boolean;
+  /** Spoken guidance read this tile on its first touch; the next touch chooses it. */
+  armed: boolean;
   onPress: () => void;
 }
 
+/** What a tile says under its name: the people waiting, or why it cannot be chosen now. */
+export function tileStatus(lang: Lang, availability: Availability, waiting: number): string {
+  if (availability === 'open') return waiting > 0 ? fill(lang, 'kioskWaiting', { count: waiting }) : t(lang, 'kioskNobodyWaiting');
+  return t(lang, availability === 'closed-hours' ? 'kioskClosedNow' : availability === 'paused' ? 'kioskPaused' : 'kioskLimitReached');
+}
+
 /**
- * One field as one big button. An unavailable field stays pressable (aria-disabled, greyed): pressing
- * it explains why and when to come back, which helps more than a button that silently does nothing.
+ * One field as one big button: its letter (the first character of its numbers), name, state and a chevron.
+ * The grid places these parts by name (fields.css), side by side on a wide tile, name over state on a narrow
+ * one, so a long name gets the tile's whole width. An unavailable field stays pressable (aria-disabled,
+ * greyed): pressing it explains why and when to come back, which helps more than a button that does nothing.
  */
-export function FieldTile({ lang, field, availability, waiting, hours, isGroup, onPress }: FieldTileProps) {
+export function FieldTile({ lang, field, availability, waiting, hours, isGroup, armed, onPress }: FieldTileProps) {
   const open = availability === 'open';
-  const status = open
-    ? waiting > 0
-      ? fill(lang, 'kioskWaiting', { count: waiting })
-      : t(lang, 'kioskNobodyWaiting')
-    : t(lang, availability === 'closed-hours' ? 'kioskClosedNow' : availability === 'paused' ? 'kioskPaused' : 'kioskLimitReached');
   return (
     <button
       type="button"
-      className={`field-tile field-tile--${availability}${isGroup ? ' field-tile--group' : ''}`}
+      className={`field-tile field-tile--${availability}${isGroup ? ' field-tile--group' : ''}${armed ? ' field-tile--armed' : ''}`}
       aria-disabled={!open}
       data-testid="field-tile"
       data-field-code={field.code}
       data-availability={availability}
+      data-armed={armed || undefined}
       onClick={onPress}
     >
       {!isGroup && (
@@ -39,10 +45,11 @@ export function FieldTile({ lang, field, availability, waiting, hours, isGroup, 
           {field.prefix}
         </span>
       )}
-      <span className="field-tile__text">
-        <span className="field-tile__name">{fieldName(field, lang)}</span>
-        <span className="field-tile__status">{status}</span>
+      <span className="field-tile__name">{fieldName(field, lang)}</span>
+      <span className="field-tile__state">
+        <span className="field-tile__status">{tileStatus(lang, availability, waiting)}</span>
         {hours && <span className="field-tile__hours">{fill(lang, 'kioskHours', { hours })}</span>}
+        {armed && <span className="field-tile__again">{t(lang, 'assistTouchAgain')}</span>}
       </span>
       {/* A chevron on every tile: it reads as "press to go on" to people who do not read screens as buttons. */}
       <span className="field-tile__more" aria-hidden="true" />

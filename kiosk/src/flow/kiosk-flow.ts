@@ -12,6 +12,8 @@ export interface IssueRequest {
 export interface Notice {
   title: StringKey;
   message: { vi: string; en: string };
+  /** The error code behind it (for the spoken guidance); null when the server could not be reached. */
+  code: string | null;
   fieldId: number | null;
   /** Set when trying again makes sense (the server was unreachable); reuses the same request and key. */
   retry: IssueRequest | null;

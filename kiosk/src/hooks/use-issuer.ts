@@ -15,7 +15,7 @@ const titles: Partial<Record<string, StringKey>> = {
 };
 
 function refusal(error: ErrorBody, request: IssueRequest): Notice {
-  return { title: titles[error.code] ?? 'kioskErrorTitle', message: error.message, fieldId: request.fieldId, retry: null };
+  return { title: titles[error.code] ?? 'kioskErrorTitle', message: error.message, code: error.code, fieldId: request.fieldId, retry: null };
 }
 
 /**
@@ -58,7 +58,7 @@ export function useIssuer(args: {
       }
       if (Date.now() - started > giveUpAfterMs) {
         const message = { vi: strings.vi.kioskIssueUnreachable, en: strings.en.kioskIssueUnreachable };
-        return dispatch({ type: 'unconfirmed', notice: { title: 'kioskErrorTitle', message, fieldId: request.fieldId, retry: request } });
+        return dispatch({ type: 'unconfirmed', notice: { title: 'kioskErrorTitle', message, code: null, fieldId: request.fieldId, retry: request } });
       }
       dispatch({ type: 'retrying' });
       timer = window.setTimeout(() => void attempt(), retryEveryMs);

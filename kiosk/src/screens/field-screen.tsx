@@ -1,8 +1,11 @@
-import { t, type FieldView, type Lang } from '@luot/shared';
+import { t, type FieldView, type GuideRequest, type Lang } from '@luot/shared';
+import { useRef, useState } from 'react';
+import { useAssist, useScreenGuide } from '../assist/assist.ts';
 import { FieldTile } from '../components/field-tile.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { availability, hoursText, waitingIn, type Availability, type AvailabilityContext } from '../fields/field-availability.ts';
 import { fieldName, fieldsUnder, hasChildren } from '../fields/field-tree.ts';
+import { useMoreBelow } from '../hooks/use-more-below.ts';
 
 interface FieldScreenProps {
   lang: Lang;
@@ -16,10 +19,29 @@ interface FieldScreenProps {
   onBack: () => void;
 }
 
+/**
+ * How crowded the grid is; fields.css picks columns, tile shape and type size from it and the orientation,
+ * so 4 or 16 fields, short or long names, all fit a portrait or landscape screen.
+ */
+export function density(count: number): 'few' | 'some' | 'many' | 'lots' | 'huge' {
+  if (count <= 4) return 'few';
+  if (count <= 6) return 'some';
+  if (count <= 12) return 'many';
+  return count <= 16 ? 'lots' : 'huge';
+}
+
 /** The home screen and the sub-field screen: one big button per field. */
 export function FieldScreen({ lang, fields, parentId, context, onGroup, onField, onUnavailable, onBack }: FieldScreenProps) {
+  const assist = useAssist();
+  const guideOn = assist?.guideOn ?? false;
+  // With guidance on, the first touch reads a tile and the second chooses it.
+  const [armed, setArmed] = useState<number | null>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const moreBelow = useMoreBelow(grid);
   const shown = fieldsUnder(fields, parentId);
   const group = parentId === null ? undefined : fields.find((f) => f.id === parentId);
+  useScreenGuide(group ? { say: 'subfields', field: group.id } : { say: 'home' });
+
   const prompt = group ? (
     <>
       <span className="screen__prompt-context">{fieldName(group, lang)}</span>
@@ -40,11 +62,18 @@ export function FieldScreen({ lang, fields, parentId, context, onGroup, onField,
       {shown.length === 0 ? (
         <p className="screen__message">{t(lang, 'kioskNoFields')}</p>
       ) : (
-        <div className={`field-grid field-grid--${shown.length > 8 ? 'many' : shown.length > 4 ? 'some' : 'few'}`}>
+        <div className={`field-grid field-grid--${density(shown.length)}`} data-count={shown.length} ref={grid}>
           {shown.map((field) => {
             const isGroup = hasChildren(fields, field);
             const state = availability(fields, field, context);
+            const waiting = waitingIn(fields, field);
             const press = () => {
+              if (guideOn && armed !== field.id) {
+                setArmed(field.id);
+                assist?.say({ say: 'field', field: field.id, state, waiting } satisfies GuideRequest);
+                return;
+              }
+              setArmed(null);
               if (state !== 'open') onUnavailable(field, state);
               else if (isGroup) onGroup(field);
               else onField(field);
@@ -55,14 +84,20 @@ export function FieldScreen({ lang, fields, parentId, context, onGroup, onField,
                 lang={lang}
                 field={field}
                 availability={state}
-                waiting={waitingIn(fields, field)}
+                waiting={waiting}
                 hours={state === 'closed-hours' ? hoursText(field) : null}
                 isGroup={isGroup}
+                armed={guideOn && armed === field.id}
                 onPress={press}
               />
             );
           })}
         </div>
+      )}
+      {moreBelow && (
+        <p className="field-grid__more" data-testid="more-below">
+          {t(lang, 'assistMoreBelow')}
+        </p>
       )}
     </ScreenFrame>
   );

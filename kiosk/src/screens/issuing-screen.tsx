@@ -1,4 +1,5 @@
 import { t, type Lang } from '@luot/shared';
+import { useScreenGuide } from '../assist/assist.ts';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 
 interface IssuingScreenProps {
@@ -10,6 +11,7 @@ interface IssuingScreenProps {
 
 /** Between the tap and the number: printing can take a few seconds, and nothing here can be tapped twice. */
 export function IssuingScreen({ lang, retrying, onHome }: IssuingScreenProps) {
+  useScreenGuide({ say: 'issuing' });
   return (
     <ScreenFrame
       lang={lang}

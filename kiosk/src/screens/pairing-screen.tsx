@@ -1,4 +1,4 @@
-import { strings, t, type Lang } from '@luot/shared';
+import { helpPath, strings, t, type Lang } from '@luot/shared';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { kioskApi } from '../api/kiosk-api.ts';
 import { Keypad } from '../components/keypad.tsx';
@@ -54,7 +54,8 @@ export function PairingScreen({ lang, onPaired }: PairingScreenProps) {
         <div className="pairing__text">
           <p className="pairing__for">{t(lang, 'kioskPairForStaff')}</p>
           <p>{t(lang, 'kioskPairHint')}</p>
-          <p className="pairing__code" aria-label={t(lang, 'kioskPairCode')} data-testid="pairing-code" data-value={code}>
+          {/* A labelled group: a plain paragraph may not carry an aria-label (axe: aria-prohibited-attr). */}
+          <p className="pairing__code" role="group" aria-label={t(lang, 'kioskPairCode')} data-testid="pairing-code" data-value={code}>
             {Array.from({ length: codeLength }, (_, i) => (
               <span key={i} className={`pairing__digit${i < code.length ? ' pairing__digit--filled' : ''}`}>
                 {code[i] ?? ''}
@@ -66,6 +67,12 @@ export function PairingScreen({ lang, onPaired }: PairingScreenProps) {
               {error[lang]}
             </p>
           )}
+          {/* For whoever installs the kiosk; citizens never see this screen. */}
+          <p className="pairing__help">
+            <a href={helpPath('installer', lang)} data-testid="help-link">
+              {t(lang, 'helpInstallLink')}
+            </a>
+          </p>
         </div>
         <div className="pairing__pad">
           <Keypad lang={lang} disabled={busy} onDigit={type} onDelete={erase} onClear={() => setCode('')} />

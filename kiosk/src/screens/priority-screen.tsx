@@ -1,4 +1,6 @@
 import { t, type FieldView, type Lang, type PriorityCategory } from '@luot/shared';
+import { useState } from 'react';
+import { useAssist, useScreenGuide } from '../assist/assist.ts';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { fieldName } from '../fields/field-tree.ts';
 
@@ -20,6 +22,18 @@ const categoryName = (c: PriorityCategory, lang: Lang) => (lang === 'vi' ? c.nam
  * second, plainer choice that opens its categories. Nobody has to read a list to get a normal number.
  */
 export function PriorityScreen({ lang, field, categories, choosing, onTake, onChoosing, onBack }: PriorityScreenProps) {
+  const assist = useAssist();
+  // With guidance on, a category's first touch reads it and the second takes the number, as with fields.
+  const [armed, setArmed] = useState<string | null>(null);
+  useScreenGuide(choosing ? { say: 'categories' } : { say: 'take', field: field.id });
+  const pick = (code: string) => {
+    if (assist?.guideOn && armed !== code) {
+      setArmed(code);
+      assist.say({ say: 'category', code });
+      return;
+    }
+    onTake(code);
+  };
   const footer = (
     <button type="button" className="button button--back" data-testid="back" onClick={onBack}>
       {t(lang, 'kioskBack')}
@@ -40,7 +54,13 @@ export function PriorityScreen({ lang, field, categories, choosing, onTake, onCh
         {chosen}
         <div className="category-list">
           {categories.map((c) => (
-            <button key={c.code} type="button" className="button button--category" data-testid={`priority-${c.code}`} onClick={() => onTake(c.code)}>
+            <button
+              key={c.code}
+              type="button"
+              className={`button button--category${assist?.guideOn && armed === c.code ? ' button--armed' : ''}`}
+              data-testid={`priority-${c.code}`}
+              onClick={() => pick(c.code)}
+            >
               {categoryName(c, lang)}
             </button>
           ))}

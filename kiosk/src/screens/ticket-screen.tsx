@@ -1,5 +1,6 @@
 import { printerProblemText, t, waitWords, type FieldView, type IssuedTicket, type Lang, type PriorityCategory } from '@luot/shared';
 import type { CSSProperties } from 'react';
+import { useScreenGuide } from '../assist/assist.ts';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { fieldName } from '../fields/field-tree.ts';
 import { useCountdown } from '../hooks/use-countdown.ts';
@@ -28,16 +29,29 @@ export function TicketScreen({ lang, issued, field, categories, onDone }: Ticket
   const left = useCountdown(printerTrouble ? showSecondsWithoutReceipt : showSeconds, onDone);
   const category = ticket.priority === null ? undefined : categories.find((c) => c.code === ticket.priority);
   const priorityName = category ? (lang === 'vi' ? category.nameVi : category.nameEn) : ticket.priority;
+  // Read exactly what the screen shows: the number, the people ahead, the wait, whether a receipt came out.
+  const wait = issued.estimatedWaitMinutes;
+  useScreenGuide({
+    say: 'ticket',
+    number: ticket.number,
+    field: ticket.fieldId,
+    ahead: issued.peopleAhead,
+    ...(wait === null ? {} : { wait }),
+    printed: print.status === 'printed',
+  });
 
   return (
     <ScreenFrame lang={lang} name="ticket">
       <div className="ticket">
         <div className="ticket__card">
-          <p className="ticket__label">{t(lang, 'kioskYourNumber')}</p>
-          {/* --chars lets the CSS size the number to fill the card whatever its length (A023, 1023, AB1023). */}
-          <p className="ticket__number" data-testid="ticket-number" style={{ '--chars': ticket.number.length } as CSSProperties}>
-            {ticket.number}
-          </p>
+          {/* The number is the screen's heading: a screen reader's "next heading" lands on it. */}
+          <h2 className="ticket__heading">
+            <span className="ticket__label">{t(lang, 'kioskYourNumber')}</span>
+            {/* --chars lets the CSS size the number to fill the card whatever its length (A023, 1023, AB1023). */}
+            <span className="ticket__number" data-testid="ticket-number" style={{ '--chars': ticket.number.length } as CSSProperties}>
+              {ticket.number}
+            </span>
+          </h2>
           {field && (
             <p className="ticket__field" data-testid="ticket-field">
               {fieldName(field, lang)}

@@ -17,7 +17,8 @@ export function TrackApp() {
   return (
     <main className="track" data-testid="track-page">
       <header className="track__top">
-        <span className="track__title">{t(lang, 'trackTitle')}</span>
+        {/* The page's one level-one heading; the number below is the heading of its card. */}
+        <h1 className="track__title">{t(lang, 'trackTitle')}</h1>
         <LanguageSwitch lang={lang} onChange={setLang} />
       </header>
       {state.kind === 'loading' && <p className="track__message">{t(lang, 'loading')}</p>}
@@ -50,10 +51,12 @@ function Ticket({ lang, code, view, offline, onRated }: { lang: Lang; code: stri
         </p>
       )}
       <section className={`track__card${called ? ' track__card--called' : ''}`} aria-live="assertive">
-        <p className="track__label">{t(lang, 'trackYourNumber')}</p>
-        <p className="track__number" data-testid="track-number">
-          {view.number}
-        </p>
+        <h2 className="track__heading">
+          <span className="track__label">{t(lang, 'trackYourNumber')}</span>
+          <span className="track__number" data-testid="track-number">
+            {view.number}
+          </span>
+        </h2>
         <p className="track__field">{field}</p>
         <Status lang={lang} view={view} />
       </section>

@@ -28,8 +28,13 @@ export const appRoutes: FastifyPluginAsync<{ appsRoot: string }> = async (app, {
     first = false;
   }
 
+  // The role guides (docs/help): plain HTML and CSS kept in the repository, so they work with no internet and
+  // their screenshots are the ones the browser tests take.
+  app.get('/help', async (_req, reply) => reply.redirect('/help/'));
+  await app.register(fastifyStatic, { root: join(appsRoot, 'docs', 'help'), prefix: '/help/', decorateReply: first, index: ['index.html'] });
+
   app.get('/', async (_req, reply) => {
-    const links = APPS.map((a) => `<li><a href="${a.prefix}/">${a.titleVi}</a></li>`).join('');
+    const links = [...APPS.map((a) => `<li><a href="${a.prefix}/">${a.titleVi}</a></li>`), '<li><a href="/help/">Hướng dẫn sử dụng</a></li>'].join('');
     return reply
       .type('text/html; charset=utf-8')
       .send(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title><body style="font:20px sans-serif;margin:2em"><h1>Lượt</h1><ul>${links}<li><a href="/api/docs">API</a></li></ul></body></html>`);

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
 import { createVoice, type Voice } from '../voice/index.ts';
+import { registerGuideRoutes } from './voice-guide-routes.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -20,12 +21,14 @@ function settings(deps: AppDeps) {
 }
 
 /**
- * GET /api/voice/call: the WAV a hall board plays when a number is called or recalled. Pass `voice` to
+ * GET /api/voice/call: the WAV a hall board plays when a number is called or recalled; and the kiosk's spoken
+ * guidance (voice-guide-routes.ts), made by the same voice. Pass `voice` to
  * share one instance (the caller then closes it); otherwise the plugin makes one and closes it with the app.
  */
 export const voiceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; voice?: Voice }> = async (app, { deps, voice: given }) => {
   const voice = given ?? createVoice({ ...settings(deps), logger: app.log });
   if (!given) app.addHook('onClose', async () => voice.close());
+  registerGuideRoutes(app, deps, voice);
 
   app.get(
     '/api/voice/call',

@@ -12,7 +12,7 @@ import { createReportService, type ReportService } from './report-service.ts';
 /*
  * Two generated working days of a ten-counter center, written through the queue service. Every figure of the
  * report is recomputed here straight from the stored events, by a separate and deliberately plain reading of
- * the definitions (README, Reports), without any of the report code.
+ * the definitions (docs/reports.md), without any of the report code.
  */
 
 let dir: string;

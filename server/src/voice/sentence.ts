@@ -46,17 +46,32 @@ function checkCounter(counter: number): void {
   if (!Number.isInteger(counter) || counter < 1 || counter > 999) throw new RangeError(`counter must be a whole number 1–999, got ${counter}`);
 }
 
+/** A ticket number in Vietnamese words: each phrase as written, and as espeak-ng is fed it. */
+export interface TicketWords {
+  /** "A023" → ["a", "hai mươi ba"]. */
+  phrases: string[];
+  /** The same with espeak-ng's respellings ("gi" → "di"). */
+  spoken: string[];
+}
+
 /**
- * "Mời công dân có số {number} đến quầy số {counter}." with the number and counter read as words:
- * prefix letters by their Vietnamese names, each run of digits as one number without its leading zeros
- * ("A023" → "a hai mươi ba", "1023" → "một nghìn không trăm hai mươi ba").
+ * A ticket number read in Vietnamese: prefix letters by their Vietnamese names, each run of digits as one
+ * number without its leading zeros ("A023" → "a hai mươi ba", "1023" → "một nghìn không trăm hai mươi ba").
+ */
+export function vietnameseTicketWords(number: string): TicketWords {
+  const phrases = ticketRuns(number).map((run) => (isDigits(run) ? vietnameseNumber(run) : letterName(run)));
+  return { phrases, spoken: phrases.map((phrase) => espeakRespellings[phrase] ?? phrase) };
+}
+
+/**
+ * "Mời công dân có số {number} đến quầy số {counter}." with the number and counter read as words
+ * (see {@link vietnameseTicketWords}).
  */
 export function vietnameseCall(number: string, counter: number): SpokenPart {
   checkCounter(counter);
-  const numberPhrases = ticketRuns(number).map((run) => (isDigits(run) ? vietnameseNumber(run) : letterName(run)));
+  const { phrases: numberPhrases, spoken: respelled } = vietnameseTicketWords(number);
   const counterPhrase = vietnameseNumber(String(counter));
   const sentence = (phrases: string[]) => `Mời công dân có số ${phrases.join(' ')} đến quầy số ${counterPhrase}.`;
-  const respelled = numberPhrases.map((phrase) => espeakRespellings[phrase] ?? phrase);
   return {
     lang: 'vi',
     text: sentence(numberPhrases),
@@ -66,24 +81,30 @@ export function vietnameseCall(number: string, counter: number): SpokenPart {
 }
 
 /**
- * "Number {number}, please go to counter {counter}." Letters keep their written form (espeak-ng is told
- * to spell them, otherwise a lone "A" is read as the article); digits are read as one number, like the
- * Vietnamese sentence: "A023" → "A twenty-three".
+ * A ticket number for an English sentence: letters keep their written form and are marked for spelling in
+ * SSML (otherwise espeak-ng reads a lone "A" as the article); digits are one number: "A023" → "A twenty-three".
  */
-export function englishCall(number: string, counter: number): SpokenPart {
-  checkCounter(counter);
+export function englishTicketWords(number: string): { text: string; ssml: string; tokens: string[] } {
   ticketRuns(number); // validates
   // Consecutive letters are shown and spelled together: "AB12" → "AB twelve".
   const groups = number.match(/[0-9]+|[A-ZĐ]+/g) ?? [];
   const shown = groups.map((group) => (isDigits(group) ? englishNumber(group) : group));
   const marked = groups.map((group, i) => (isDigits(group) ? shown[i] : `<say-as interpret-as="characters">${group}</say-as>`));
+  const tokens = groups.flatMap((group, i) => (isDigits(group) ? [shown[i] ?? ''] : [...group]));
+  return { text: shown.join(' '), ssml: marked.join(' '), tokens };
+}
+
+/** "Number {number}, please go to counter {counter}.", the number read as by {@link englishTicketWords}. */
+export function englishCall(number: string, counter: number): SpokenPart {
+  checkCounter(counter);
+  const words = englishTicketWords(number);
   const counterWords = englishNumber(String(counter));
   const sentence = (numberText: string) => `Number ${numberText}, please go to counter ${counterWords}.`;
   return {
     lang: 'en',
-    text: sentence(shown.join(' ')),
-    tokens: ['number', ...groups.flatMap((group, i) => (isDigits(group) ? [shown[i] ?? ''] : [...group])), 'please go to counter', counterWords].map(clipName),
-    synthesis: { input: `<speak>${sentence(marked.join(' '))}</speak>`, ssml: true },
+    text: sentence(words.text),
+    tokens: ['number', ...words.tokens, 'please go to counter', counterWords].map(clipName),
+    synthesis: { input: `<speak>${sentence(words.ssml)}</speak>`, ssml: true },
   };
 }
 

@@ -4,7 +4,7 @@ import { createAudioCache, type VoiceLogger } from './audio-cache.ts';
 import { chime, CHIME_VERSION } from './chime.ts';
 import { createEspeakSynth, ESPEAK_VERSION, type EspeakRequest, type EspeakSynth } from './espeak-synth.ts';
 import { concat, defaultTrim, normalizePeak, silence, trimSilence } from './pcm.ts';
-import { callSentence, type CallSentence } from './sentence.ts';
+import { callSentence, type CallSentence, type SpokenPart } from './sentence.ts';
 import { loadVoicePack, planClips, type VoicePack } from './voice-pack.ts';
 import { decodeWav, encodeWav, type Pcm } from './wav.ts';
 
@@ -40,8 +40,21 @@ export interface CallAudio {
   missing?: string[];
 }
 
+/** Spoken guidance: speech only, no chime. */
+export interface SpeechAudio {
+  wav: Uint8Array;
+  text: string;
+  cached: boolean;
+  key: string;
+}
+
 export interface Voice {
   callAudio(number: string, counterNumber: number, opts?: { english?: boolean }): Promise<CallAudio>;
+  /**
+   * Guidance read with the calls' synthesized voice (a voice pack holds the words of calls, not of guidance),
+   * cached like calls: the same sentence is made once.
+   */
+  speech(part: SpokenPart): Promise<SpeechAudio>;
   close(): Promise<void>;
 }
 
@@ -126,7 +139,7 @@ export function createVoice(deps: VoiceDeps): Voice {
     };
   }
 
-  async function synthesize(requests: EspeakRequest[]): Promise<Pcm> {
+  async function synthesize(requests: EspeakRequest[], withChime = true): Promise<Pcm> {
     synth ??= createEspeakSynth(deps.synthTimeoutMs === undefined ? {} : { timeoutMs: deps.synthTimeoutMs });
     const engine = synth;
     const speech: Pcm[] = [];
@@ -136,7 +149,7 @@ export function createVoice(deps: VoiceDeps): Voice {
       speech.push(pcm);
     }
     const sampleRate = speech[0]?.sampleRate ?? 22050;
-    return concat([chime(sampleRate), ...speech]);
+    return concat(withChime ? [chime(sampleRate), ...speech] : speech);
   }
 
   return {
@@ -161,6 +174,12 @@ export function createVoice(deps: VoiceDeps): Voice {
       const key = digest({ v: ASSEMBLY_VERSION, chime: CHIME_VERSION, espeak: ESPEAK_VERSION, requests, trim: defaultTrim, peak: SPEECH_PEAK, gap: LANGUAGE_GAP_MS });
       const { wav, cached } = await produce(key, true, async () => encodeWav(await synthesize(requests)));
       return { wav, source: 'espeak', text: sentence.text, cached, key, ...(missing ? { missing } : {}) };
+    },
+    async speech(part) {
+      const request: EspeakRequest = { voice: part.lang, input: part.synthesis.input, ssml: part.synthesis.ssml, rate, amplitude: ESPEAK_AMPLITUDE };
+      const key = digest({ v: ASSEMBLY_VERSION, kind: 'speech', espeak: ESPEAK_VERSION, request, trim: defaultTrim, peak: SPEECH_PEAK });
+      const { wav, cached } = await produce(key, true, async () => encodeWav(await synthesize([request], false)));
+      return { wav, text: part.text, cached, key };
     },
     async close() {
       await synth?.close();

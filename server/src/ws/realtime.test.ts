@@ -97,7 +97,7 @@ describe('realtime protocol', () => {
     expect(snap.seq).toBeGreaterThan(0);
   });
 
-  it('gives each screen its own settings stream: sound and volume change live when an admin sets them', async () => {
+  it('gives each screen its own settings stream: sound, volume and calm change live when an admin sets them', async () => {
     const created = server.deps.auth.createPairedDevice({ kind: 'hall_board', name: 'TV sảnh', counterId: null });
     const board = await connect(created.token);
     const stream = `device:${created.device.id}`;
@@ -111,6 +111,17 @@ describe('realtime protocol', () => {
     expect(res.status).toBe(200);
     const change = await board.next(isDelta(stream, 'device_settings'));
     expect(change.change.settings).toEqual({ soundEnabled: false, volume: 35 });
+    // The calm setting (no scrolling notice, no flashing) travels the same way, and a reconnecting screen gets it.
+    const calm = await fetch(`${baseUrl(server)}/api/devices/${created.device.id}/settings`, {
+      method: 'PUT',
+      headers: { ...bearer(center.admin), 'content-type': 'application/json' },
+      body: JSON.stringify({ soundEnabled: false, volume: 35, calm: true }),
+    });
+    expect(calm.status).toBe(200);
+    const calmChange = await board.next((m) => isDelta(stream, 'device_settings')(m) && m.type === 'delta' && m.change.settings?.calm === true);
+    expect(calmChange.type === 'delta' && calmChange.change.settings).toEqual({ soundEnabled: false, volume: 35, calm: true });
+    const again = await connect(created.token);
+    expect((await again.next(isSnapshot(stream))).data).toEqual({ settings: { soundEnabled: false, volume: 35, calm: true } });
     const bad = await fetch(`${baseUrl(server)}/api/devices/${created.device.id}/settings`, {
       method: 'PUT',
       headers: { ...bearer(center.admin), 'content-type': 'application/json' },

@@ -5,7 +5,11 @@ interface LanguageSwitchProps {
   onChange: (lang: Lang) => void;
 }
 
-// Each option is named in its own language, so a reader who cannot read the current one still finds theirs.
+/**
+ * "VI – Tiếng Việt" and "EN – English": each option names its language in that language, so a reader who
+ * cannot read the current one still finds theirs, and the code alone is not all they get. The visible text is
+ * the button's whole name (no aria-label), so a voice-control user can say what they see.
+ */
 const ownName = { vi: t('vi', 'languageVi'), en: t('en', 'languageEn') } as const satisfies Record<Lang, string>;
 
 export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
@@ -18,11 +22,12 @@ export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
           className="lang-switch__option"
           lang={option}
           aria-pressed={option === lang}
-          aria-label={ownName[option]}
           data-testid={`lang-${option}`}
           onClick={() => onChange(option)}
         >
-          {option.toUpperCase()}
+          {/* The tick says "this one is on" in shape as well as colour. */}
+          <span className="toggle-tick" aria-hidden="true" />
+          {`${option.toUpperCase()} – ${ownName[option]}`}
         </button>
       ))}
     </div>

@@ -109,12 +109,14 @@ interface DeviceSettingsProps {
 }
 
 /**
- * A hall board's sound (on/off, volume) or a kiosk's receipt printer, starting from what the server says is set
- * now: a kiosk without a printer shows “Không in phiếu”, never the first printer in the list.
+ * A screen's sound (on/off, volume) and calm mode (no scrolling notice, no flashing), or a kiosk's receipt
+ * printer. The form starts from what the device has now (a kiosk without a printer shows “Không in phiếu”,
+ * never the first printer in the list); saving sets all of it.
  */
 export function DeviceSettingsDialog({ lang, api, device, printers, onDone, onClose }: DeviceSettingsProps) {
   const [sound, setSound] = useState(device.settings.soundEnabled);
   const [volume, setVolume] = useState(device.settings.volume);
+  const [calm, setCalm] = useState(device.settings.calm === true);
   const [printerId, setPrinterId] = useState<number | null>(printers.some((p) => p.id === device.printerId) ? device.printerId : null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -123,7 +125,7 @@ export function DeviceSettingsDialog({ lang, api, device, printers, onDone, onCl
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = kiosk ? await api.devicePrinter(device.id, printerId) : await api.deviceSettings(device.id, { soundEnabled: sound, volume });
+    const result = kiosk ? await api.devicePrinter(device.id, printerId) : await api.deviceSettings(device.id, { soundEnabled: sound, volume, calm });
     setBusy(false);
     if (result.ok) onDone(fill(lang, 'adminDeviceSettingsSaved', { name: device.name }));
     else setFailure(result);
@@ -146,14 +148,26 @@ export function DeviceSettingsDialog({ lang, api, device, printers, onDone, onCl
           </label>
         ) : (
           <>
+            {/* Counter screens do not speak (the hall board does): they only have the calm setting. */}
+            {device.kind === 'hall_board' && (
+              <>
+                <label className="choice__option">
+                  <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} data-autofocus data-testid="device-sound" />
+                  {t(lang, 'adminDeviceSound')}
+                </label>
+                <label className="form__row">
+                  <span>{fill(lang, 'adminDeviceVolume', { volume })}</span>
+                  <input type="range" min={0} max={100} step={5} value={volume} disabled={!sound} onChange={(e) => setVolume(Number(e.target.value))} data-testid="device-volume" />
+                </label>
+              </>
+            )}
             <label className="choice__option">
-              <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} data-autofocus data-testid="device-sound" />
-              {t(lang, 'adminDeviceSound')}
+              <input type="checkbox" checked={calm} onChange={(e) => setCalm(e.target.checked)} aria-describedby="device-calm-hint" data-testid="device-calm" />
+              {t(lang, 'adminDeviceCalm')}
             </label>
-            <label className="form__row">
-              <span>{fill(lang, 'adminDeviceVolume', { volume })}</span>
-              <input type="range" min={0} max={100} step={5} value={volume} disabled={!sound} onChange={(e) => setVolume(Number(e.target.value))} data-testid="device-volume" />
-            </label>
+            <p className="form__hint choice__text" id="device-calm-hint">
+              {t(lang, 'adminDeviceCalmHint')}
+            </p>
           </>
         )}
         <p className="form__hint">{t(lang, 'adminDeviceSettingsNote')}</p>

@@ -10,6 +10,9 @@ import { useAdminNotice } from './admin-notice.tsx';
 import { DeviceSettingsDialog, kindKey, NewDeviceDialog, PairingCodeDialog, type Created } from './device-dialogs.tsx';
 import { useLoad } from './use-load.ts';
 
+/** What each kind's settings button opens: a kiosk's printer, a hall board's sound, a counter screen's display. */
+const settingsLabel = { kiosk: 'adminDevicePrinter', hall_board: 'adminDeviceSound', counter_display: 'adminDeviceDisplay' } as const;
+
 type Open = { kind: 'new' } | { kind: 'code'; created: Created } | { kind: 'revoke' | 'settings'; device: DeviceView };
 
 function stateKey(device: DeviceView) {
@@ -69,9 +72,9 @@ export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleAp
                 <td>{t(lang, stateKey(device))}</td>
                 <td>{device.lastSeenAt ? dateTime(device.lastSeenAt) : t(lang, 'adminNever')}</td>
                 <td className="actions">
-                  {!device.revoked && device.kind !== 'counter_display' && (
+                  {!device.revoked && (
                     <button type="button" className="btn btn--small" onClick={() => setOpen({ kind: 'settings', device })} data-testid="device-settings">
-                      {t(lang, device.kind === 'kiosk' ? 'adminDevicePrinter' : 'adminDeviceSound')}
+                      {t(lang, settingsLabel[device.kind])}
                     </button>
                   )}
                   {!device.revoked && (

@@ -1,4 +1,4 @@
-import { t, type Lang, type LoginResponse } from '@luot/shared';
+import { helpPath, t, type Lang, type LoginResponse } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import { login } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
@@ -70,6 +70,11 @@ export function LoginScreen({ lang, ended, onSignedIn }: LoginScreenProps) {
           {t(lang, busy ? 'loginSigningIn' : 'loginSubmit')}
         </button>
         <p className="form__hint">{t(lang, 'loginHint')}</p>
+        <p className="form__hint">
+          <a href={helpPath(null, lang)} target="_blank" rel="noopener" data-testid="help-link">
+            {t(lang, 'helpLink')}
+          </a>
+        </p>
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { t, type Lang, type Me, type StringKey } from '@luot/shared';
+import { helpPath, t, type Lang, type Me, type StringKey } from '@luot/shared';
 import type { View } from '../hooks/use-route.ts';
 
 interface NavBarProps {
@@ -36,6 +36,10 @@ export function NavBar({ lang, me, views, current, onGo, onSignOut }: NavBarProp
             </li>
           ))}
       </ul>
+      {/* The guide for this role, in a new tab so the desk stays where it was. */}
+      <a className="nav__help" href={helpPath(me.role, lang)} target="_blank" rel="noopener" data-testid="help-link">
+        {t(lang, 'helpLink')}
+      </a>
       <p className="nav__me" data-testid="signed-in-as" data-role={me.role}>
         <strong>{me.name}</strong> · {t(lang, roleKey[me.role])}
       </p>
