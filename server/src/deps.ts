@@ -11,6 +11,7 @@ import type { AdminService } from './services/admin-service.ts';
 import type { Audit } from './services/audit.ts';
 import type { Estimates } from './services/estimates.ts';
 import type { FeedbackService } from './feedback/feedback-service.ts';
+import type { KioskPace } from './services/kiosk-pace.ts';
 import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
 import type { PublicUrls } from './services/public-url.ts';
@@ -42,4 +43,5 @@ export interface AppDeps {
   guards: Guards;
   /** Where phones open the receipt's tracking link. */
   publicUrls: PublicUrls;
+  kioskPace: KioskPace;
 }

@@ -34,6 +34,7 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     '/api/printers',
     { schema: { tags: ['printers'], summary: 'Add a receipt printer', body: CreatePrinterBody, response: { 201: PrinterState, ...errors } }, onRequest: admin },
     async (request, reply) => {
+      if (!deps.printing.accepts(request.body.uri)) throw new DomainError('PRINTER_PATH_NOT_ALLOWED', request.body.uri, ['body/uri']);
       const row = deps.audit.record(staffOf(request), 'printer.create', 'printer', () => {
         const made = printersRepo.create(db, request.body, deps.clock.now());
         return { id: made.id, result: made, subject: made.name, changes: diff(null, printerWords(made)) };

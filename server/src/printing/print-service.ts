@@ -1,7 +1,7 @@
 import type { PrinterProblem, PrinterState, PrintOutcome } from '@luot/shared';
 import { encodeBitmap, encodeReceipt } from './escpos-encode.ts';
 import { PrintQueue } from './print-queue.ts';
-import { transportFor } from './printer-uri.ts';
+import { printerUriAllowed, transportFor } from './printer-uri.ts';
 import { renderReceipt, type ReceiptData } from './receipt-layout.ts';
 import { renderTestPage, type TestPageLink } from './test-page.ts';
 
@@ -29,6 +29,8 @@ export interface PrintServiceDeps {
   attemptTimeoutMs?: number;
   maxJobAgeMs?: number;
   lateAfterMs?: number;
+  /** Device paths besides /dev/usb/lp<N> that USB printers may use (LUOT_PRINTER_DEVICES). */
+  usbDevices?: readonly string[];
 }
 
 interface Printer {
@@ -67,6 +69,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     maxJobAgeMs: deps.maxJobAgeMs ?? PRINT_DEFAULTS.maxJobAgeMs,
     lateAfterMs: deps.lateAfterMs ?? PRINT_DEFAULTS.lateAfterMs,
   };
+  const usbDevices = deps.usbDevices ?? [];
   const printers = new Map<number, Printer>();
   let closed = false;
 
@@ -92,7 +95,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   function printerFor(config: PrinterConfig): Printer {
     const known = printers.get(config.id);
     if (known) {
-      if (known.config.uri !== config.uri) known.queue.replaceTransport(transportFor(config.uri));
+      if (known.config.uri !== config.uri) known.queue.replaceTransport(transportFor(config.uri, usbDevices));
       known.config = { ...config };
       return known;
     }
@@ -101,7 +104,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       problems: [],
       checkedAt: null,
       queued: 0,
-      queue: new PrintQueue(transportFor(config.uri), {
+      queue: new PrintQueue(transportFor(config.uri, usbDevices), {
         now: deps.now,
         ...options,
         onProblems(problems) {
@@ -155,6 +158,9 @@ export function createPrintService(deps: PrintServiceDeps) {
   }
 
   return {
+    /** Whether a printer address may be used here; a USB path must be a printer device (see printer-uri). */
+    accepts: (uri: string) => printerUriAllowed(uri, usbDevices),
+
     /** Renders, encodes, queues; resolves with the first attempt's result, or 'queued' if it has not finished within waitMs. */
     print(printer: PrinterConfig, receipt: ReceiptData, waitMs: number): Promise<PrintOutcome> {
       const draw = (late: boolean) => () => encodeReceipt(renderReceipt(receipt, printer.widthDots, late), receipt.trackingUrl);
