@@ -24,6 +24,7 @@ import { printerRoutes } from './http/printer-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
+import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { trackRoutes } from './http/track-routes.ts';
 import { voiceRoutes } from './http/voice-routes.ts';
@@ -44,6 +45,8 @@ export interface AppOptions {
   kioskPace?: KioskPaceOptions;
   /** Print queue timings; tests shorten them. */
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
+  /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
+  network?: () => string[];
 }
 
 /** Requests are small JSON documents; anything bigger is a mistake or an attack. */
@@ -81,7 +84,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(healthRoutes, { clock, read });
   await app.register(authRoutes, { guards, auth });
   await app.register(centerRoutes, { guards, read });
-  await app.register(ticketRoutes, { guards, issuing: parts.issuing, desk: parts.desk, publicUrl: options.config.publicUrl });
+  await app.register(ticketRoutes, { guards, issuing: parts.issuing, desk: parts.desk });
+  await app.register(ticketHistoryRoutes, { guards, read, history: parts.history });
   await app.register(counterRoutes, { guards, desk: parts.desk, read });
   await app.register(deviceRoutes, { guards, devices });
   await app.register(printerRoutes, { guards, printers: parts.printers, devices });

@@ -11,6 +11,7 @@ import { createPrintService } from './printing/index.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createRollupRecorder } from './reports/rollup-recorder.ts';
 import { createAdminService } from './services/admin-service.ts';
+import { createAudit } from './services/audit.ts';
 import { createAnnouncer } from './services/announcer.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { createCounterDesk } from './services/counter-desk.ts';
@@ -20,18 +21,22 @@ import { createIssuing } from './services/issuing.ts';
 import { createKioskPace, type KioskPaceOptions } from './services/kiosk-pace.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { createPrinterAdmin } from './services/printer-admin.ts';
+import { createPublicUrls } from './services/public-url.ts';
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { createReceipts } from './services/receipts.ts';
+import { createTicketHistory } from './services/ticket-history.ts';
 import { Hub } from './ws/hub.ts';
 
 export interface PartsOptions {
   store: OpenDb;
   clock: Clock;
-  config: Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices'>>;
+  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices'>>;
   scryptN?: number;
   kioskPace?: KioskPaceOptions;
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
+  /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
+  network?: () => string[];
 }
 
 /**
@@ -60,21 +65,27 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     options: options.kioskPace,
     onFirstRefusal: (kiosk) => log.warn({ deviceId: kiosk.deviceId, kiosk: kiosk.name }, 'kiosk issuing faster than a person could; refusing until it slows down'),
   });
+  // Admin changes are audited the same way wherever they are made (set-up, devices, printers).
+  const audit = createAudit({ store, clock });
+  const publicUrls = createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() });
   const batcher = new WriteBatcher(store.sqlite);
   const queue = createQueueService({ store, clock, config, batcher, derived: createRollupRecorder({ db: store.db, config, batcher }) });
   return {
     store,
     clock,
+    /** Read by tests; the routes read the configuration through `read`. */
+    centerConfig: config,
     auth,
     read,
     hub,
     printing,
-    issuing: createIssuing({ queue, announcer, estimates, receipts, kioskPace }),
+    issuing: createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls }),
     desk: createCounterDesk({ store, queue, announcer, read, auth }),
-    devices: createDeviceAdmin({ store, clock, auth, hub, read }),
-    printers: createPrinterAdmin({ store, clock, config, printing, receipts }),
-    admin: createAdminService({ store, clock, config, auth, announcer }),
-    feedback: createFeedback({ store, clock, config, estimates }),
+    devices: createDeviceAdmin({ store, clock, auth, audit, hub, read }),
+    printers: createPrinterAdmin({ store, clock, config, audit, printing, receipts, publicUrls }),
+    admin: createAdminService({ store, clock, config, auth, audit, announcer }),
+    history: createTicketHistory(store),
+    feedback: createFeedback({ store, clock, config, estimates, announcer }),
     reports: createReportService({ store, clock, config }),
     live: createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
   };

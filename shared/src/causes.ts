@@ -22,8 +22,9 @@ export type EventType =
   | 'counter_resumed'
   | 'counter_closed';
 
-/** Changes made outside the queue engine: set-up, sign-ins, printers, screen settings. */
+/** Changes made outside the queue engine: set-up, sign-ins, printers, screen settings, ratings. */
 export type SetupCause =
+  | 'rated'
   | 'officer_joined'
   | 'officer_left'
   | 'field_created'

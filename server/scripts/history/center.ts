@@ -2,6 +2,7 @@ import type { OpenDb } from '../../src/db/open-db.ts';
 import type { StaffActor } from '../../src/services/actor.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import { createAdminService } from '../../src/services/admin-service.ts';
+import { createAudit } from '../../src/services/audit.ts';
 import { createAuthService } from '../../src/services/auth-service.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { createConfigCache } from '../../src/db/config-cache.ts';
@@ -79,7 +80,7 @@ export async function setUpCenter(store: OpenDb, clock: Clock, random: Random, o
   const auth = createAuthService({ store, clock, options: { scryptN: 1 << 12 } });
   // No screens listen to a generated history.
   const silent = { fieldsChanged: () => undefined, counterChanged: () => undefined, centerChanged: () => undefined };
-  const admin = createAdminService({ store, clock, config, auth, announcer: silent });
+  const admin = createAdminService({ store, clock, config, auth, audit: createAudit({ store, clock }), announcer: silent });
   const rootRow = await auth.createStaff({ username: 'admin', displayName: 'Quản trị viên', role: 'admin', password: randomPassword(random) });
   const root: StaffActor = { kind: 'staff', staffId: rootRow.id, role: 'admin', name: rootRow.displayName, counterId: null, tokenHash: '' };
   const passwords: Record<string, string> = {};

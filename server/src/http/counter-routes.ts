@@ -1,4 +1,4 @@
-import { CallTicketBody, CounterActionResponse, CounterView, ErrorBody, FinishBody, HoldBody, IdParams, PauseBody } from '@luot/shared';
+import { CallTicketBody, CounterActionResponse, CounterView, ErrorBody, FinishBody, HoldBody, IdParams, LeaveCounterBody, PauseBody } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { CounterCommand, CounterDesk } from '../services/counter-desk.ts';
@@ -18,7 +18,11 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; desk: Co
   );
 
   app.post('/api/counters/:id/join', { schema: action('Sign in to a counter'), onRequest: staff }, async (request) => desk.join(staffOf(request), request.params.id));
-  app.post('/api/counters/:id/leave', { schema: action('Sign out of a counter'), onRequest: staff }, async (request) => desk.leave(staffOf(request), request.params.id));
+  app.post(
+    '/api/counters/:id/leave',
+    { schema: { ...action('Sign out of a counter, closing it or pausing it with a reason'), body: LeaveCounterBody }, onRequest: staff },
+    async (request) => desk.leave(staffOf(request), request.params.id, request.body),
+  );
 
   const simple: Record<string, { kind: Extract<CounterCommand['kind'], 'callNext' | 'recall' | 'start' | 'noShow' | 'resume' | 'open' | 'close'>; summary: string }> = {
     'call-next': { kind: 'callNext', summary: 'Call the next citizen' },

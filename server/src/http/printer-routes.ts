@@ -1,4 +1,4 @@
-import { AssignPrinterBody, CreatePrinterBody, DeviceView, ErrorBody, IdParams, PrinterState, PrintOutcome } from '@luot/shared';
+import { AssignPrinterBody, CreatePrinterBody, DeviceView, ErrorBody, IdParams, PrinterState, PrintOutcome, PublicLink } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { DeviceAdmin } from '../services/device-admin.ts';
@@ -32,7 +32,16 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; printers
   app.post(
     '/api/printers/:id/test',
     { schema: { tags: ['printers'], summary: 'Print a test receipt', params: IdParams, response: { 200: PrintOutcome, ...errors } }, onRequest: admin },
-    async (request) => printers.testPrint(request.params.id),
+    async (request) => printers.testPrint(request.params.id, request),
+  );
+
+  app.get(
+    '/api/printers/public-link',
+    {
+      schema: { tags: ['printers'], summary: 'The address the receipts’ QR codes open, for a kiosk reaching the server as this browser does', response: { 200: PublicLink, ...errors } },
+      onRequest: admin,
+    },
+    async (request) => printers.publicLink(request),
   );
 
   app.delete(

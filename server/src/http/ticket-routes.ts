@@ -10,11 +10,9 @@ export interface TicketRoutesOptions {
   guards: Guards;
   issuing: Issuing;
   desk: CounterDesk;
-  /** The address phones reach the server at, for the receipt's QR code; unset: the one the kiosk used. */
-  publicUrl: string | null;
 }
 
-export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = async (app, { guards, issuing, desk, publicUrl }) => {
+export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = async (app, { guards, issuing, desk }) => {
   app.post(
     '/api/tickets',
     {
@@ -27,9 +25,9 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = asyn
       onRequest: guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
     },
     async (request, reply) => {
-      const input = { fieldId: request.body.fieldId, priority: request.body.priority ?? null, idempotencyKey: request.body.idempotencyKey ?? null };
-      // The QR code must open on a phone on the center's Wi-Fi: the address the kiosk reached us at works there too.
-      const { created, body } = await issuing.issue(input, actorOf(request), publicUrl ?? `${request.protocol}://${request.host}`);
+      const { fieldId, priority, idempotencyKey, lang } = request.body;
+      const input = { fieldId, priority: priority ?? null, idempotencyKey: idempotencyKey ?? null, lang: lang ?? 'vi' };
+      const { created, body } = await issuing.issue(input, actorOf(request), request);
       // A replayed idempotency key answers 200 with the ticket already issued.
       return reply.status(created ? 201 : 200).send(body);
     },

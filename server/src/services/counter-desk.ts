@@ -1,4 +1,4 @@
-import type { CounterActionResponse, TicketView } from '@luot/shared';
+import type { CounterActionResponse, LeaveCounterBody, TicketView } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
 import { ticketView } from '../db/repositories/views-repo.ts';
@@ -80,8 +80,19 @@ export function createCounterDesk(deps: { store: OpenDb; queue: QueueService; an
       return counterReply(counterId, nothing());
     },
 
-    leave(actor: StaffActor, counterId: number): CounterActionResponse {
+    /**
+     * A counter nobody sits at must not look open to the hall: it is closed or paused first (committed and
+     * announced), then the seat is freed. A citizen still at the desk is finished, held or sent on first.
+     */
+    async leave(actor: StaffActor, counterId: number, body: LeaveCounterBody): Promise<CounterActionResponse> {
       atOwnCounter(actor, counterId);
+      const [counter] = deps.read.counters([counterId]);
+      if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
+      if (counter.current !== null) throw new DomainError('COUNTER_BUSY');
+      let out = nothing();
+      if (body.counter === 'close' && counter.status !== 'closed') out = await deps.queue.run({ kind: 'close', counterId }, actor);
+      if (body.counter === 'pause' && counter.status === 'open') out = await deps.queue.run({ kind: 'pause', counterId, reason: body.reason }, actor);
+      deps.announcer.announce(out);
       deps.auth.leaveCounter(actor);
       deps.announcer.counterChanged(counterId, 'officer_left');
       return counterReply(counterId, nothing());

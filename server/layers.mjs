@@ -1,0 +1,33 @@
+/**
+ * The server's folders and which of them each may import: the arrows point inward (http/ws → services →
+ * domain, db). eslint.config.js turns this into `boundaries/dependencies` rules, and a file in a folder that is
+ * not listed here fails `pnpm lint` (`boundaries/no-unknown-files`): a new folder is placed deliberately.
+ * server/src/layers.test.ts checks that the arrows have no cycle and that a wrong import fails lint.
+ * Tests (*.test.ts) and test-support/ may import anything.
+ */
+export const layers = {
+  /** The queue engine: pure, imports nothing of ours but @luot/shared. */
+  domain: { folders: ['domain'], may: [] },
+  /** Schema, migrations, repositories, the configuration cache and the group commit. */
+  db: { folders: ['db'], may: ['domain'] },
+  /** Leaf libraries with no knowledge of the queue's storage: passwords and tokens, receipts, speech. */
+  adapters: { folders: ['auth', 'printing', 'voice'], may: ['domain'] },
+  /** Report figures from the event log; joins the queue's write batch only through app wiring (parts.ts). */
+  reports: { folders: ['reports'], may: ['domain', 'db'] },
+  /** Load → decide → persist → publish; the hub is reached through the Publisher interface. */
+  services: { folders: ['services'], may: ['domain', 'db', 'adapters'] },
+  /** Citizens' ratings and the tracking page: uses the services and feeds the report cells. */
+  feedback: { folders: ['feedback'], may: ['domain', 'db', 'services', 'reports'] },
+  /** WebSocket hub and /ws; implements the services' Publisher. */
+  ws: { folders: ['ws'], may: ['domain', 'services'] },
+  /** Fastify route plugins: validate, check who asks, call a service, reply. */
+  http: { folders: ['http'], may: ['domain', 'services', 'reports', 'feedback', 'adapters'] },
+  /** Demo center and first-start admin. */
+  seed: { folders: ['seed'], may: ['domain', 'db', 'adapters', 'services'] },
+  /** The route authorization table the security tests walk. */
+  security: { folders: ['security'], may: [] },
+  /** app.ts, parts.ts, main.ts, config.ts: where everything is wired; may import any folder. */
+  root: { folders: [], may: ['*'] },
+  /** Test helpers (fake printer, test app, test world). */
+  'test-support': { folders: ['test-support'], may: ['*'] },
+};
