@@ -57,6 +57,16 @@ export const errorCatalog = {
   TICKET_WRONG_STATE: { status: 409, vi: 'Số thứ tự không ở trạng thái phù hợp cho thao tác này. Hãy tải lại màn hình.', en: 'The ticket is not in a state that allows this. Reload the screen.' },
   TICKET_NOT_FOR_COUNTER: { status: 409, vi: 'Số thứ tự này không thuộc lĩnh vực của quầy.', en: 'This ticket is not for this counter’s fields.' },
   TRANSFER_TARGET_INVALID: { status: 400, vi: 'Hãy chọn đúng một lĩnh vực hoặc một quầy khác để chuyển đến.', en: 'Choose exactly one other field or counter to transfer to.' },
+  SYNC_KEY_INVALID: { status: 401, vi: 'Khóa đồng bộ không đúng hoặc đã bị thu hồi. Hãy xin khóa mới từ quản trị viên cấp tỉnh.', en: 'The sync key is wrong or revoked. Ask the province administrator for a new key.' },
+  SYNC_WRONG_CENTER: { status: 403, vi: 'Khóa đồng bộ này thuộc trung tâm khác; dữ liệu không được nhận. Kiểm tra mã trung tâm trong phần cài đặt đồng bộ.', en: 'This sync key belongs to another center; nothing was stored. Check the center id in the sync settings.' },
+  SYNC_REPLAYED: { status: 409, vi: 'Máy chủ tỉnh đã nhận lô dữ liệu này rồi; không có gì thay đổi. Trung tâm sẽ gửi tiếp từ vị trí đã xác nhận.', en: 'The hub already holds this batch; nothing changed. The center goes on from the acknowledged position.' },
+  SYNC_GAP: { status: 409, vi: 'Lô dữ liệu bắt đầu sau vị trí máy chủ tỉnh đang giữ; không có gì thay đổi. Trung tâm sẽ gửi lại từ vị trí đã xác nhận.', en: 'The batch starts past the position the hub holds; nothing changed. The center resends from the acknowledged position.' },
+  SYNC_BATCH_INVALID: { status: 400, vi: 'Lô dữ liệu đồng bộ không hợp lệ (thứ tự hoặc vị trí sai); không có gì thay đổi.', en: 'The sync batch is invalid (wrong order or position); nothing was stored.' },
+  SYNC_CONFIG_NEEDED: { status: 409, vi: 'Máy chủ tỉnh chưa có cấu hình của trung tâm; trung tâm sẽ gửi kèm cấu hình ở lần sau.', en: 'The hub does not have this center’s set-up yet; the center sends it with the next batch.' },
+  SYNC_NOT_CONFIGURED: { status: 409, vi: 'Chưa cài đặt kết nối với máy chủ tỉnh. Hãy nhập địa chỉ, mã trung tâm và khóa đồng bộ trước.', en: 'The link to the province hub is not set up. Enter the address, center id and sync key first.' },
+  HUB_UNREACHABLE: { status: 502, vi: 'Không kết nối được máy chủ tỉnh. Dữ liệu vẫn được giữ tại trung tâm và sẽ tự gửi khi có kết nối.', en: 'The province hub cannot be reached. The data stays at the center and is sent by itself once the link is back.' },
+  CENTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy trung tâm.', en: 'Center not found.' },
+  CENTER_CODE_TAKEN: { status: 409, vi: 'Mã trung tâm này đã có. Hãy chọn mã khác.', en: 'This center code already exists. Choose another.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -9,3 +9,5 @@ export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
 export * from './help.ts';
+export * from './sync.ts';
+export * from './hub.ts';
