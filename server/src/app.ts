@@ -41,11 +41,14 @@ import { systemClock, type Clock } from './services/clock.ts';
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { Hub } from './ws/hub.ts';
+import { hubSyncRoutes } from './http/hub-sync-routes.ts';
+import { liveStatus } from './sync/live-status.ts';
+import { createHubSync } from './sync/sync-service.ts';
 import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'hub' | 'hubSyncMs'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -75,6 +78,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   const receipts = createReceipts({ store, config: centerConfig, printing });
   const estimates = createEstimates({ store, clock, config: centerConfig });
+  const live = createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 });
+  // The province link reads the committed log on its own timer; main.ts starts it, nothing here waits on it.
+  const hubSync = createHubSync({
+    store,
+    clock,
+    config: centerConfig,
+    live: () => liveStatus({ clock, live, read }),
+    envSettings: options.config.hub ?? null,
+    log: app.log,
+    options: options.config.hubSyncMs ? { tickMs: options.config.hubSyncMs } : {},
+  });
   const deps: AppDeps = {
     config: options.config,
     store,
@@ -91,7 +105,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     receipts,
     admin: createAdminService({ store, clock, config: centerConfig, auth }),
     reports: createReportService({ store, clock, config: centerConfig }),
-    live: createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
+    live,
+    hubSync,
     guards: guards(auth),
   };
 
@@ -128,11 +143,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(voiceRoutes, { deps });
   await app.register(feedbackRoutes, { deps });
   await app.register(trackRoutes, { deps });
+  await app.register(hubSyncRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
-  app.addHook('onClose', async () => printing.close());
+  app.addHook('onClose', async () => {
+    hubSync.stop();
+    await printing.close();
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return { app, deps };
 }

@@ -15,6 +15,7 @@ import type { ReadModels } from './services/read-models.ts';
 import type { Receipts } from './services/receipts.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { Hub } from './ws/hub.ts';
+import type { HubSync } from './sync/sync-service.ts';
 
 /** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
 export interface AppDeps {
@@ -34,6 +35,8 @@ export interface AppDeps {
   receipts: Receipts;
   admin: AdminService;
   live: LiveFiguresService;
+  /** The link to the province hub (sync/); started by main.ts. */
+  hubSync: HubSync;
   reports: ReportService;
   guards: Guards;
 }

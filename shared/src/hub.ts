@@ -87,8 +87,9 @@ export const BoardRow = Type.Object({
   online: Type.Boolean(),
   liveAt: Nullable(Moment),
   waiting: Type.Integer(),
+  /** As measured at `liveAt`; screens age it by the time since while the center is online. */
   longestWaitSeconds: Type.Integer(),
-  /** The longest wait is over its field's target. */
+  /** Someone has waited longer than their field's target (aged to now). */
   overTarget: Type.Boolean(),
   openCounters: Type.Integer(),
   counters: Type.Integer(),
@@ -112,6 +113,10 @@ export const HubCenterBoard = Type.Object({
   live: Nullable(CenterLiveStatus),
 });
 export type HubCenterBoard = Static<typeof HubCenterBoard>;
+
+/** The first and only message a client sends on /api/hub/ws: its session token. */
+export const HubClientHello = Type.Object({ type: Type.Literal('hello'), token: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
+export type HubClientHello = Static<typeof HubClientHello>;
 
 /** Messages of the hub's live socket (/api/hub/ws): the whole board, then one changed center at a time. */
 export const HubServerMessage = Type.Union([

@@ -221,3 +221,17 @@ export const CenterSyncSettingsBody = Type.Object(
   { additionalProperties: false },
 );
 export type CenterSyncSettingsBody = Static<typeof CenterSyncSettingsBody>;
+
+/**
+ * A fingerprint of a configuration snapshot (64-bit FNV-1a over its JSON), so the center sends its set-up only
+ * when it changed. It detects change, it proves nothing: the sync key does that.
+ */
+export function configHash(config: CenterConfigSnapshot): string {
+  let h = 0xcbf29ce484222325n;
+  const text = JSON.stringify(config);
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
