@@ -46,13 +46,13 @@ export interface TestHub {
 }
 
 /** A real hub on its own fresh PostgreSQL database, listening on a free port of 127.0.0.1. */
-export async function startTestHub(options: { databaseUrl?: string; clock?: { now(): number }; sweepMs?: number } = {}): Promise<TestHub> {
+export async function startTestHub(options: { databaseUrl?: string; port?: number; clock?: { now(): number }; sweepMs?: number } = {}): Promise<TestHub> {
   const db = options.databaseUrl ? null : await freshHubDatabase();
   const databaseUrl = options.databaseUrl ?? (db as { url: string }).url;
   const store = await openHubDb(databaseUrl, { max: 5 });
   const dir = mkdtempSync(join(tmpdir(), 'luot-hub-'));
   const { app, deps } = await buildHubApp({ store, provinceName: 'Tỉnh thử nghiệm', appsRoot: dir, clock: options.clock, scryptN: TEST_SCRYPT_N, sweepMs: options.sweepMs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('hub is not listening');
   let stopped = false;
