@@ -11,3 +11,4 @@ export * from './feedback.ts';
 export * from './help.ts';
 export * from './sync.ts';
 export * from './hub.ts';
+export * from './i18n-hub.ts';

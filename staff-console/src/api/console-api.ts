@@ -22,7 +22,6 @@ import {
   type DeviceKind,
   type FieldBody,
   type ReportExportQuery,
-  type ReportQuery,
   type RulesBody,
   type StaffBody,
   type StaffUpdateBody,
@@ -32,6 +31,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
 import { queryString, requestFile, type DownloadedFile } from './file-request.ts';
 import { request, type ApiResult, type RequestOptions } from './http.ts';
+import type { SelectionQuery } from '../reports/report-selection.ts';
 
 /** Counter steps that take no body: POST /api/counters/:id/<step>. */
 export type CounterStep = 'call-next' | 'recall' | 'start' | 'no-show' | 'resume' | 'open' | 'close';
@@ -131,6 +131,8 @@ export class ConsoleApi {
   audit = () => this.call('/api/admin/audit', Type.Array(AuditEntry));
 
   // Reports (supervisor, admin).
-  report = (query: ReportQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
-  reportFile = (format: 'xlsx' | 'csv', query: ReportExportQuery) => this.file(`/api/reports/export.${format}${queryString(query)}`);
+  // The reports screen is shared with the province hub, whose selections may name more groupings; the center's
+  // screen offers only its own, and the server refuses any other.
+  report = (query: SelectionQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
+  reportFile = (format: 'xlsx' | 'csv', query: SelectionQuery & Pick<ReportExportQuery, 'lang'>) => this.file(`/api/reports/export.${format}${queryString(query)}`);
 }

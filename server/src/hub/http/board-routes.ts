@@ -31,7 +31,7 @@ export const boardRoutes: FastifyPluginAsyncTypebox<{ deps: HubDeps }> = async (
     const send = (message: HubServerMessage) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
-    socket.on('message', (raw) => {
+    socket.on('message', (raw: Buffer) => {
       if (leave) return;
       let hello: unknown;
       try {
