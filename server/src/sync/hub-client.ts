@@ -33,7 +33,11 @@ export function hubClient(settings: { hubUrl: string; centerId: number; key: str
     }
     const answer: unknown = await response.json().catch(() => null);
     if (response.ok && Value.Check(SyncPosition, answer)) return answer;
-    if (Value.Check(ErrorBody, answer)) throw new HubRequestError(answer.code as ErrorCode, response.status, answer.message.en);
+    if (Value.Check(ErrorBody, answer)) {
+      // A batch the hub's schema refuses is this center's fault, not the admin's typing: say so.
+      const code = answer.code === 'VALIDATION_FAILED' ? 'SYNC_BATCH_INVALID' : (answer.code as ErrorCode);
+      throw new HubRequestError(code, response.status, [answer.message.en, ...(answer.details ?? [])].join(' '));
+    }
     throw new HubRequestError('HUB_UNREACHABLE', response.status, `unexpected answer ${response.status}`);
   }
 

@@ -57,11 +57,12 @@ export function publicData(json: string): Record<string, number | boolean> {
 
 export const outboxRepo = {
   eventsAfter(db: Db, after: number, limit: number): SyncEvent[] {
-    return (statements(db).eventsAfter.all(after, limit) as EventRow[]).map((r) => ({ ...r, type: r.type, data: publicData(r.data) }));
+    return (statements(db).eventsAfter.all(after, limit) as EventRow[]).map((r) => ({ ...r, at: Math.round(r.at), data: publicData(r.data) }));
   },
 
   ratingsAfter(db: Db, after: number, limit: number): SyncRating[] {
-    return (statements(db).ratingsAfter.all(after, limit) as RatingRow[]).map((r) => ({ ...r, reasons: JSON.parse(r.reasons) as string[] }));
+    // Times are whole milliseconds on the wire; the history generator stores some with fractions.
+    return (statements(db).ratingsAfter.all(after, limit) as RatingRow[]).map((r) => ({ ...r, at: Math.round(r.at), reasons: JSON.parse(r.reasons) as string[] }));
   },
 
   head(db: Db): { eventId: number; eventAt: number | null; ratingId: number } {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +20,13 @@ export interface PgCluster {
   user: string;
   /** URL of a database in this cluster. */
   url(database: string): string;
+  hasDatabase(name: string): Promise<boolean>;
   /** A fresh database, empty or copied from `template`. */
   createDatabase(name: string, template?: string): Promise<string>;
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
+  /** Asks the server to stop without waiting: for a process's 'exit' handler, where nothing async runs. */
+  stopNow(): void;
 }
 
 export const PG_SUPERUSER = 'luot';
@@ -96,14 +99,18 @@ export async function startPgCluster(options: { port?: number; dir?: string } = 
   const account = clusterAccount();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'luot-pg-'));
   const data = join(dir, 'data');
+  mkdirSync(dir, { recursive: true });
   if (account) chownSync(dir, account.uid, account.gid);
   const asOwner = account ? { uid: account.uid, gid: account.gid } : {};
-  const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', PG_SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
-    ...asOwner,
-    cwd: dir,
-    encoding: 'utf8',
-  });
-  if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
+  // A kept folder (the demo province's) is started again as it is; a new one is made with initdb.
+  if (!existsSync(join(data, 'PG_VERSION'))) {
+    const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', PG_SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
+      ...asOwner,
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
+  }
   const port = options.port ?? (await freePort());
   let output = '';
   const child = spawn(
@@ -123,6 +130,9 @@ export async function startPgCluster(options: { port?: number; dir?: string } = 
     port,
     user: PG_SUPERUSER,
     url,
+    async hasDatabase(name) {
+      return (await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`).length > 0;
+    },
     async createDatabase(name, template) {
       if (template) await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
       else await admin.unsafe(`CREATE DATABASE "${name}"`);
@@ -130,6 +140,9 @@ export async function startPgCluster(options: { port?: number; dir?: string } = 
     },
     async dropDatabase(name) {
       await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+    stopNow() {
+      if (child.exitCode === null) child.kill('SIGINT');
     },
     async stop() {
       if (stopped) return;
