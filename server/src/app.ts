@@ -41,6 +41,7 @@ import { systemClock, type Clock } from './services/clock.ts';
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { Hub } from './ws/hub.ts';
+import { SYNC_MAX_ITEMS } from '@luot/shared';
 import { hubSyncRoutes } from './http/hub-sync-routes.ts';
 import { liveStatus } from './sync/live-status.ts';
 import { createHubSync } from './sync/sync-service.ts';
@@ -48,7 +49,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'hub' | 'hubSyncMs'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -87,7 +88,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     live: () => liveStatus({ clock, live, read }),
     envSettings: options.config.hub ?? null,
     log: app.log,
-    options: options.config.hubSyncMs ? { tickMs: options.config.hubSyncMs } : {},
+    options: {
+      ...(options.config.hubSyncMs ? { tickMs: options.config.hubSyncMs } : {}),
+      ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
+    },
   });
   const deps: AppDeps = {
     config: options.config,

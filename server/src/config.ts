@@ -21,6 +21,8 @@ export interface Config {
   hub: { hubUrl: string; centerId: number; key: string } | null;
   /** How often the sync looks at the event log while idle. */
   hubSyncMs: number;
+  /** Events (and ratings) per sync batch. */
+  hubSyncBatch: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     hub: hubOf(env),
     hubSyncMs: int(env.LUOT_HUB_SYNC_MS, 1000, 'LUOT_HUB_SYNC_MS'),
+    hubSyncBatch: int(env.LUOT_HUB_SYNC_BATCH, 2000, 'LUOT_HUB_SYNC_BATCH'),
   };
 }
 

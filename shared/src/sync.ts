@@ -17,25 +17,23 @@ const Count = Type.Integer({ minimum: 0 });
 const Millis = Type.Integer({ minimum: 0, description: 'epoch milliseconds' });
 const Position = Type.Integer({ minimum: 0, description: 'an event or rating id of the center; 0 = before the first' });
 
-export const SyncEventType = Type.Union(
-  [
-    'issued',
-    'called',
-    'recalled',
-    'serving',
-    'done',
-    'no_show',
-    'held',
-    'returned',
-    'transferred',
-    'cancelled',
-    'expired',
-    'counter_opened',
-    'counter_paused',
-    'counter_resumed',
-    'counter_closed',
-  ].map((t) => Type.Literal(t)),
-);
+export const SyncEventType = Type.Union([
+  Type.Literal('issued'),
+  Type.Literal('called'),
+  Type.Literal('recalled'),
+  Type.Literal('serving'),
+  Type.Literal('done'),
+  Type.Literal('no_show'),
+  Type.Literal('held'),
+  Type.Literal('returned'),
+  Type.Literal('transferred'),
+  Type.Literal('cancelled'),
+  Type.Literal('expired'),
+  Type.Literal('counter_opened'),
+  Type.Literal('counter_paused'),
+  Type.Literal('counter_resumed'),
+  Type.Literal('counter_closed'),
+]);
 
 /** One row of the center's event log. `data` keeps only numbers and booleans: free text (notes, reasons, dossier codes) stays home. */
 export const SyncEvent = Type.Object(
