@@ -57,6 +57,39 @@ export function CenterBoard({ lang, api, centerId, changes, onBack }: CenterBoar
         <h2 className="center-board__title">{row.name}</h2>
         {!row.online && <span className="flag flag--off">{ht(lang, row.liveAt ? 'hubOffline' : 'hubNeverConnected')}</span>}
       </div>
+      <dl className="summary" data-testid="center-summary">
+        <div>
+          <dt>{ht(lang, 'hubColWaiting')}</dt>
+          <dd>{row.waiting}</dd>
+        </div>
+        <div>
+          <dt>{ht(lang, 'hubColCounters')}</dt>
+          <dd>
+            {row.openCounters}/{row.counters}
+          </dd>
+        </div>
+        <div>
+          <dt>{ht(lang, 'hubBoardSummaryServed')}</dt>
+          <dd>{row.servedToday}</dd>
+        </div>
+        <div>
+          <dt>{ht(lang, 'hubBoardSummaryWithin')}</dt>
+          <dd>{row.withinTargetShare === null ? '—' : `${Math.round(row.withinTargetShare * 100)} %`}</dd>
+        </div>
+        <div>
+          <dt>{ht(lang, 'hubColSatisfied')}</dt>
+          <dd>{row.satisfiedShare === null ? '—' : `${Math.round(row.satisfiedShare * 100)} %`}</dd>
+        </div>
+        <div>
+          <dt>{ht(lang, 'hubColSync')}</dt>
+          <dd className="center-board__sync" data-testid="center-sync-state">
+            {row.sync.lagEvents === 0 ? ht(lang, 'hubSyncUpToDate') : ht(lang, 'hubSyncEvents', { count: row.sync.lagEvents })}
+            <small className="sub">
+              {ht(lang, 'hubCentersAcked')} {row.sync.ackedEventId.toLocaleString('vi-VN')}
+            </small>
+          </dd>
+        </div>
+      </dl>
       {live ? (
         <p className="notice notice--info" data-testid="center-read-only">
           {ht(lang, 'hubCenterReadOnly', { time: clockTime(new Date(live.at).toISOString()) })}

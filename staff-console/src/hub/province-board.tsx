@@ -91,6 +91,29 @@ export function ProvinceBoard({ lang, rows, onOpen }: ProvinceBoardProps) {
           <dd>{percent(lang, called === 0 ? null : within / called)}</dd>
         </div>
       </dl>
+      <ol className="province__map" aria-label={ht(lang, 'hubMapLabel')} data-testid="province-map">
+        {sorted.map((row) => {
+          const tone = row.overTarget ? 'tile--alert' : !row.online ? 'tile--off' : row.alerts.length > 0 ? 'tile--warn' : 'tile--ok';
+          return (
+            <li key={row.centerId}>
+              <button type="button" className={`tile ${tone}`} onClick={() => onOpen(row.centerId)} title={`${row.name} — ${ht(lang, 'hubColWaiting')}: ${row.waiting}`} data-testid="center-tile">
+                <span className="tile__name">{row.name.replace(/^Trung tâm Phục vụ hành chính công /, '').replace(/^(phường|xã|Phường|Xã) /, '')}</span>
+                <span className="tile__figure">
+                  {row.online ? row.waiting : '—'}
+                  {row.online && row.waiting > 0 && <small> · {Math.floor(longestNow(row, now) / 60)}′</small>}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="province__legend" aria-hidden="true">
+        <span className="tile tile--alert">{ht(lang, 'hubLegendOver')}</span>
+        <span className="tile tile--warn">{ht(lang, 'hubLegendAlerts')}</span>
+        <span className="tile tile--off">{ht(lang, 'hubLegendOffline')}</span>
+        <span className="tile tile--ok">{ht(lang, 'hubLegendOk')}</span>
+        <span>{ht(lang, 'hubLegendFigure')}</span>
+      </p>
       <p className="province__hint">
         {ht(lang, 'hubBoardSort')}{' '}
         {sort.key !== 'attention' && (

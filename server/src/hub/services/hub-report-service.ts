@@ -126,7 +126,8 @@ export function createHubReportService(deps: { store: HubStore; clock: { now(): 
       } else {
         rows = await buildRows(acc, groupBy, centerLabels(home?.config ?? null), pacer);
       }
-      if (query.rankBy) rows = rank(rows, query.rankBy);
+      // A ranking says its places: "1. Phường …", in the table, the charts and the exports alike.
+      if (query.rankBy) rows = rank(rows, query.rankBy).map((r, i) => ({ ...r, label: { vi: `${i + 1}. ${r.label.vi}`, en: `${i + 1}. ${r.label.en}` } }));
       const total = await acc.figures(null, pacer);
       return {
         from,
