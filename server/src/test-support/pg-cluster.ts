@@ -93,7 +93,7 @@ async function waitReady(port: number, child: ChildProcess, log: () => string): 
   throw new Error(`postgres did not accept connections:\n${log()}`);
 }
 
-export async function startPgCluster(options: { port?: number; dir?: string } = {}): Promise<PgCluster> {
+export async function startPgCluster(options: { port?: number; dir?: string; durable?: boolean; settings?: Record<string, string> } = {}): Promise<PgCluster> {
   const bin = findPgBin();
   if (!bin) throw new Error(PG_MISSING);
   const account = clusterAccount();
@@ -115,7 +115,21 @@ export async function startPgCluster(options: { port?: number; dir?: string } = 
   let output = '';
   const child = spawn(
     join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      ...Object.entries({
+        listen_addresses: '127.0.0.1',
+        max_connections: '200',
+        // Tests and demos trade durability for speed; benchmarks keep PostgreSQL's durable defaults.
+        ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+        ...options.settings,
+      }).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     { ...asOwner, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString('utf8')));
