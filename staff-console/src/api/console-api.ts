@@ -2,6 +2,8 @@ import {
   AdminStaff,
   AuditEntry,
   CenterInfo,
+  CenterSyncStatus,
+  type CenterSyncSettingsBody,
   CounterActionResponse,
   CounterView,
   CreatedDevice,
@@ -129,6 +131,11 @@ export class ConsoleApi {
   voice = () => this.call('/api/admin/voice', VoiceRead);
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
   audit = () => this.call('/api/admin/audit', Type.Array(AuditEntry));
+
+  // The link to the province hub (server/src/sync/).
+  hubSync = () => this.call('/api/admin/hub-sync', CenterSyncStatus);
+  saveHubSync = (body: CenterSyncSettingsBody) => this.call('/api/admin/hub-sync', CenterSyncStatus, { method: 'PUT', body });
+  resyncHub = () => this.call('/api/admin/hub-sync/resync', CenterSyncStatus, { method: 'POST', timeoutMs: 30_000 });
 
   // Reports (supervisor, admin).
   // The reports screen is shared with the province hub, whose selections may name more groupings; the center's
