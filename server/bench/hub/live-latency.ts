@@ -88,7 +88,11 @@ export async function liveLatencyBench(pg: PgCluster, options: { centers: number
   await new Promise((r) => ws.once('open', r));
   ws.send(JSON.stringify({ type: 'hello', token }));
   await new Promise((r) => setTimeout(r, 500));
-  const seen = (centerId: number, waiting: number) => new Promise<number>((resolve) => waiters.push({ centerId, waiting, resolve }));
+  const seen = (centerId: number, waiting: number) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no board update for center ${centerId} with ${waiting} waiting within 30 s`)), 30_000);
+      waiters.push({ centerId, waiting, resolve: (at) => (clearTimeout(timer), resolve(at)) });
+    });
 
   // Background: every center reports every 5 s, staggered.
   let stop = false;
@@ -109,7 +113,8 @@ export async function liveLatencyBench(pg: PgCluster, options: { centers: number
     if (!c) continue;
     const waiting = 100 + i;
     const t0 = performance.now();
-    const arrived = seen(c.id, waiting);
+    // The row's waiting is the sum over the center's fields: the changed one plus four with 3 each.
+    const arrived = seen(c.id, waiting + 12);
     await post(c, waiting);
     fanOut.push((await arrived) - t0);
     await post(c, 5);
