@@ -1,7 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
@@ -28,7 +27,9 @@ import { printerRoutes } from './http/printer-routes.ts';
 import { createPrintService } from './printing/index.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createReceipts } from './services/receipts.ts';
-import { installErrorHandling } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
+import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
+import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
@@ -38,6 +39,7 @@ import { createAuthService } from './services/auth-service.ts';
 import { createConfigCache } from './services/config-cache.ts';
 import { WriteBatcher } from './services/write-batcher.ts';
 import { systemClock, type Clock } from './services/clock.ts';
+import { createKioskPace, type KioskPaceOptions } from './services/kiosk-pace.ts';
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { Hub } from './ws/hub.ts';
@@ -45,15 +47,19 @@ import { SYNC_MAX_ITEMS } from '@luot/shared';
 import { hubSyncRoutes } from './http/hub-sync-routes.ts';
 import { liveStatus } from './sync/live-status.ts';
 import { createHubSync } from './sync/sync-service.ts';
+import { socketErrorHandler } from './ws/socket-errors.ts';
 import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> &
+    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
   scryptN?: number;
+  /** How fast one kiosk may issue numbers (KIOSK_PACE unless told). */
+  kioskPace?: KioskPaceOptions;
   /** Print queue timings; tests shorten them. */
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
 }
@@ -65,7 +71,7 @@ const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const clock = options.clock ?? systemClock;
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: options.config.trustProxy ?? false, frameworkErrors, clientErrorHandler });
   const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN, deviceTokenMs: options.config.deviceTokenMs } });
   const centerConfig = createConfigCache(store);
   const read = createReadModels({ store, clock, config: centerConfig });
@@ -75,11 +81,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     now: () => clock.now(),
     onState: (state) => announcer.printerState(state),
     onDropped: (job) => app.log.warn({ job }, 'receipt dropped: the printer stayed unavailable too long'),
+    usbDevices: options.config.printerDevices,
     ...options.printing,
   });
   const receipts = createReceipts({ store, config: centerConfig, printing });
   const estimates = createEstimates({ store, clock, config: centerConfig });
-  const live = createLiveFigures({ store, clock, read, receipts, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 });
+  const kioskPace = createKioskPace({
+    clock,
+    options: options.kioskPace,
+    onFirstRefusal: (kiosk) => app.log.warn({ deviceId: kiosk.deviceId, kiosk: kiosk.name }, 'kiosk issuing faster than a person could; refusing until it slows down'),
+  });
+  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 });
   // The province link reads the committed log on its own timer; main.ts starts it, nothing here waits on it.
   const hubSync = createHubSync({
     store,
@@ -112,14 +124,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     live,
     hubSync,
     guards: guards(auth),
+    kioskPace,
   };
 
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(strictValidatorCompiler);
   // The API speaks JSON only; a text body is answered 415 rather than failing validation obscurely.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
   installErrorHandling(app);
 
+  await securityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lượt API', version: VERSION, description: 'Queue ticketing for one-stop public service centers' },
@@ -127,10 +141,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: apiDocsPolicy });
   // Rate limits apply only where a route asks; the hook runs after the body is parsed so keys can use it.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 }, errorHandler: socketErrorHandler });
 
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });

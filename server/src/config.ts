@@ -13,6 +13,14 @@ export interface Config {
   deviceTokenMs: number;
   /** Address printed in receipt QR codes; by default the address the kiosk used to reach the server. */
   publicUrl: string | null;
+  /**
+   * Addresses of a reverse proxy (HTTPS in front of the server) whose X-Forwarded-For is believed, comma-separated
+   * IPs or CIDRs. Without it every request behind a proxy has the proxy's address, and per-address limits lump the
+   * whole center together.
+   */
+  trustProxy: string | false;
+  /** Device paths besides /dev/usb/lp<N> that a USB receipt printer may use, comma-separated (e.g. /dev/ttyUSB0). */
+  printerDevices: string[];
   /** Folder holding the built apps (kiosk/dist, counter-display/dist, staff-console/dist). */
   appsRoot: string;
   /** Call audio: where synthesized calls are kept, an optional voice pack, whether calls add English. */
@@ -52,6 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleAlertMs: int(env.LUOT_IDLE_ALERT_SECONDS, 120, 'LUOT_IDLE_ALERT_SECONDS') * 1000,
     deviceTokenMs: int(env.LUOT_DEVICE_TOKEN_SECONDS, 7 * 24 * 3600, 'LUOT_DEVICE_TOKEN_SECONDS') * 1000,
     appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
+    trustProxy: env.LUOT_TRUST_PROXY?.trim() || false,
+    printerDevices: (env.LUOT_PRINTER_DEVICES ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     publicUrl: env.LUOT_PUBLIC_URL ? env.LUOT_PUBLIC_URL.replace(/\/+$/, '') : null,
     voice: {
       cacheDir: resolve(env.LUOT_VOICE_CACHE || resolve(repoRoot, 'data/voice-cache')),

@@ -10,6 +10,7 @@ import type { PrintService } from './printing/index.ts';
 import type { AdminService } from './services/admin-service.ts';
 import type { Estimates } from './services/estimates.ts';
 import type { FeedbackService } from './feedback/feedback-service.ts';
+import type { KioskPace } from './services/kiosk-pace.ts';
 import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
 import type { Receipts } from './services/receipts.ts';
@@ -39,4 +40,5 @@ export interface AppDeps {
   hubSync: HubSync;
   reports: ReportService;
   guards: Guards;
+  kioskPace: KioskPace;
 }

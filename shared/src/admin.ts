@@ -140,6 +140,7 @@ export const LiveAlert = Type.Object({
     Type.Literal('counter_idle'),
     Type.Literal('printer'),
     Type.Literal('device_offline'),
+    Type.Literal('kiosk_too_fast'),
   ]),
   fieldId: Type.Optional(Id),
   counterId: Type.Optional(Id),

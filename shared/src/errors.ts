@@ -57,6 +57,23 @@ export const errorCatalog = {
   TICKET_WRONG_STATE: { status: 409, vi: 'Số thứ tự không ở trạng thái phù hợp cho thao tác này. Hãy tải lại màn hình.', en: 'The ticket is not in a state that allows this. Reload the screen.' },
   TICKET_NOT_FOR_COUNTER: { status: 409, vi: 'Số thứ tự này không thuộc lĩnh vực của quầy.', en: 'This ticket is not for this counter’s fields.' },
   TRANSFER_TARGET_INVALID: { status: 400, vi: 'Hãy chọn đúng một lĩnh vực hoặc một quầy khác để chuyển đến.', en: 'Choose exactly one other field or counter to transfer to.' },
+  // Router-level refusals and faults (security hardening, issue 12): every error leaves in this shape.
+  BAD_URL: { status: 400, vi: 'Địa chỉ trang không hợp lệ. Vui lòng kiểm tra lại đường dẫn.', en: 'The address is not valid. Please check the link.' },
+  URL_TOO_LONG: { status: 414, vi: 'Địa chỉ trang quá dài. Vui lòng kiểm tra lại đường dẫn.', en: 'The address is too long. Please check the link.' },
+  REQUEST_TIMEOUT: { status: 408, vi: 'Yêu cầu gửi quá chậm nên đã bị ngắt. Vui lòng thử lại.', en: 'The request was too slow and was cut off. Please try again.' },
+  HEADERS_TOO_LARGE: { status: 431, vi: 'Phần đầu của yêu cầu quá lớn. Vui lòng tải lại trang.', en: 'The request headers are too large. Please reload the page.' },
+  STORAGE_FULL: {
+    status: 503,
+    vi: 'Ổ đĩa của máy chủ đã đầy nên chưa lưu được. Dữ liệu đã có vẫn an toàn. Vui lòng báo quản trị viên giải phóng dung lượng ổ đĩa rồi thử lại.',
+    en: 'The server’s disk is full, so nothing was saved. Existing data is safe. Tell the administrator to free disk space, then try again.',
+  },
+  SIGN_IN_BUSY: { status: 503, vi: 'Máy chủ đang bận kiểm tra đăng nhập. Vui lòng chờ vài giây rồi đăng nhập lại.', en: 'The server is busy checking sign-ins. Wait a few seconds and sign in again.' },
+  PRINTER_PATH_NOT_ALLOWED: {
+    status: 400,
+    vi: 'Máy in USB phải là thiết bị máy in của máy chủ: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (hoặc thiết bị người quản trị máy chủ đã khai báo trong LUOT_PRINTER_DEVICES). Hãy kiểm tra lại địa chỉ máy in.',
+    en: 'A USB printer must be one of the server’s printer devices: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (or a device listed by the server’s administrator in LUOT_PRINTER_DEVICES). Check the printer address.',
+  },
+  KIOSK_TOO_FAST: { status: 429, vi: 'Xin Ông/Bà vui lòng chờ một chút rồi chạm lại để lấy số.', en: 'Please wait a moment, then touch again to take a number.' },
   SYNC_KEY_INVALID: { status: 401, vi: 'Khóa đồng bộ không đúng hoặc đã bị thu hồi. Hãy xin khóa mới từ quản trị viên cấp tỉnh.', en: 'The sync key is wrong or revoked. Ask the province administrator for a new key.' },
   SYNC_WRONG_CENTER: { status: 403, vi: 'Khóa đồng bộ này thuộc trung tâm khác; dữ liệu không được nhận. Kiểm tra mã trung tâm trong phần cài đặt đồng bộ.', en: 'This sync key belongs to another center; nothing was stored. Check the center id in the sync settings.' },
   SYNC_REPLAYED: { status: 409, vi: 'Máy chủ tỉnh đã nhận lô dữ liệu này rồi; không có gì thay đổi. Trung tâm sẽ gửi tiếp từ vị trí đã xác nhận.', en: 'The hub already holds this batch; nothing changed. The center goes on from the acknowledged position.' },

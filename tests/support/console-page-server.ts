@@ -72,14 +72,23 @@ export class KioskTaps {
   }
 
   async issue(fieldId: number, priority: string | null = null): Promise<TicketView> {
-    const { status, body } = await send(this.server, this.token, 'POST', '/api/tickets', { fieldId, priority });
+    const { status, body } = await this.tap({ fieldId, priority });
     if (status !== 201) throw new Error(`issue: ${status} ${JSON.stringify(body)}`);
     return (body as IssuedTicket).ticket;
   }
 
   /** What the kiosk is told when it asks for a number, refusals included. */
   try(fieldId: number): Promise<{ status: number; body: unknown }> {
-    return send(this.server, this.token, 'POST', '/api/tickets', { fieldId });
+    return this.tap({ fieldId });
+  }
+
+  /** A kiosk issues at a person's pace (a burst of five, then one a second): a tap too soon waits as the server says. */
+  private async tap(body: object): Promise<{ status: number; body: unknown }> {
+    for (;;) {
+      const answer = await send(this.server, this.token, 'POST', '/api/tickets', body);
+      if (answer.status !== 429 || (answer.body as { code?: string }).code !== 'KIOSK_TOO_FAST') return answer;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 }
 

@@ -20,15 +20,18 @@ export class ServerProcess {
   private env: Record<string, string> = {};
   output = '';
   accounts: Account[] = [];
+  private ownsDir = true;
 
   private constructor(
     readonly port: number,
     readonly dir: string,
   ) {}
 
-  static async start(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
-    const dir = mkdtempSync(join(tmpdir(), 'luot-browser-'));
+  /** `dir`: where the database lives (a test's own small filesystem); kept on dispose. By default a temporary folder. */
+  static async start(options: { demo?: boolean; env?: Record<string, string>; dir?: string } = {}): Promise<ServerProcess> {
+    const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'luot-browser-'));
     const server = new ServerProcess(await freePort(), dir);
+    server.ownsDir = options.dir === undefined;
     server.env = options.env ?? {};
     await server.spawn(options.demo ?? true);
     return server;
@@ -92,7 +95,7 @@ export class ServerProcess {
 
   async dispose(): Promise<void> {
     await this.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

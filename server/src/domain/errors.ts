@@ -2,7 +2,12 @@ import type { ErrorCode } from '@luot/shared';
 
 /** A refusal by the engine; the HTTP layer maps the code to a status and a bilingual message. */
 export class DomainError extends Error {
-  constructor(readonly code: ErrorCode, detail?: string) {
+  /** `fields` names the request properties at fault (`body/uri`), so a form can mark the very input. */
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly fields?: string[],
+  ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'DomainError';
   }

@@ -16,7 +16,7 @@ export const appRoutes: FastifyPluginAsync<{ appsRoot: string }> = async (app, {
     const root = join(appsRoot, a.dir, 'dist');
     app.get(a.prefix, async (_req, reply) => reply.redirect(`${a.prefix}/`));
     if (!existsSync(join(root, 'index.html'))) {
-      app.get(`${a.prefix}/*`, async (_req, reply) =>
+      app.get(`${a.prefix}/*`, { schema: { hide: true } }, async (_req, reply) =>
         reply
           .status(503)
           .type('text/html; charset=utf-8')
@@ -37,6 +37,6 @@ export const appRoutes: FastifyPluginAsync<{ appsRoot: string }> = async (app, {
     const links = [...APPS.map((a) => `<li><a href="${a.prefix}/">${a.titleVi}</a></li>`), '<li><a href="/help/">Hướng dẫn sử dụng</a></li>'].join('');
     return reply
       .type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title><body style="font:20px sans-serif;margin:2em"><h1>Lượt</h1><ul>${links}<li><a href="/api/docs">API</a></li></ul></body></html>`);
+      .send(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title><body><h1>Lượt</h1><ul>${links}<li><a href="/api/docs">API</a></li></ul></body></html>`);
   });
 };

@@ -31,6 +31,7 @@ export const printerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     '/api/printers',
     { schema: { tags: ['printers'], summary: 'Add a receipt printer', body: CreatePrinterBody, response: { 201: PrinterState, ...errors } }, onRequest: admin },
     async (request, reply) => {
+      if (!deps.printing.accepts(request.body.uri)) throw new DomainError('PRINTER_PATH_NOT_ALLOWED', request.body.uri, ['body/uri']);
       const row = printersRepo.create(db, request.body, deps.clock.now());
       const state = await deps.printing.check(printerConfig(row));
       return reply.status(201).send(state);

@@ -20,11 +20,13 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
         tags: ['tickets'],
         summary: 'Issue a ticket (kiosk, or staff for a walk-in citizen)',
         body: IssueTicketBody,
-        response: { 200: IssuedTicket, 201: IssuedTicket, ...errors },
+        response: { 200: IssuedTicket, 201: IssuedTicket, ...errors, 429: ErrorBody, 503: ErrorBody },
       },
       onRequest: deps.guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
     },
     async (request, reply) => {
+      const issuer = actorOf(request);
+      if (issuer.kind === 'device') deps.kioskPace.take(issuer);
       const out = await deps.queue.issue(
         { fieldId: request.body.fieldId, priority: request.body.priority ?? null, idempotencyKey: request.body.idempotencyKey ?? null },
         actorOf(request),

@@ -1,7 +1,7 @@
 import type { PrinterProblem, PrinterState, PrintOutcome } from '@luot/shared';
 import { encodeBitmap, encodeReceipt } from './escpos-encode.ts';
 import { PrintQueue } from './print-queue.ts';
-import { transportFor } from './printer-uri.ts';
+import { printerUriAllowed, transportFor } from './printer-uri.ts';
 import { renderReceipt, type ReceiptData } from './receipt-layout.ts';
 import { renderTestPage } from './test-page.ts';
 
@@ -28,6 +28,8 @@ export interface PrintServiceDeps {
   retryMs?: number;
   attemptTimeoutMs?: number;
   maxJobAgeMs?: number;
+  /** Device paths besides /dev/usb/lp<N> that USB printers may use (LUOT_PRINTER_DEVICES). */
+  usbDevices?: readonly string[];
 }
 
 interface Printer {
@@ -52,6 +54,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     attemptTimeoutMs: deps.attemptTimeoutMs ?? PRINT_DEFAULTS.attemptTimeoutMs,
     maxJobAgeMs: deps.maxJobAgeMs ?? PRINT_DEFAULTS.maxJobAgeMs,
   };
+  const usbDevices = deps.usbDevices ?? [];
   const printers = new Map<number, Printer>();
   let closed = false;
 
@@ -77,7 +80,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   function printerFor(config: PrinterConfig): Printer {
     const known = printers.get(config.id);
     if (known) {
-      if (known.config.uri !== config.uri) known.queue.replaceTransport(transportFor(config.uri));
+      if (known.config.uri !== config.uri) known.queue.replaceTransport(transportFor(config.uri, usbDevices));
       known.config = { ...config };
       return known;
     }
@@ -86,7 +89,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       problems: [],
       checkedAt: null,
       queued: 0,
-      queue: new PrintQueue(transportFor(config.uri), {
+      queue: new PrintQueue(transportFor(config.uri, usbDevices), {
         now: deps.now,
         ...options,
         onProblems(problems) {
@@ -137,6 +140,9 @@ export function createPrintService(deps: PrintServiceDeps) {
   }
 
   return {
+    /** Whether a printer address may be used here; a USB path must be a printer device (see printer-uri). */
+    accepts: (uri: string) => printerUriAllowed(uri, usbDevices),
+
     /** Renders, encodes, queues; resolves with the first attempt's result, or 'queued' if it has not finished within waitMs. */
     print(printer: PrinterConfig, receipt: ReceiptData, waitMs: number): Promise<PrintOutcome> {
       return submit(printer, () => encodeReceipt(renderReceipt(receipt, printer.widthDots), receipt.trackingUrl), waitMs);

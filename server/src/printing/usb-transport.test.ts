@@ -30,7 +30,7 @@ describe('USB transport (a file standing in for /dev/usb/lp0)', () => {
   it('writes the receipt bytes to the device path', async () => {
     const device = join(dir, 'lp0');
     writeFileSync(device, '');
-    const service = createPrintService({ now: () => receipt.issuedAt, onState: () => undefined });
+    const service = createPrintService({ now: () => receipt.issuedAt, onState: () => undefined, usbDevices: [device] });
     const outcome = await service.print({ id: 7, name: 'Máy in USB', uri: `usb:${device}`, widthDots: 576 }, receipt, 5000);
     await service.close();
     expect(outcome).toEqual({ status: 'printed', problem: null });

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, writeFile } from 'node:fs/promises';
+import { access, open } from 'node:fs/promises';
 import type { PrintAttempt, PrinterTransport } from './transport.ts';
 
 interface Write {
@@ -40,7 +40,7 @@ export function usbTransport(devicePath: string): PrinterTransport {
       if (!(await reachable())) return { printed: false, problems: ['unreachable'] };
       const write: Write = { bytes, ok: null };
       last = write;
-      const done = writeFile(devicePath, bytes, { flag: 'w' }).then(
+      const done = writeDevice(devicePath, bytes).then(
         () => (write.ok = true),
         () => (write.ok = false),
       );
@@ -54,6 +54,20 @@ export function usbTransport(devicePath: string): PrinterTransport {
       // Nothing to close: each write opens and closes the device itself.
     },
   };
+}
+
+/**
+ * Opens the device for writing only: never creates a file that is not there, never truncates one that is
+ * (O_CREAT and O_TRUNC are what let a printer address overwrite a file), never takes it as a terminal.
+ */
+async function writeDevice(devicePath: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(devicePath, constants.O_WRONLY | constants.O_NOCTTY);
+  try {
+    let written = 0;
+    while (written < bytes.length) written += (await handle.write(bytes, written)).bytesWritten;
+  } finally {
+    await handle.close();
+  }
 }
 
 function abortOf(signal: AbortSignal): Promise<'aborted'> {

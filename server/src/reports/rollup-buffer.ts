@@ -29,6 +29,11 @@ export class RollupBuffer implements BatchParticipant {
     this.item = null;
   }
 
+  batchAborted(): void {
+    this.item = null;
+    this.batch = new DayCells();
+  }
+
   flush(): void {
     const cells = this.batch;
     this.batch = new DayCells();

@@ -5,7 +5,8 @@ export const demoCenter = {
   fields: [
     { code: 'tu-phap-ho-tich', nameVi: 'Tư pháp – Hộ tịch', nameEn: 'Justice – Civil status', prefix: 'A' },
     { code: 'chung-thuc', nameVi: 'Chứng thực', nameEn: 'Certification', prefix: 'B' },
-    { code: 'dat-dai-xay-dung', nameVi: 'Đất đai – Xây dựng', nameEn: 'Land – Construction', prefix: 'C' },
+    // Land dossiers take long; like many centers the demo hands out at most 80 numbers a day for them.
+    { code: 'dat-dai-xay-dung', nameVi: 'Đất đai – Xây dựng', nameEn: 'Land – Construction', prefix: 'C', dailyLimit: 80 },
     { code: 'dang-ky-kinh-doanh', nameVi: 'Đăng ký kinh doanh', nameEn: 'Business registration', prefix: 'D' },
     { code: 'lao-dong-xa-hoi', nameVi: 'Lao động, Người có công và Xã hội', nameEn: 'Labour, Meritorious people and Social affairs', prefix: 'E' },
     { code: 'tra-ket-qua', nameVi: 'Trả kết quả', nameEn: 'Return of results', prefix: 'F' },

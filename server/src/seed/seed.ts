@@ -43,7 +43,7 @@ export async function seedDemo(store: OpenDb, auth: AuthService, clock: Clock): 
     demoCenter.fields.forEach((f, i) => {
       const row = db
         .insert(fields)
-        .values({ ...f, width: 3, startNumber: 1, opensAt: null, closesAt: null, position: i })
+        .values({ ...f, dailyLimit: f.dailyLimit ?? null, width: 3, startNumber: 1, opensAt: null, closesAt: null, position: i })
         .returning({ id: fields.id })
         .get();
       fieldIds.set(f.code, row.id);

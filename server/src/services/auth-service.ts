@@ -1,8 +1,10 @@
 import type { DeviceKind, DeviceView, Me, Role } from '@luot/shared';
 import { DomainError } from '../domain/errors.ts';
+import { createPasswordGate, type PasswordGateOptions } from '../auth/password-gate.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newPairingCode, newToken, tokenKind } from '../auth/tokens.ts';
 import type { OpenDb } from '../db/open-db.ts';
+import { unlessStorageFull } from '../db/storage-full.ts';
 import { accessRepo, deviceSettings, type DeviceRow } from '../db/repositories/access-repo.ts';
 import type { Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
@@ -19,6 +21,7 @@ export interface AuthOptions {
   scryptN?: number;
   /** Device token lifetime; tests shorten it to see renewal happen. */
   deviceTokenMs?: number;
+  passwordGate?: PasswordGateOptions;
 }
 
 export function deviceView(row: DeviceRow): DeviceView {
@@ -39,6 +42,10 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
   const { db } = deps.store;
   const scryptN = deps.options?.scryptN;
   const deviceTokenMs = deps.options?.deviceTokenMs ?? DEVICE_TOKEN_MS;
+  const gate = createPasswordGate(deps.options?.passwordGate);
+  // An unknown username is checked against this hash, made once, so it costs one scrypt run like a known one.
+  const decoy = hashPassword(newToken('staff'), scryptN);
+  decoy.catch(() => undefined);
 
   function me(actor: Extract<Actor, { kind: 'staff' }>, username: string): Me {
     return { id: actor.staffId, username, name: actor.name, role: actor.role, counterId: actor.counterId };
@@ -62,10 +69,10 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       return accessRepo.createStaff(db, { ...input, passwordHash }, deps.clock.now());
     },
 
-    async login(username: string, password: string): Promise<{ token: string; expiresAt: number; me: Me }> {
+    /** `address` is who is asking: one address gets only its share of the password checks (see password-gate). */
+    async login(username: string, password: string, address = 'local'): Promise<{ token: string; expiresAt: number; me: Me }> {
       const row = accessRepo.staffByUsername(db, username);
-      // Verify against a throwaway hash when the user is unknown so timing does not reveal valid usernames.
-      const ok = await verifyPassword(password, row?.passwordHash ?? (await hashPassword('x', scryptN)));
+      const ok = await gate.run(address, async () => verifyPassword(password, row?.passwordHash ?? (await decoy)));
       if (!row || !ok) throw new DomainError('BAD_CREDENTIALS');
       if (!row.active) throw new DomainError('ACCOUNT_DISABLED');
       const token = newToken('staff');
@@ -91,7 +98,7 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       if (kind === 'staff') {
         const found = accessRepo.liveSession(db, tokenHash, now);
         if (!found?.active) return null;
-        if (found.expiresAt - now < SESSION_MS / 2) accessRepo.touchSession(db, tokenHash, now + SESSION_MS);
+        if (found.expiresAt - now < SESSION_MS / 2) unlessStorageFull(() => accessRepo.touchSession(db, tokenHash, now + SESSION_MS));
         return { kind: 'staff', staffId: found.staffId, role: found.role, name: found.displayName, counterId: found.counterId, tokenHash };
       }
       if (kind === 'device') {
@@ -99,9 +106,9 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
         if (!device) return null;
         if (device.tokenExpiresAt !== null && device.tokenExpiresAt <= now) return null;
         if (device.tokenExpiresAt !== null && device.tokenExpiresAt - now < deviceTokenMs / 2) {
-          accessRepo.extendDeviceToken(db, device.id, now + deviceTokenMs);
+          unlessStorageFull(() => accessRepo.extendDeviceToken(db, device.id, now + deviceTokenMs));
         }
-        if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_EVERY_MS) accessRepo.touchDevice(db, device.id, now);
+        if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_EVERY_MS) unlessStorageFull(() => accessRepo.touchDevice(db, device.id, now));
         return { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId, name: device.name };
       }
       return null;
@@ -117,7 +124,7 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       accessRepo.deleteSession(db, actor.tokenHash);
     },
 
-    /** An officer works at one counter at a time; a counter has one officer at a time. */
+    /** An officer works at one counter at a time; a counter has one officer, in one session, at a time. */
     joinCounter(actor: Extract<Actor, { kind: 'staff' }>, counterId: number): void {
       deps.store.sqlite
         .transaction(() => {
@@ -125,6 +132,8 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
           if (!counter || !counter.active) throw new DomainError('COUNTER_NOT_FOUND');
           if (counter.officerId !== null && counter.officerId !== actor.staffId) throw new DomainError('COUNTER_TAKEN');
           if (actor.counterId !== null && actor.counterId !== counterId) accessRepo.setCounterOfficer(db, actor.counterId, null);
+          // Another session of this account (another browser, a forgotten tab) loses the seat at once.
+          accessRepo.unseatOthers(db, counterId, actor.tokenHash);
           accessRepo.setCounterOfficer(db, counterId, actor.staffId);
           accessRepo.setSessionCounter(db, actor.tokenHash, counterId);
         })

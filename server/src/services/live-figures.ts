@@ -4,6 +4,7 @@ import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
 import { liveRepo } from '../db/repositories/live-repo.ts';
 import type { Clock } from './clock.ts';
+import type { KioskPace } from './kiosk-pace.ts';
 import type { ReadModels } from './read-models.ts';
 import type { Receipts } from './receipts.ts';
 
@@ -21,7 +22,7 @@ const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
  * What a supervisor watches besides the live queue: waits per field against their targets, how long each
  * counter has been in its state, and alerts that need someone to act.
  */
-export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: ReadModels; receipts: Receipts; idleAlertMs: number }) {
+export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: ReadModels; receipts: Receipts; kioskPace: KioskPace; idleAlertMs: number }) {
   const { db } = deps.store;
 
   return {
@@ -98,6 +99,18 @@ export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: Rea
           deviceId: d.id,
           deviceKind: d.kind,
           message: { vi: `${kindName[d.kind].vi} "${d.name}" mất kết nối`, en: `${kindName[d.kind].en} "${d.name}" is offline` },
+        });
+      }
+
+      for (const k of deps.kioskPace.refusedRecently()) {
+        alerts.push({
+          kind: 'kiosk_too_fast',
+          deviceId: k.deviceId,
+          deviceKind: 'kiosk',
+          message: {
+            vi: `Kiosk "${k.name}" lấy số nhanh bất thường: đã từ chối ${k.count} lần trong 10 phút qua. Hãy kiểm tra kiosk (màn hình cảm ứng bị kẹt, hoặc có người lạm dụng).`,
+            en: `Kiosk "${k.name}" is taking numbers faster than a person could: refused ${k.count} times in the last 10 minutes. Check the kiosk (a stuck touch screen, or misuse).`,
+          },
         });
       }
 

@@ -10,6 +10,8 @@ export interface BatchParticipant {
   itemEnded(committed: boolean): void;
   /** Runs inside the batch's transaction after the last item; a throw rolls the whole batch back. */
   flush(): void;
+  /** The batch did not commit (disk full, I/O error): forget what its items added. */
+  batchAborted(): void;
 }
 
 interface Pending {
@@ -61,6 +63,9 @@ export class WriteBatcher {
               outcomes.push({ ok: true, value: this.sqlite.transaction(item.work)() });
               for (const p of this.participants) p.itemEnded(true);
             } catch (error) {
+              // Some errors (a full disk) make SQLite roll back the whole transaction, not just the savepoint.
+              // Going on would run the next items outside any transaction, each committing on its own.
+              if (!this.sqlite.inTransaction) throw error;
               outcomes.push({ ok: false, error });
               for (const p of this.participants) p.itemEnded(false);
             }
@@ -69,7 +74,9 @@ export class WriteBatcher {
         })
         .immediate();
     } catch (error) {
-      // The commit itself failed (disk full, I/O error): nothing in the batch happened.
+      // The commit failed or SQLite rolled the transaction back (disk full, I/O error): nothing in the batch
+      // happened, and every caller hears the cause.
+      for (const p of this.participants) p.batchAborted();
       for (const item of batch) item.reject(error);
       return;
     }

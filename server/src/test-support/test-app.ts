@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import type { AppDeps } from '../deps.ts';
 import { openDb, type OpenDb } from '../db/open-db.ts';
 import type { Clock } from '../services/clock.ts';
@@ -34,7 +34,22 @@ export interface TestServer {
 /** Scrypt at N=2^10 keeps logins fast in tests; production uses the OWASP cost. */
 export const TEST_SCRYPT_N = 1 << 10;
 
-export async function startTestServer(options: { dir?: string; clock?: TestClock; heartbeatMs?: number; listen?: boolean } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  dir?: string;
+  clock?: TestClock;
+  heartbeatMs?: number;
+  listen?: boolean;
+  logger?: AppOptions['logger'];
+  /**
+   * 'production' for the real kiosk pace (one number a second, bursts of five). By default tests that set up
+   * queues by issuing dozens of numbers at once get a pace no test reaches, like the cheap scrypt cost.
+   */
+  kioskPace?: 'production';
+  /** A reverse proxy's address whose X-Forwarded-For is believed. */
+  trustProxy?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'luot-test-'));
   const dbFile = join(dir, 'luot.db');
   const store = openDb(dbFile);
@@ -42,9 +57,11 @@ export async function startTestServer(options: { dir?: string; clock?: TestClock
   const { app, deps } = await buildApp({
     store,
     clock,
-    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null },
+    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null, trustProxy: options.trustProxy ?? false },
     printing: { retryMs: 200, attemptTimeoutMs: 1000, maxJobAgeMs: 60_000 },
     scryptN: TEST_SCRYPT_N,
+    logger: options.logger,
+    kioskPace: options.kioskPace === 'production' ? undefined : { perSecond: 1000, burst: 10_000 },
   });
   if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.ready();

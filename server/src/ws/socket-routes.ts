@@ -74,7 +74,6 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       peers.delete(peer);
       deps.hub.unsubscribeAll(socket);
     });
-    socket.on('error', () => socket.terminate());
     const helloTimer = setTimeout(() => {
       if (peer.streams.size === 0) {
         fail(socket, 'UNAUTHENTICATED');

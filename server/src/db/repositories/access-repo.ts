@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import { defaultDeviceSettings, type DeviceKind, type DeviceSettings, type Role } from '@luot/shared';
 import type { Db } from '../open-db.ts';
 import { perConnection } from '../prepared.ts';
@@ -70,6 +70,14 @@ export const accessRepo = {
 
   setSessionCounter: (db: Db, tokenHash: string, counterId: number | null) =>
     db.update(sessions).set({ counterId }).where(eq(sessions.tokenHash, tokenHash)).run(),
+
+  /** Every other session seated at the counter loses the seat (one seat per counter, held by one session). */
+  unseatOthers: (db: Db, counterId: number, tokenHash: string) =>
+    db
+      .update(sessions)
+      .set({ counterId: null })
+      .where(and(eq(sessions.counterId, counterId), ne(sessions.tokenHash, tokenHash)))
+      .run(),
 
   deleteSession: (db: Db, tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run(),
   deleteSessionsOf: (db: Db, staffId: number) => db.delete(sessions).where(eq(sessions.staffId, staffId)).run(),

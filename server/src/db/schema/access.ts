@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const staff = sqliteTable('staff', {
   id: integer('id').primaryKey(),
@@ -24,7 +24,11 @@ export const sessions = sqliteTable(
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },
-  (t) => [index('sessions_staff').on(t.staffId)],
+  (t) => [
+    index('sessions_staff').on(t.staffId),
+    // One seat per counter, held by one session: a stale session can never act at a counter that passed on.
+    uniqueIndex('sessions_one_seat_per_counter').on(t.counterId).where(sql`counter_id IS NOT NULL`),
+  ],
 );
 
 export const devices = sqliteTable('devices', {

@@ -1,0 +1,124 @@
+/**
+ * Who may call each route, written once per route: the authorization matrix test (authorization-matrix.test.ts)
+ * calls every route of /api/openapi.json as each of the seven identities below and checks that exactly these pass
+ * the role check. A route without a line here fails the test; so does a line for a route that no longer exists.
+ *
+ * Adding a route: add one line, `'METHOD /path/{param}': WHO,` as the OpenAPI document spells the path.
+ * "Passes the role check" means the answer is anything but a refusal of who is asking (401 UNAUTHENTICATED or
+ * DEVICE_REQUIRED, 403 FORBIDDEN or DEVICE_NOT_ALLOWED): an allowed caller may still get 400, 404 or 409.
+ */
+export const identities = ['anonymous', 'kiosk', 'hall_board', 'counter_display', 'officer', 'supervisor', 'admin'] as const;
+export type Identity = (typeof identities)[number];
+
+const EVERYONE: readonly Identity[] = identities;
+const STAFF: readonly Identity[] = ['officer', 'supervisor', 'admin'];
+const LEADERS: readonly Identity[] = ['supervisor', 'admin'];
+const ADMIN: readonly Identity[] = ['admin'];
+const SCREENS: readonly Identity[] = ['hall_board', 'counter_display'];
+const DEVICES: readonly Identity[] = ['kiosk', ...SCREENS];
+
+export const authorization: Record<string, readonly Identity[]> = {
+  // Public: health, sign-in, pairing, the apps themselves, the citizen's tracking page (its code is the key).
+  'GET /api/health': EVERYONE,
+  'POST /api/auth/login': EVERYONE,
+  'POST /api/devices/pair': EVERYONE,
+  'GET /api/track/{code}': EVERYONE,
+  'POST /api/track/{code}/rating': EVERYONE,
+  'GET /api/demo/device': EVERYONE, // demo center only; absent otherwise
+  'GET /': EVERYONE,
+  'GET /kiosk': EVERYONE,
+  'GET /display': EVERYONE,
+  'GET /console': EVERYONE,
+  'GET /help': EVERYONE,
+
+  // Devices.
+  'POST /api/devices/renew': DEVICES,
+  'GET /api/center': [...DEVICES, ...STAFF],
+  'POST /api/tickets': ['kiosk', ...STAFF],
+  'GET /api/voice/call': [...SCREENS, ...STAFF],
+  'POST /api/ratings': ['counter_display'],
+  // The kiosk's spoken guidance, step by step.
+  ...Object.fromEntries(
+    ['home', 'subfields', 'field', 'take', 'categories', 'category', 'issuing', 'ticket', 'notice'].map((step) => [`GET /api/voice/guide/${step}`, ['kiosk'] as const]),
+  ),
+  'GET /api/ratings/pending': ['counter_display'],
+
+  // Staff; officers act only at the counter they sit at (checked after the role, by seat).
+  'POST /api/auth/logout': STAFF,
+  'GET /api/auth/me': STAFF,
+  'GET /api/queue': STAFF,
+  'GET /api/tickets/{id}': STAFF,
+  'POST /api/tickets/{id}/return': STAFF,
+  'POST /api/tickets/{id}/transfer': STAFF,
+  'POST /api/tickets/{id}/cancel': STAFF,
+  'GET /api/counters': STAFF,
+  'POST /api/counters/{id}/join': STAFF,
+  'POST /api/counters/{id}/leave': STAFF,
+  'POST /api/counters/{id}/call-next': STAFF,
+  'POST /api/counters/{id}/recall': STAFF,
+  'POST /api/counters/{id}/start': STAFF,
+  'POST /api/counters/{id}/no-show': STAFF,
+  'POST /api/counters/{id}/resume': STAFF,
+  'POST /api/counters/{id}/open': STAFF,
+  'POST /api/counters/{id}/close': STAFF,
+  'POST /api/counters/{id}/call': STAFF,
+  'POST /api/counters/{id}/finish': STAFF,
+  'POST /api/counters/{id}/hold': STAFF,
+  'POST /api/counters/{id}/pause': STAFF,
+
+  // Supervisors and admins.
+  'GET /api/live': LEADERS,
+  'GET /api/reports': LEADERS,
+  'GET /api/reports/export.csv': LEADERS,
+  'GET /api/reports/export.xlsx': LEADERS,
+  'GET /api/ratings/today': LEADERS,
+  'POST /api/fields/{id}/issuing': LEADERS,
+  'GET /api/printers': LEADERS,
+  'POST /api/printers/{id}/check': LEADERS,
+
+  // Admins only.
+  'GET /api/devices': ADMIN,
+  'POST /api/devices': ADMIN,
+  'PUT /api/devices/{id}/settings': ADMIN,
+  'DELETE /api/devices/{id}': ADMIN,
+  'PUT /api/devices/{id}/printer': ADMIN,
+  'POST /api/printers': ADMIN,
+  'POST /api/printers/{id}/test': ADMIN,
+  'DELETE /api/printers/{id}': ADMIN,
+  'GET /api/admin/center': ADMIN,
+  'PUT /api/admin/center': ADMIN,
+  'GET /api/admin/rules': ADMIN,
+  'PUT /api/admin/rules': ADMIN,
+  'GET /api/admin/voice': ADMIN,
+  'PUT /api/admin/voice': ADMIN,
+  'GET /api/admin/audit': ADMIN,
+  'GET /api/admin/fields': ADMIN,
+  'POST /api/admin/fields': ADMIN,
+  'PUT /api/admin/fields/{id}': ADMIN,
+  'DELETE /api/admin/fields/{id}': ADMIN,
+  'GET /api/admin/counters': ADMIN,
+  'POST /api/admin/counters': ADMIN,
+  'PUT /api/admin/counters/{id}': ADMIN,
+  'DELETE /api/admin/counters/{id}': ADMIN,
+  'GET /api/admin/staff': ADMIN,
+  'POST /api/admin/staff': ADMIN,
+  'PUT /api/admin/staff/{id}': ADMIN,
+  'POST /api/admin/staff/{id}/reset-password': ADMIN,
+};
+
+/** Codes that refuse a caller for who they are, as opposed to what they asked. */
+export const refusalsOfIdentity = ['UNAUTHENTICATED', 'DEVICE_REQUIRED', 'FORBIDDEN', 'DEVICE_NOT_ALLOWED'] as const;
+
+/**
+ * The live streams each identity gets on /ws (`device` stands for its own `device:<id>` stream, `counter` for
+ * its counter's); any other stream it asks to resync is refused. Anonymous peers are closed (4001).
+ */
+export const streams: Record<Identity, readonly string[] | 'closed'> = {
+  anonymous: 'closed',
+  kiosk: ['hall', 'device'],
+  hall_board: ['hall', 'device'],
+  counter_display: ['counter', 'device'],
+  officer: ['center'],
+  supervisor: ['center'],
+  admin: ['center'],
+};
