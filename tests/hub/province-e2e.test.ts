@@ -63,7 +63,7 @@ beforeAll(async () => {
       LUOT_HUB_SYNC_MS: '200',
       LUOT_HUB_SYNC_BATCH: '100',
     });
-    centers.push({ prepared, id: center.id, process, traffic: new CenterTraffic({ url: process.url, kioskToken: prepared.kioskToken, passwords: prepared.passwords, counters: 3 }) });
+    centers.push({ prepared, id: center.id, process, traffic: new CenterTraffic({ url: process.url, kioskTokens: prepared.kioskTokens, passwords: prepared.passwords, counters: 3 }) });
   }
 }, 240_000);
 

@@ -75,7 +75,7 @@ for (const p of processes) await p.start();
 // Citizens and officers: a number every few seconds at each center, officers calling and serving.
 let stopping = false;
 const traffic = await Promise.all(state.centers.map(async (c) => {
-  const t = new CenterTraffic({ url: `http://127.0.0.1:${c.port}`, kioskToken: c.kioskToken, passwords: c.passwords, counters: Math.min(4, c.counters) });
+  const t = new CenterTraffic({ url: `http://127.0.0.1:${c.port}`, kioskTokens: c.kioskTokens, passwords: c.passwords, counters: Math.min(4, c.counters) });
   await t.open();
   return t;
 }));

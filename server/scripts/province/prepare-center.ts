@@ -7,8 +7,8 @@ export interface PreparedCenter {
   name: string;
   /** Officers' and the supervisor's passwords (quay1 … quayN, giamsat), from the generator. */
   passwords: Record<string, string>;
-  /** A paired kiosk's token, for live traffic. */
-  kioskToken: string;
+  /** Paired kiosks' tokens, for live traffic: a kiosk issues at a person's pace (one a second), so a busy hall has several. */
+  kioskTokens: string[];
   counters: number;
   events: number;
   tickets: number;
@@ -33,8 +33,8 @@ export async function prepareCenter(options: { file: string; name: string; end: 
     // Live traffic comes at any hour of a demo or a test: the generated opening hours would refuse it at night.
     store.sqlite.prepare('UPDATE fields SET opens_at = NULL, closes_at = NULL').run();
     const auth = createAuthService({ store, clock: { now: () => Date.now() }, options: { scryptN: 1 << 12 } });
-    const { token } = auth.createPairedDevice({ kind: 'kiosk', name: 'Kiosk trực tiếp', counterId: null });
-    return { file: options.file, name: options.name, passwords: result.passwords, kioskToken: token, counters: options.counters, events: result.events, tickets: result.tickets };
+    const kioskTokens = Array.from({ length: 12 }, (_, i) => auth.createPairedDevice({ kind: 'kiosk', name: `Kiosk trực tiếp ${i + 1}`, counterId: null }).token);
+    return { file: options.file, name: options.name, passwords: result.passwords, kioskTokens, counters: options.counters, events: result.events, tickets: result.tickets };
   } finally {
     store.close();
   }

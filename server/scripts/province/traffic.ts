@@ -4,7 +4,8 @@
  */
 export interface TrafficOptions {
   url: string;
-  kioskToken: string;
+  /** One or more kiosks; numbers are taken at each in turn. */
+  kioskTokens: string[];
   /** quay1 … quayN passwords. */
   passwords: Record<string, string>;
   counters: number;
@@ -33,11 +34,11 @@ export class CenterTraffic {
 
   /** Officers sign in and open their counters; the fields issuing numbers are read from the center. */
   async open(): Promise<void> {
-    const center = (await call(`${this.o.url}/api/center`, 'GET', this.o.kioskToken)).json as { fields: { id: number; issuing: boolean; parentId: number | null }[] };
+    const center = (await call(`${this.o.url}/api/center`, 'GET', this.kiosk(0))).json as { fields: { id: number; issuing: boolean; parentId: number | null }[] };
     const parents = new Set(center.fields.map((f) => f.parentId));
     this.fields = center.fields.filter((f) => f.issuing && !parents.has(f.id)).map((f) => f.id);
     const first = this.o.passwords.quay1;
-    const reader = first ? ((await call(`${this.o.url}/api/auth/login`, 'POST', null, { username: 'quay1', password: first })).json as { token: string }).token : this.o.kioskToken;
+    const reader = first ? ((await call(`${this.o.url}/api/auth/login`, 'POST', null, { username: 'quay1', password: first })).json as { token: string }).token : this.kiosk(0);
     const counters = (await call(`${this.o.url}/api/counters`, 'GET', reader)).json as { id: number; number: number }[];
     for (const c of counters.slice(0, this.o.counters)) {
       const password = this.o.passwords[`quay${c.number}`];
@@ -51,11 +52,20 @@ export class CenterTraffic {
     }
   }
 
-  /** One number issued at the kiosk. */
+  private kiosk(i: number): string {
+    return this.o.kioskTokens[i % this.o.kioskTokens.length] ?? '';
+  }
+
+  /** One number issued at the next kiosk; a kiosk asked faster than a person could take numbers is waited for. */
   async issue(i: number): Promise<boolean> {
     const fieldId = this.fields[i % this.fields.length];
     if (fieldId === undefined) return false;
-    return (await call(`${this.o.url}/api/tickets`, 'POST', this.o.kioskToken, { fieldId })).status === 201;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const res = await call(`${this.o.url}/api/tickets`, 'POST', this.kiosk(i + attempt), { fieldId });
+      if (res.status !== 429) return res.status === 201;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return false;
   }
 
   /** Each officer takes one step: call the next citizen, or start and finish the one called. */
