@@ -94,10 +94,12 @@ export async function liveLatencyBench(pg: PgCluster, options: { centers: number
       waiters.push({ centerId, waiting, resolve: (at) => (clearTimeout(timer), resolve(at)) });
     });
 
-  // Background: every center reports every 5 s, staggered.
+  // Background: every center reports every 5 s, staggered; the first ten are the samples' own, so a background
+  // report never overwrites a sample's status before its row is built.
+  const sampled = centers.slice(0, 10);
   let stop = false;
   let posts = 0;
-  const background = centers.map(async (c, i) => {
+  const background = centers.slice(10).map(async (c, i) => {
     await new Promise((r) => setTimeout(r, (i * 5000) / centers.length));
     while (!stop) {
       await post(c, 5).catch(() => undefined);
@@ -109,7 +111,7 @@ export async function liveLatencyBench(pg: PgCluster, options: { centers: number
 
   const fanOut: number[] = [];
   for (let i = 0; i < options.samples; i++) {
-    const c = centers[(i * 37) % centers.length];
+    const c = sampled[i % sampled.length];
     if (!c) continue;
     const waiting = 100 + i;
     const t0 = performance.now();

@@ -4,11 +4,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import { HealthResponse } from '@luot/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { installErrorHandling } from '../http/errors.ts';
+import { apiDocsPolicy, securityHeaders } from '../http/security-headers.ts';
+import { strictValidatorCompiler } from '../http/strict-validator.ts';
 import { VERSION } from '../http/health-routes.ts';
 import type { HubStore } from './db/open-hub-db.ts';
 import { hubAdminRoutes } from './http/admin-routes.ts';
@@ -58,11 +59,13 @@ export async function buildHubApp(options: HubAppOptions): Promise<{ app: Fastif
     guards: hubGuards({ auth, centers }),
   };
 
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // The same request discipline and headers as a center: canonical ids only, a strict Content-Security-Policy.
+  app.setValidatorCompiler(strictValidatorCompiler);
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('province', null);
   app.decorateRequest('syncCenter', null);
   installErrorHandling(app);
+  await securityHeaders(app);
 
   await app.register(swagger, {
     openapi: {
@@ -71,7 +74,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<{ app: Fastif
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: apiDocsPolicy });
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 

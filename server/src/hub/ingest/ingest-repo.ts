@@ -133,6 +133,10 @@ export const ingestRepo = {
     );
   },
 
+  async dropMemories(tx: Tx, centerId: number, ticketIds: readonly number[]): Promise<void> {
+    await tx`DELETE FROM ticket_memory WHERE center_id = ${centerId} AND ticket_id = ANY(${tx.array(ticketIds as number[])}::bigint[])`;
+  },
+
   /** Memories of tickets a month older than the newest day synced: no event of theirs can still need them. */
   async pruneMemories(tx: Tx, centerId: number, before: string): Promise<void> {
     await tx`DELETE FROM ticket_memory WHERE center_id = ${centerId} AND service_day < ${before}::date`;

@@ -69,7 +69,7 @@ export function createIngest(deps: { store: HubStore; clock: { now(): number } }
         const targets = new Map((config?.fields ?? []).map((f) => [f.id, f.targetWaitMinutes * 60_000]));
         // As the center's own rebuild does (events-source.ts targetsOf): a field it does not know waits 30 minutes.
         const targetMs = (fieldId: number) => targets.get(fieldId) ?? 30 * 60_000;
-        const touched = await foldEvents(tx, centerId, events, cells, targetMs);
+        const { open: touched, finished } = await foldEvents(tx, centerId, events, cells, targetMs);
         for (const r of ratings) {
           cells.addRating({ ticket: { serviceDay: r.serviceDay, issuedAt: r.issuedAt }, field: r.fieldId, counter: r.counterId ?? 0, officer: r.officerId ?? 0, score: r.score });
         }
@@ -79,8 +79,9 @@ export function createIngest(deps: { store: HubStore; clock: { now(): number } }
         if (cells.groups.size) await ingestRepo.addGroups(tx, centerId, cells.groups.values());
         if (cells.hours.size) await ingestRepo.addHours(tx, centerId, cells.hours.values());
         if (touched.length) await ingestRepo.saveMemories(tx, centerId, touched);
+        if (finished.stored.length) await ingestRepo.dropMemories(tx, centerId, finished.stored);
 
-        const newestDay = [sync.newestDay, ...touched.map((m) => m.serviceDay)].reduce<string | null>((a, d) => (d !== null && (a === null || d > a) ? d : a), null);
+        const newestDay = [sync.newestDay, ...touched.map((m) => m.serviceDay), ...finished.days].reduce<string | null>((a, d) => (d !== null && (a === null || d > a) ? d : a), null);
         if (newestDay && newestDay !== sync.newestDay) await ingestRepo.pruneMemories(tx, centerId, addDays(newestDay, -MEMORY_DAYS));
 
         const last = events.at(-1);
@@ -110,9 +111,13 @@ export function createIngest(deps: { store: HubStore; clock: { now(): number } }
   };
 }
 
+/** A ticket in one of these states gets no more events (the engine's own rule): its memory is not kept. */
+const finalStates = new Set(['done', 'no_show', 'cancelled']);
+
 /**
  * Folds the batch's ticket events in log order with the center's fold, starting each ticket from the memory its
- * earlier batches left; returns the memories to store.
+ * earlier batches left; returns the memories to keep for tickets still open, and the finished tickets whose
+ * stored memory can go (most tickets start and finish within one batch and are never stored at all).
  */
 async function foldEvents(
   tx: Parameters<typeof ingestRepo.memories>[0],
@@ -120,24 +125,34 @@ async function foldEvents(
   events: readonly SyncEvent[],
   cells: HubCells,
   targetMs: (fieldId: number) => number,
-): Promise<MemoryRow[]> {
+): Promise<{ open: MemoryRow[]; finished: { stored: number[]; days: string[] } }> {
   const ticketIds = [...new Set(events.filter((e) => e.ticketId !== null && e.type !== 'issued').map((e) => e.ticketId as number))];
   const stored = await ingestRepo.memories(tx, centerId, ticketIds);
-  const memories = new Map<number, { memory: TicketMemory; serviceDay: string }>();
+  const memories = new Map<number, { memory: TicketMemory; serviceDay: string; finished: boolean }>();
   for (const e of events) {
     if (e.ticketId === null || e.serviceDay === null || e.issuedAt === null) continue;
     let entry = memories.get(e.ticketId);
     if (!entry) {
       const row = stored.get(e.ticketId);
-      entry = { memory: row ? { called: row.called, calledAt: row.calledAt, servingAt: row.servingAt } : freshMemory(), serviceDay: e.serviceDay };
+      entry = { memory: row ? { called: row.called, calledAt: row.calledAt, servingAt: row.servingAt } : freshMemory(), serviceDay: e.serviceDay, finished: false };
       memories.set(e.ticketId, entry);
     }
+    entry.finished = e.toStatus !== null && finalStates.has(e.toStatus);
     const ticket = { serviceDay: e.serviceDay, issuedAt: e.issuedAt };
     const fromFieldId = typeof e.data.fromFieldId === 'number' ? e.data.fromFieldId : null;
     const c = step(entry.memory, ticket, { type: e.type, at: e.at, fieldId: e.fieldId, counterId: e.counterId, actorId: e.actorId, fromFieldId });
     if (c) cells.add(ticket, c, targetMs);
   }
-  return [...memories.entries()].map(([ticketId, { memory, serviceDay }]) => ({ ticketId, serviceDay, ...memory }));
+  const open: MemoryRow[] = [];
+  const finished = { stored: [] as number[], days: [] as string[] };
+  for (const [ticketId, { memory, serviceDay, finished: done }] of memories) {
+    if (!done) open.push({ ticketId, serviceDay, ...memory });
+    else {
+      finished.days.push(serviceDay);
+      if (stored.has(ticketId)) finished.stored.push(ticketId);
+    }
+  }
+  return { open, finished };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;
