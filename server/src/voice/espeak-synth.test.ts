@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEspeakSynth, espeakArgs, type EspeakRequest, type EspeakSynth } from './espeak-synth.ts';
+import { createEspeakSynth, espeakArgs, type EspeakRequest, type EspeakSynth, type OverrunTimer } from './espeak-synth.ts';
 import { decodeWav } from './wav.ts';
 
 const request = (input: string): EspeakRequest => ({ voice: 'vi', input, ssml: false, rate: 145, amplitude: 80 });
@@ -20,12 +20,29 @@ describe('the eSpeak NG worker', () => {
   });
 
   it('stops a job that runs too long, and the next job gets a fresh worker', async () => {
-    // 200 sentences at 80 words a minute take >2 s; a cold worker says "Xin chào." in well under 1.2 s.
-    const synth = make({ timeoutMs: 1200 });
+    // The time limit is driven by the test, so a slow or loaded machine cannot change the outcome.
+    const limits: Array<{ fire: () => void; cancelled: boolean }> = [];
+    let limitStarted: () => void = () => undefined;
+    const overrunTimer: OverrunTimer = (onOverrun) => {
+      const limit = { fire: onOverrun, cancelled: false };
+      limits.push(limit);
+      limitStarted();
+      return () => (limit.cancelled = true);
+    };
+    const synth = make({ timeoutMs: 1200, overrunTimer });
+    const started = new Promise<void>((resolve) => (limitStarted = resolve));
     const long = Array.from({ length: 200 }, () => 'Mời công dân có số a hai mươi ba đến quầy số ba.').join(' ');
-    await expect(synth.synthesize({ ...request(long), rate: 80 })).rejects.toThrow(/longer than 1200 ms/);
+    const overrun = synth.synthesize({ ...request(long), rate: 80 });
+    // The limit starts once the worker has compiled the module and taken the job, not while it boots.
+    await started;
+    limits[0]?.fire();
+    await expect(overrun).rejects.toThrow(/longer than 1200 ms/);
     const wav = await synth.synthesize(request('Xin chào.'));
     expect(decodeWav(wav).samples.length).toBeGreaterThan(1000);
+    expect(synth.workersStarted).toBe(2);
+    // The second job finished in time: its limit was started on the new worker and cancelled by the answer.
+    expect(limits).toHaveLength(2);
+    expect(limits[1]?.cancelled).toBe(true);
   });
 
   it('reports a failed synthesis and goes on working', async () => {

@@ -17,12 +17,23 @@ export interface EspeakSynth {
   /** The WAV file espeak-ng wrote. Requests run one at a time on one worker thread. */
   synthesize(request: EspeakRequest): Promise<Uint8Array>;
   close(): Promise<void>;
+  /** Worker threads started so far (a replaced worker counts again). */
+  readonly workersStarted: number;
 }
+
+/** Starts a job's time limit; returns its cancel. Tests pass their own, to overrun a job when they choose. */
+export type OverrunTimer = (onOverrun: () => void, ms: number) => () => void;
+
+const realTimer: OverrunTimer = (onOverrun, ms) => {
+  const timer = setTimeout(onOverrun, ms);
+  return () => clearTimeout(timer);
+};
 
 /** Recorded in cache keys: a new eSpeak NG build may say the same text differently. */
 export const ESPEAK_VERSION = (createRequire(import.meta.url)('espeak-ng/package.json') as { version: string }).version;
 
-type Reply = { id: number; wav: Uint8Array } | { id: number; error: string };
+/** `ready` comes once, when the worker has compiled the module; the others answer a job. */
+type Reply = { ready: true } | { id: number; wav: Uint8Array } | { id: number; error: string };
 
 interface Job {
   id: number;
@@ -44,21 +55,25 @@ export function espeakArgs(request: EspeakRequest): string[] {
  * after a failed job, a crash (the job it was running is tried once more) or a job that overruns
  * `timeoutMs`; it is stopped after `idleMs` without work.
  */
-export function createEspeakSynth(options: { timeoutMs?: number; idleMs?: number } = {}): EspeakSynth {
+export function createEspeakSynth(options: { timeoutMs?: number; idleMs?: number; overrunTimer?: OverrunTimer } = {}): EspeakSynth {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const startTimer = options.overrunTimer ?? realTimer;
+  let workersStarted = 0;
   // The worker holds ~150 MB (the module and its data); a quiet hall gives that back.
   const idleMs = options.idleMs ?? 10 * 60_000;
   let idle: NodeJS.Timeout | null = null;
   const queue: Job[] = [];
   let worker: Worker | null = null;
-  let running: { job: Job; timer: NodeJS.Timeout; on: Worker } | null = null;
+  /** `cancel` is null until the worker is ready: booting is not the job's time. */
+  let running: { job: Job; cancel: (() => void) | null; on: Worker } | null = null;
+  const ready = new WeakSet<Worker>();
   let nextId = 1;
   let closed = false;
 
   /** Ends the running job, if it runs on `on` (or on any worker when `on` is not given). */
   function fail(error: Error, on?: Worker, retry = false): void {
     if (running && (on === undefined || running.on === on)) {
-      clearTimeout(running.timer);
+      running.cancel?.();
       const { job } = running;
       running = null;
       if (retry && job.tries < 2 && !closed) queue.unshift(job);
@@ -73,13 +88,19 @@ export function createEspeakSynth(options: { timeoutMs?: number; idleMs?: number
   }
 
   function spawn(): Worker {
+    workersStarted += 1;
     const w = new Worker(new URL('./espeak-worker.mjs', import.meta.url));
     // The worker never keeps the process alive on its own; the server's close() stops it.
     w.unref();
     w.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        ready.add(w);
+        if (running?.on === w && !running.cancel) running.cancel = overrunTimer(w);
+        return;
+      }
       if (!running || running.job.id !== reply.id) return;
-      const { job, timer } = running;
-      clearTimeout(timer);
+      const { job, cancel } = running;
+      cancel?.();
       running = null;
       if ('error' in reply) {
         job.reject(new Error(reply.error));
@@ -124,18 +145,25 @@ export function createEspeakSynth(options: { timeoutMs?: number; idleMs?: number
     if (idle) clearTimeout(idle);
     worker ??= spawn();
     const current = worker;
-    const timer = setTimeout(() => {
+    job.tries += 1;
+    // A cold worker first compiles the 18 MB module (seconds on a loaded machine); the job's time starts when it is ready.
+    running = { job, cancel: ready.has(current) ? overrunTimer(current) : null, on: current };
+    current.postMessage({ id: job.id, args: job.args });
+  }
+
+  function overrunTimer(current: Worker): () => void {
+    return startTimer(() => {
       fail(new Error(`speech synthesis took longer than ${timeoutMs} ms`), current);
       // The next job gets a fresh worker; this one may be stuck in a long synchronous call.
       retire(current);
       pump();
     }, timeoutMs);
-    job.tries += 1;
-    running = { job, timer, on: current };
-    current.postMessage({ id: job.id, args: job.args });
   }
 
   return {
+    get workersStarted() {
+      return workersStarted;
+    },
     synthesize(request) {
       if (closed) return Promise.reject(new Error('the speech synthesizer is closed'));
       return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // eSpeak NG (WebAssembly) on its own thread, so a synthesis never holds the server's event loop.
 // Plain JS so the worker needs no TypeScript loader (it runs the same under tsx, vitest and node).
-// Protocol (see espeak-synth.ts): in { id, args } — espeak-ng command-line arguments that write
+// Protocol (see espeak-synth.ts): out { ready } once compiled; in { id, args } — espeak-ng command-line arguments that write
 // out.wav; back { id, wav } with the file's bytes (transferred), or { id, error }.
 /* global WebAssembly -- a Node global the repository's list of globals for plain JS lacks */
 import { readFile } from 'node:fs/promises';
@@ -13,6 +13,8 @@ import ESpeakNg from 'espeak-ng';
 // instantiating it per call halves the time of each synthesis.
 const wasmFile = fileURLToPath(new URL('espeak-ng.wasm', import.meta.resolve('espeak-ng')));
 const compiled = WebAssembly.compile(await readFile(wasmFile));
+// Tells the main thread that jobs from now on run at full speed, so their time limit starts here.
+compiled.then(() => parentPort.postMessage({ ready: true }), () => parentPort.postMessage({ ready: true }));
 
 async function synthesize(args) {
   const module = await compiled;
