@@ -46,12 +46,17 @@ import { createKioskPace, type KioskPaceOptions } from './services/kiosk-pace.ts
 import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { Hub } from './ws/hub.ts';
+import { SYNC_MAX_ITEMS } from '@luot/shared';
+import { hubSyncRoutes } from './http/hub-sync-routes.ts';
+import { liveStatus } from './sync/live-status.ts';
+import { createHubSync } from './sync/sync-service.ts';
 import { socketErrorHandler } from './ws/socket-errors.ts';
 import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> &
+    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -92,6 +97,20 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     options: options.kioskPace,
     onFirstRefusal: (kiosk) => app.log.warn({ deviceId: kiosk.deviceId, kiosk: kiosk.name }, 'kiosk issuing faster than a person could; refusing until it slows down'),
   });
+  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 });
+  // The province link reads the committed log on its own timer; main.ts starts it, nothing here waits on it.
+  const hubSync = createHubSync({
+    store,
+    clock,
+    config: centerConfig,
+    live: () => liveStatus({ clock, live, read }),
+    envSettings: options.config.hub ?? null,
+    log: app.log,
+    options: {
+      ...(options.config.hubSyncMs ? { tickMs: options.config.hubSyncMs } : {}),
+      ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
+    },
+  });
   const deps: AppDeps = {
     config: options.config,
     store,
@@ -109,7 +128,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     admin: createAdminService({ store, clock, config: centerConfig, auth, audit }),
     audit,
     reports: createReportService({ store, clock, config: centerConfig }),
-    live: createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
+    live,
+    hubSync,
     guards: guards(auth),
     publicUrls: createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() }),
     kioskPace,
@@ -150,11 +170,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(voiceRoutes, { deps });
   await app.register(feedbackRoutes, { deps });
   await app.register(trackRoutes, { deps });
+  await app.register(hubSyncRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
-  app.addHook('onClose', async () => printing.close());
+  app.addHook('onClose', async () => {
+    hubSync.stop();
+    await printing.close();
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return { app, deps };
 }

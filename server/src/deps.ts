@@ -18,6 +18,7 @@ import type { PublicUrls } from './services/public-url.ts';
 import type { Receipts } from './services/receipts.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { Hub } from './ws/hub.ts';
+import type { HubSync } from './sync/sync-service.ts';
 
 /** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
 export interface AppDeps {
@@ -39,6 +40,8 @@ export interface AppDeps {
   /** Admin changes outside the admin service (devices, printers) are audited the same way. */
   audit: Audit;
   live: LiveFiguresService;
+  /** The link to the province hub (sync/); started by main.ts. */
+  hubSync: HubSync;
   reports: ReportService;
   guards: Guards;
   /** Where phones open the receipt's tracking link. */
