@@ -8,10 +8,13 @@ import { layers } from './server/layers.mjs';
 const appFolders = ['kiosk', 'counter-display', 'staff-console'];
 
 /** server/layers.mjs as eslint-plugin-boundaries elements: one type per layer, matched on the path from here. */
+// A layer of single files (config.ts) is listed before root, whose pattern takes the other files of server/src.
 const serverElements = Object.entries(layers).flatMap(([type, layer]) =>
   type === 'root'
     ? [{ type, pattern: 'server/src/*.ts', mode: 'file' }]
-    : layer.folders.map((folder) => ({ type, pattern: `server/src/${folder}/**`, partialMatch: false })),
+    : layer.files
+      ? layer.files.map((file) => ({ type, pattern: `server/src/${file}`, mode: 'file' }))
+      : layer.folders.map((folder) => ({ type, pattern: `server/src/${folder}/**`, partialMatch: false })),
 );
 const serverPolicies = Object.entries(layers).map(([type, layer]) => ({
   from: { element: { type } },

@@ -2,7 +2,7 @@
 // The whole test suite, as the README's Quick start and CI run it:
 // browser prerequisites → lint and type checks → build the apps → every vitest project → one totals line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -26,7 +26,28 @@ function ensureChromium() {
   run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-core'], { env });
 }
 
+/** Debian's PostgreSQL, which the hub suite and the province tests start by themselves in a temporary folder. */
+function hasPostgres() {
+  if (process.env.LUOT_PG_BIN) return existsSync(join(process.env.LUOT_PG_BIN, 'postgres'));
+  const base = '/usr/lib/postgresql';
+  return existsSync(base) && readdirSync(base).some((v) => existsSync(join(base, v, 'bin', 'postgres')));
+}
+
+function ensurePostgres() {
+  if (hasPostgres()) return;
+  const root_ = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root_ || !existsSync('/usr/bin/apt-get')) {
+    console.error('PostgreSQL not found: the hub tests need it. Install Debian\'s (apt-get install -y postgresql), or set LUOT_PG_BIN to its bin folder.');
+    return;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', 'postgresql'], { env });
+  if (!hasPostgres()) console.error('PostgreSQL is still missing after apt-get install postgresql: the hub suite will fail.');
+}
+
 ensureChromium();
+ensurePostgres();
 const checks = [
   ['lint', run('pnpm', ['lint'])],
   ['typecheck', run('pnpm', ['typecheck'])],
@@ -35,12 +56,18 @@ const checks = [
 
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
-const suites = ['shared', 'server', 'tests'];
+// The hub suite (server/vitest.hub.config.ts) runs against a real PostgreSQL it starts and stops itself.
+const suites = [
+  { name: 'shared', dir: 'shared', args: [] },
+  { name: 'server', dir: 'server', args: [] },
+  { name: 'hub', dir: 'server', args: ['--config', 'vitest.hub.config.ts'] },
+  { name: 'tests', dir: 'tests', args: [] },
+];
 let passed = 0;
 let failed = 0;
-for (const suite of suites) {
+for (const { name: suite, dir, args } of suites) {
   const out = join(results, `${suite}.json`);
-  const status = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], { cwd: join(root, suite) });
+  const status = run('pnpm', ['exec', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}`], { cwd: join(root, dir) });
   if (!existsSync(out)) {
     console.error(`${suite}: vitest wrote no results (exit ${status})`);
     failed += 1;

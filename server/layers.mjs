@@ -21,12 +21,25 @@ export const layers = {
   /** WebSocket hub and /ws; implements the services' Publisher. */
   ws: { folders: ['ws'], may: ['domain', 'services'] },
   /** Fastify route plugins: validate, check who asks, call a service, reply. */
-  http: { folders: ['http'], may: ['domain', 'services', 'reports', 'feedback', 'adapters'] },
+  http: { folders: ['http'], may: ['domain', 'services', 'reports', 'feedback', 'adapters', 'sync'] },
   /** Demo center and first-start admin. */
   seed: { folders: ['seed'], may: ['domain', 'db', 'adapters', 'services'] },
+  /**
+   * The center's side of the province link: an outbox relay that reads the committed event log on its own timer
+   * and sends it to the hub (outbound HTTP of its own, never the http/ or ws/ folders). Built in parts.ts.
+   */
+  sync: { folders: ['sync'], may: ['domain', 'db', 'services'] },
+  /** The environment, read in one module (config.ts) for both processes: the center's and the hub's. */
+  config: { files: ['config.ts'], may: [] },
+  /**
+   * The province hub: a separate app on PostgreSQL with its own folders and its own deps bag (hub/http/hub-deps.ts).
+   * It reuses the center's pure parts (the report fold, passwords, the HTTP error and header plumbing) and reads
+   * its environment through config.ts; nothing of the center imports it.
+   */
+  hub: { folders: ['hub'], may: ['domain', 'adapters', 'reports', 'http', 'config'] },
   /** The route authorization table the security tests walk. */
   security: { folders: ['security'], may: [] },
-  /** app.ts, parts.ts, main.ts, config.ts: where everything is wired; may import any folder. */
+  /** app.ts, parts.ts, main.ts, system-clock.ts: where everything is wired; may import any folder. */
   root: { folders: [], may: ['*'] },
   /** Test helpers (fake printer, test app, test world). */
   'test-support': { folders: ['test-support'], may: ['*'] },

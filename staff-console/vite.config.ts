@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -5,7 +6,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/console/',
   plugins: [react()],
-  build: { outDir: 'dist' },
+  build: {
+    outDir: 'dist',
+    // Two pages: the center's console (index.html) and the same console in hub mode (hub.html), which the
+    // province hub serves as its /console/. They share every module they both use.
+    rollupOptions: { input: { index: resolve(import.meta.dirname, 'index.html'), hub: resolve(import.meta.dirname, 'hub.html') } },
+  },
   server: {
     // A fixed port per app lets all three dev servers run side by side (`pnpm dev`).
     port: 5175,

@@ -19,6 +19,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandling } from './htt
 import { feedbackRoutes } from './http/feedback-routes.ts';
 import { guards as makeGuards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
+import { hubSyncRoutes } from './http/hub-sync-routes.ts';
 import { liveRoutes } from './http/live-routes.ts';
 import { printerRoutes } from './http/printer-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
@@ -36,7 +37,8 @@ import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> &
+    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -97,11 +99,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
+  await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
   if (options.config.demo) await app.register(demoRoutes, { devices });
   await app.register(socketRoutes, { auth, read, hub: parts.hub, clock, heartbeatMs: options.config.heartbeatMs });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
-  app.addHook('onClose', async () => parts.printing.close());
+  app.addHook('onClose', async () => {
+    parts.hubSync.stop();
+    await parts.printing.close();
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return { app, deps: parts };
 }

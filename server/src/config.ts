@@ -27,6 +27,12 @@ export interface Config {
   appsRoot: string;
   /** Call audio: where synthesized calls are kept, an optional voice pack, whether calls add English. */
   voice: { cacheDir: string; packDir: string | null; english: boolean };
+  /** The province hub this center syncs to, when set here (it can also be set in the admin console). */
+  hub: { hubUrl: string; centerId: number; key: string } | null;
+  /** How often the sync looks at the event log while idle. */
+  hubSyncMs: number;
+  /** Events (and ratings) per sync batch. */
+  hubSyncBatch: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -34,6 +40,13 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
   return n;
+}
+
+function hubOf(env: NodeJS.ProcessEnv): Config['hub'] {
+  const { LUOT_HUB_URL: hubUrl, LUOT_HUB_CENTER_ID: id, LUOT_HUB_KEY: key } = env;
+  if (!hubUrl && !id && !key) return null;
+  if (!hubUrl || !id || !key) throw new Error('LUOT_HUB_URL, LUOT_HUB_CENTER_ID and LUOT_HUB_KEY go together: set all three, or none');
+  return { hubUrl: hubUrl.replace(/\/+$/, ''), centerId: int(id, 0, 'LUOT_HUB_CENTER_ID'), key };
 }
 
 /** The only place that reads the environment. Everything else receives a Config. */
@@ -61,5 +74,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       packDir: env.LUOT_VOICE_PACK ? resolve(env.LUOT_VOICE_PACK) : null,
       english: env.LUOT_VOICE_ENGLISH === '1' || env.LUOT_VOICE_ENGLISH === 'true',
     },
+    hub: hubOf(env),
+    hubSyncMs: int(env.LUOT_HUB_SYNC_MS, 1000, 'LUOT_HUB_SYNC_MS'),
+    hubSyncBatch: int(env.LUOT_HUB_SYNC_BATCH, 2000, 'LUOT_HUB_SYNC_BATCH'),
+  };
+}
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  /** postgres://user@host:port/database of the hub's PostgreSQL. */
+  databaseUrl: string;
+  /** Shown on the province board and printed on reports. */
+  provinceName: string;
+  demo: boolean;
+  logLevel: string;
+  appsRoot: string;
+  /** Connections to PostgreSQL this process keeps at most. */
+  poolSize: number;
+}
+
+/** The province hub's environment (`luot hub`): parsed here too, so the environment is read in one module. */
+export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const repoRoot = resolve(import.meta.dirname, '../..');
+  const databaseUrl = env.LUOT_HUB_DATABASE_URL ?? env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('LUOT_HUB_DATABASE_URL must name the hub’s PostgreSQL database, e.g. postgres://luot@127.0.0.1:5432/luot_hub');
+  return {
+    port: int(env.PORT, 8090, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    provinceName: env.LUOT_PROVINCE_NAME ?? 'Trung tâm điều hành cấp tỉnh',
+    demo: env.LUOT_DEMO === '1' || env.LUOT_DEMO === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    appsRoot: resolve(env.LUOT_APPS_ROOT ?? repoRoot),
+    poolSize: int(env.LUOT_HUB_POOL, 10, 'LUOT_HUB_POOL'),
   };
 }

@@ -17,7 +17,7 @@ if (isEmpty(store)) {
   printFirstStart(seeded, config.port);
 }
 
-const { app } = await buildApp({ store, config, logger: { level: config.logLevel }, printing: { maxJobAgeMs: config.receiptMaxAgeMs } });
+const { app, deps } = await buildApp({ store, config, logger: { level: config.logLevel }, printing: { maxJobAgeMs: config.receiptMaxAgeMs } });
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, 'shutting down after error');
@@ -26,6 +26,7 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
 });
 
 await app.listen({ port: config.port, host: config.host });
+deps.hubSync.start();
 app.log.info(`Lượt is serving ${config.dbFile} on http://${config.host}:${config.port} — kiosk /kiosk, displays /display, console /console`);
 warnIfPhonesCannotOpenLinks();
 

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { SYNC_MAX_ITEMS } from '@luot/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import { createConfigCache } from './db/config-cache.ts';
@@ -26,12 +27,14 @@ import { createQueueService } from './services/queue-service.ts';
 import { createReadModels } from './services/read-models.ts';
 import { createReceipts } from './services/receipts.ts';
 import { createTicketHistory } from './services/ticket-history.ts';
+import { liveStatus } from './sync/live-status.ts';
+import { createHubSync } from './sync/sync-service.ts';
 import { Hub } from './ws/hub.ts';
 
 export interface PartsOptions {
   store: OpenDb;
   clock: Clock;
-  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices'>>;
+  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
   scryptN?: number;
   kioskPace?: KioskPaceOptions;
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
@@ -40,8 +43,8 @@ export interface PartsOptions {
 }
 
 /**
- * Every service of one server, wired together: the only place where services/, reports/, feedback/ and the
- * hub meet (the report rollups join the queue's write batch here; the hub is the services' publisher here).
+ * Every service of one server, wired together: the only place where services/, reports/, feedback/, sync/ and
+ * the hub meet (the report rollups join the queue's write batch here; the hub is the services' publisher here).
  * Nothing is module-level: tests build as many as they like.
  */
 export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
@@ -70,6 +73,20 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
   const publicUrls = createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() });
   const batcher = new WriteBatcher(store.sqlite);
   const queue = createQueueService({ store, clock, config, batcher, derived: createRollupRecorder({ db: store.db, config, batcher }) });
+  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 });
+  // The province link reads the committed log on its own timer; main.ts starts it, nothing here waits on it.
+  const hubSync = createHubSync({
+    store,
+    clock,
+    config,
+    live: () => liveStatus({ clock, live, read }),
+    envSettings: options.config.hub ?? null,
+    log,
+    options: {
+      ...(options.config.hubSyncMs ? { tickMs: options.config.hubSyncMs } : {}),
+      ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
+    },
+  });
   return {
     store,
     clock,
@@ -87,7 +104,8 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     history: createTicketHistory(store),
     feedback: createFeedback({ store, clock, config, estimates, announcer }),
     reports: createReportService({ store, clock, config }),
-    live: createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
+    live,
+    hubSync,
   };
 }
 

@@ -9,6 +9,8 @@ export const HealthResponse = Type.Object({
   center: Type.String(),
   version: Type.String(),
   time: Type.String({ format: 'date-time' }),
+  /** 'hub' on a province hub; a center leaves it out. */
+  mode: Type.Optional(Type.Union([Type.Literal('center'), Type.Literal('hub')])),
 });
 
 export const LoginBody = Type.Object(

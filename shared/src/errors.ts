@@ -74,6 +74,16 @@ export const errorCatalog = {
     en: 'A USB printer must be one of the server’s printer devices: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (or a device listed by the server’s administrator in LUOT_PRINTER_DEVICES). Check the printer address.',
   },
   KIOSK_TOO_FAST: { status: 429, vi: 'Xin Ông/Bà vui lòng chờ một chút rồi chạm lại để lấy số.', en: 'Please wait a moment, then touch again to take a number.' },
+  SYNC_KEY_INVALID: { status: 401, vi: 'Khóa đồng bộ không đúng hoặc đã bị thu hồi. Hãy xin khóa mới từ quản trị viên cấp tỉnh.', en: 'The sync key is wrong or revoked. Ask the province administrator for a new key.' },
+  SYNC_WRONG_CENTER: { status: 403, vi: 'Khóa đồng bộ này thuộc trung tâm khác; dữ liệu không được nhận. Kiểm tra mã trung tâm trong phần cài đặt đồng bộ.', en: 'This sync key belongs to another center; nothing was stored. Check the center id in the sync settings.' },
+  SYNC_REPLAYED: { status: 409, vi: 'Máy chủ tỉnh đã nhận lô dữ liệu này rồi; không có gì thay đổi. Trung tâm sẽ gửi tiếp từ vị trí đã xác nhận.', en: 'The hub already holds this batch; nothing changed. The center goes on from the acknowledged position.' },
+  SYNC_GAP: { status: 409, vi: 'Lô dữ liệu bắt đầu sau vị trí máy chủ tỉnh đang giữ; không có gì thay đổi. Trung tâm sẽ gửi lại từ vị trí đã xác nhận.', en: 'The batch starts past the position the hub holds; nothing changed. The center resends from the acknowledged position.' },
+  SYNC_BATCH_INVALID: { status: 400, vi: 'Lô dữ liệu đồng bộ không hợp lệ (thứ tự hoặc vị trí sai); không có gì thay đổi.', en: 'The sync batch is invalid (wrong order or position); nothing was stored.' },
+  SYNC_CONFIG_NEEDED: { status: 409, vi: 'Máy chủ tỉnh chưa có cấu hình của trung tâm; trung tâm sẽ gửi kèm cấu hình ở lần sau.', en: 'The hub does not have this center’s set-up yet; the center sends it with the next batch.' },
+  SYNC_NOT_CONFIGURED: { status: 409, vi: 'Chưa cài đặt kết nối với máy chủ tỉnh. Hãy nhập địa chỉ, mã trung tâm và khóa đồng bộ trước.', en: 'The link to the province hub is not set up. Enter the address, center id and sync key first.' },
+  HUB_UNREACHABLE: { status: 502, vi: 'Không kết nối được máy chủ tỉnh. Dữ liệu vẫn được giữ tại trung tâm và sẽ tự gửi khi có kết nối.', en: 'The province hub cannot be reached. The data stays at the center and is sent by itself once the link is back.' },
+  CENTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy trung tâm.', en: 'Center not found.' },
+  CENTER_CODE_TAKEN: { status: 409, vi: 'Mã trung tâm này đã có. Hãy chọn mã khác.', en: 'This center code already exists. Choose another.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -37,3 +37,17 @@ describe('isLang', () => {
     expect(isLang(null)).toBe(false);
   });
 });
+
+describe('hub strings', () => {
+  it('has the same keys in both languages, NFC, non-empty, and fills placeholders', async () => {
+    const { hubStrings, ht } = await import('./i18n-hub.ts');
+    expect(Object.keys(hubStrings.en).sort()).toEqual(Object.keys(hubStrings.vi).sort());
+    for (const lang of langs) {
+      for (const [key, text] of Object.entries(hubStrings[lang])) {
+        expect(text, `${lang}.${key}`).not.toBe('');
+        expect(text.normalize('NFC'), `${lang}.${key}`).toBe(text);
+      }
+    }
+    expect(ht('vi', 'hubSyncBehind', { minutes: 3 })).toBe('Chậm 3 phút');
+  });
+});

@@ -12,3 +12,6 @@ export * from './feedback.ts';
 export * from './wait-words.ts';
 export * from './ticket-history.ts';
 export * from './help.ts';
+export * from './sync.ts';
+export * from './hub.ts';
+export * from './i18n-hub.ts';

@@ -13,6 +13,21 @@ export const ReportGroupBy = Type.Union([
 ]);
 export type ReportGroupBy = Static<typeof ReportGroupBy>;
 
+/**
+ * Any grouping a report may carry: a center's five, and on the province hub also `center` (one row per center)
+ * and `month` (calendar months of service days).
+ */
+export const AnyReportGroupBy = Type.Union([
+  Type.Literal('field'),
+  Type.Literal('counter'),
+  Type.Literal('officer'),
+  Type.Literal('hour'),
+  Type.Literal('day'),
+  Type.Literal('month'),
+  Type.Literal('center'),
+]);
+export type AnyReportGroupBy = Static<typeof AnyReportGroupBy>;
+
 /** Ready-made ranges, resolved on the server from today's service day: this calendar week (Monday first), month or year. */
 export const ReportPeriod = Type.Union([Type.Literal('today'), Type.Literal('week'), Type.Literal('month'), Type.Literal('year')]);
 export type ReportPeriod = Static<typeof ReportPeriod>;
@@ -99,7 +114,7 @@ export type ReportRow = Static<typeof ReportRow>;
 export const Report = Type.Object({
   from: ServiceDay,
   to: ServiceDay,
-  groupBy: ReportGroupBy,
+  groupBy: AnyReportGroupBy,
   days: Type.Integer({ description: 'calendar days in the range' }),
   generatedAt: Type.String({ format: 'date-time' }),
   source: Type.Union([Type.Literal('rollups'), Type.Literal('events')]),
@@ -126,12 +141,14 @@ export const reportWeekdays: readonly Text[] = [
 ];
 
 /** Title of the grouping column. */
-export const reportGroupTitles: Record<ReportGroupBy, Text> = {
+export const reportGroupTitles: Record<AnyReportGroupBy, Text> = {
   field: { vi: 'Lĩnh vực', en: 'Field' },
   counter: { vi: 'Quầy', en: 'Counter' },
   officer: { vi: 'Cán bộ', en: 'Officer' },
   hour: { vi: 'Giờ lấy số', en: 'Hour of arrival' },
   day: { vi: 'Ngày', en: 'Day' },
+  month: { vi: 'Tháng', en: 'Month' },
+  center: { vi: 'Trung tâm', en: 'Center' },
 };
 
 /** Labels of the “none” rows. */

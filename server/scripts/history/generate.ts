@@ -15,6 +15,8 @@ export interface GenerateOptions {
   path?: 'service' | 'engine';
   /** Go on from the day after the file's last service day, with the center already in it. */
   resume?: boolean;
+  /** The center's name (a province's centers each have their own). */
+  name?: string;
   onProgress?: (p: { day: string; tickets: number; ticketsPerSecond: number }) => void;
 }
 
@@ -46,7 +48,7 @@ export async function generateHistory(store: OpenDb, options: GenerateOptions): 
   store.sqlite.pragma('temp_store = MEMORY');
   const random = new Random(options.seed);
   const setUpClock = { ms: serviceDayStart(from, '00:00') + 6 * 3_600_000, now(): number { return this.ms; } };
-  const center = last ? { ...loadCenter(store), passwords: {} } : await setUpCenter(store, setUpClock, random, { counters: options.counters });
+  const center = last ? { ...loadCenter(store), passwords: {} } : await setUpCenter(store, setUpClock, random, { counters: options.counters, name: options.name });
   // A resumed run draws from a generator seeded by the resume day too, so it is repeatable from the same point.
   const simSeed = last ? options.seed + 1 + Date.parse(`${from}T00:00:00Z`) / 86_400_000 : options.seed + 1;
   const sim = new HistorySimulator(store, center, simSeed, { ticketsPerDay: options.ticketsPerDay, path: options.path ?? 'service' });

@@ -43,6 +43,34 @@ export const emptyCell = (): Cell => ({
 /** Durations are stored as uint32 milliseconds: negative ones (a clock set back) count as 0, 49 days is the cap. */
 const clampMs = (ms: number) => Math.min(0xffffffff, Math.max(0, Math.round(ms)));
 
+/** A first call no later than the target wait of the field that made it. */
+export const isWithinTarget = (c: Contribution, targetMs: (fieldId: number) => number): boolean =>
+  c.duration?.name === 'wait' && c.duration.ms <= targetMs(c.field);
+
+/**
+ * What one contribution adds to a cell. The one rule every rollup follows (the center's per-dim cells here, the
+ * hub's per center × field × counter × officer cells), so no figure is defined twice.
+ */
+export function addContribution(cell: Cell, c: Contribution, within: boolean): void {
+  if (c.count) cell[c.count] += 1;
+  if (c.duration) cell[c.duration.name].push(clampMs(c.duration.ms));
+  if (within) cell.withinTarget += 1;
+}
+
+/** A rating's share of a cell: one more answer of its score (1 … 4); false for a score outside the scale. */
+export function addScore(cell: Cell, score: number): boolean {
+  const name = ratingNames[score - 1];
+  if (!name) return false;
+  cell[name] += 1;
+  return true;
+}
+
+/** Adds `from`'s figures to `into` (counts add up, durations are appended in order). */
+export function mergeCell(into: Cell, from: Cell): void {
+  for (const name of [...countNames, 'withinTarget', ...ratingNames] as const) into[name] += from[name];
+  for (const name of durationNames) for (const ms of from[name]) into[name].push(ms);
+}
+
 /** A service day's cells, keyed by dim and group, filled from contributions. */
 export class DayCells {
   readonly cells = new Map<string, { day: string; dim: Dim; key: number; cell: Cell }>();
@@ -50,29 +78,19 @@ export class DayCells {
   /** `targetMs(fieldId)`: the target wait of the field that made the first call. */
   add(ticket: FoldTicket, c: Contribution, targetMs: (fieldId: number) => number): void {
     const keys: Record<Dim, number> = { field: c.field, counter: c.counter, officer: c.officer, hour: arrivalHour(ticket) };
-    const within = c.duration?.name === 'wait' && c.duration.ms <= targetMs(c.field);
-    for (const dim of dims) {
-      const cell = this.cell(ticket.serviceDay, dim, keys[dim]);
-      if (c.count) cell[c.count] += 1;
-      if (c.duration) cell[c.duration.name].push(clampMs(c.duration.ms));
-      if (within) cell.withinTarget += 1;
-    }
+    const within = isWithinTarget(c, targetMs);
+    for (const dim of dims) addContribution(this.cell(ticket.serviceDay, dim, keys[dim]), c, within);
   }
 
   addRating(r: RatedVisit): void {
-    const name = ratingNames[r.score - 1];
-    if (!name) return;
+    if (!ratingNames[r.score - 1]) return;
     const keys: Record<Dim, number> = { field: r.field, counter: r.counter, officer: r.officer, hour: arrivalHour(r.ticket) };
-    for (const dim of dims) this.cell(r.ticket.serviceDay, dim, keys[dim])[name] += 1;
+    for (const dim of dims) addScore(this.cell(r.ticket.serviceDay, dim, keys[dim]), r.score);
   }
 
   /** Adds `other`'s cells to these (counts add up, durations are appended in order). */
   merge(other: DayCells): void {
-    for (const { day, dim, key, cell } of other.cells.values()) {
-      const mine = this.cell(day, dim, key);
-      for (const name of [...countNames, 'withinTarget', ...ratingNames] as const) mine[name] += cell[name];
-      for (const name of durationNames) for (const ms of cell[name]) mine[name].push(ms);
-    }
+    for (const { day, dim, key, cell } of other.cells.values()) mergeCell(this.cell(day, dim, key), cell);
   }
 
   get size(): number {

@@ -1,4 +1,4 @@
-import { reportColumns, reportGroupTitles, reportTexts, type ReportColumn, type ReportFigures, type ReportGroupBy } from '@luot/shared';
+import { reportColumns, reportGroupTitles, reportTexts, type AnyReportGroupBy, type ReportColumn, type ReportFigures } from '@luot/shared';
 
 export type Lang = 'vi' | 'en';
 
@@ -22,7 +22,7 @@ export function columnValue(figures: ReportFigures, column: ReportColumn): numbe
   return raw;
 }
 
-export const headerRow = (groupBy: ReportGroupBy, lang: Lang): string[] => [reportGroupTitles[groupBy][lang], ...reportColumns.map((c) => c[lang])];
+export const headerRow = (groupBy: AnyReportGroupBy, lang: Lang): string[] => [reportGroupTitles[groupBy][lang], ...reportColumns.map((c) => c[lang])];
 
 export const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
@@ -30,7 +30,7 @@ export const fill = (template: string, values: Record<string, string>) => templa
 export const showDay = (day: string, lang: Lang) => (lang === 'vi' ? day.split('-').reverse().join('/') : day);
 
 /** The download's name, e.g. “Báo cáo theo lĩnh vực 2026-11-01 đến 2026-11-30.xlsx”. */
-export function reportFileName(groupBy: ReportGroupBy, from: string, to: string, lang: Lang, ext: 'csv' | 'xlsx'): string {
+export function reportFileName(groupBy: AnyReportGroupBy, from: string, to: string, lang: Lang, ext: 'csv' | 'xlsx'): string {
   const group = reportGroupTitles[groupBy][lang];
   return `${fill(reportTexts.fileName[lang], { group: lang === 'vi' ? group.toLowerCase() : group.toLowerCase(), from, to })}.${ext}`.normalize('NFC');
 }

@@ -106,6 +106,10 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/admin/staff': ADMIN,
   'PUT /api/admin/staff/{id}': ADMIN,
   'POST /api/admin/staff/{id}/reset-password': ADMIN,
+  // The link to the province hub: supervisors see where it stands, the admin sets it and asks for a re-sync.
+  'GET /api/admin/hub-sync': LEADERS,
+  'PUT /api/admin/hub-sync': ADMIN,
+  'POST /api/admin/hub-sync/resync': ADMIN,
 };
 
 /** Codes that refuse a caller for who they are, as opposed to what they asked. */

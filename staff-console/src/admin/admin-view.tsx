@@ -5,6 +5,7 @@ import { CenterTab } from './center-tab.tsx';
 import { CountersTab } from './counters-tab.tsx';
 import { DevicesTab } from './devices-tab.tsx';
 import { FieldsTab } from './fields-tab.tsx';
+import { HubSyncTab } from './hub-sync-tab.tsx';
 import { PrintersTab } from './printers-tab.tsx';
 import { RulesTab } from './rules-tab.tsx';
 import { StaffTab } from './staff-tab.tsx';
@@ -30,6 +31,7 @@ const tabs = [
   { id: 'rules', label: 'adminTabRules' },
   { id: 'voice', label: 'adminTabVoice' },
   { id: 'audit', label: 'adminTabAudit' },
+  { id: 'hub', label: 'adminTabHub' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
 
 type TabId = (typeof tabs)[number]['id'];
@@ -65,6 +67,7 @@ export function AdminView({ lang, api, counters, tab, onTab, onChanged }: AdminV
       {current === 'rules' && <RulesTab lang={lang} api={api} onChanged={onChanged} />}
       {current === 'voice' && <VoiceTab lang={lang} api={api} />}
       {current === 'audit' && <AuditTab lang={lang} api={api} />}
+      {current === 'hub' && <HubSyncTab lang={lang} api={api} admin />}
     </div>
   );
 }

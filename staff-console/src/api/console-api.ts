@@ -2,6 +2,8 @@ import {
   AdminStaff,
   AuditEntry,
   CenterInfo,
+  CenterSyncStatus,
+  type CenterSyncSettingsBody,
   CounterActionResponse,
   CounterView,
   CreatedDevice,
@@ -25,7 +27,6 @@ import {
   type FieldBody,
   type LeaveCounterBody,
   type ReportExportQuery,
-  type ReportQuery,
   type RulesBody,
   type StaffBody,
   type StaffUpdateBody,
@@ -35,6 +36,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
 import { queryString, requestFile, type DownloadedFile } from './file-request.ts';
 import { request, type ApiResult, type RequestOptions } from './http.ts';
+import type { SelectionQuery } from '../reports/report-selection.ts';
 
 /** Counter steps that take no body: POST /api/counters/:id/<step>. */
 export type CounterStep = 'call-next' | 'recall' | 'start' | 'no-show' | 'resume' | 'open' | 'close';
@@ -135,7 +137,14 @@ export class ConsoleApi {
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
   audit = () => this.call('/api/admin/audit', Type.Array(AuditEntry));
 
+  // The link to the province hub (server/src/sync/).
+  hubSync = () => this.call('/api/admin/hub-sync', CenterSyncStatus);
+  saveHubSync = (body: CenterSyncSettingsBody) => this.call('/api/admin/hub-sync', CenterSyncStatus, { method: 'PUT', body });
+  resyncHub = () => this.call('/api/admin/hub-sync/resync', CenterSyncStatus, { method: 'POST', timeoutMs: 30_000 });
+
   // Reports (supervisor, admin).
-  report = (query: ReportQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
-  reportFile = (format: 'xlsx' | 'csv', query: ReportExportQuery) => this.file(`/api/reports/export.${format}${queryString(query)}`);
+  // The reports screen is shared with the province hub, whose selections may name more groupings; the center's
+  // screen offers only its own, and the server refuses any other.
+  report = (query: SelectionQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
+  reportFile = (format: 'xlsx' | 'csv', query: SelectionQuery & Pick<ReportExportQuery, 'lang'>) => this.file(`/api/reports/export.${format}${queryString(query)}`);
 }

@@ -1,5 +1,5 @@
-import { reportGroupTitles, t, type Lang, type ReportPeriod, type StringKey } from '@luot/shared';
-import { useState } from 'react';
+import { reportGroupTitles, t, type AnyReportGroupBy, type Lang, type ReportPeriod, type StringKey } from '@luot/shared';
+import { useState, type ReactNode } from 'react';
 import { DateInput } from '../components/masked-inputs.tsx';
 import { groupings, periods, type ReportSelection } from './report-selection.ts';
 
@@ -9,6 +9,10 @@ interface ReportFiltersProps {
   /** The days of the report on screen, to start a custom range from. */
   shown: { from: string; to: string } | null;
   onChange: (selection: ReportSelection) => void;
+  /** The groupings offered; the center's five unless told (the hub adds center and month). */
+  among?: readonly AnyReportGroupBy[];
+  /** More choices after the grouping (the hub's center and ranking). */
+  extra?: ReactNode;
 }
 
 const periodKey: Record<ReportPeriod, StringKey> = {
@@ -22,7 +26,7 @@ const periodKey: Record<ReportPeriod, StringKey> = {
  * Period and grouping as rows of large options: one tap each, and the whole choice readable at a glance.
  * A ready-made period applies at once; chosen dates apply with “Xem báo cáo”, so half-typed dates send nothing.
  */
-export function ReportFilters({ lang, selection, shown, onChange }: ReportFiltersProps) {
+export function ReportFilters({ lang, selection, shown, onChange, among = groupings, extra }: ReportFiltersProps) {
   const chosen = 'from' in selection.range ? selection.range : null;
   const [custom, setCustom] = useState(chosen !== null);
   const [from, setFrom] = useState(chosen?.from ?? shown?.from ?? '');
@@ -86,7 +90,7 @@ export function ReportFilters({ lang, selection, shown, onChange }: ReportFilter
 
       <fieldset className="segmented">
         <legend>{t(lang, 'reportsGroupBy')}</legend>
-        {groupings.map((groupBy) => (
+        {among.map((groupBy) => (
           <Option
             key={groupBy}
             name="report-group"
@@ -97,6 +101,7 @@ export function ReportFilters({ lang, selection, shown, onChange }: ReportFilter
           />
         ))}
       </fieldset>
+      {extra}
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import { reportGroupTitles, reportTexts, t, type Lang, type Report, type StringKey } from '@luot/shared';
-import type { ConsoleApi } from '../api/console-api.ts';
+import { reportGroupTitles, reportTexts, t, type AnyReportGroupBy, type Lang, type Report, type StringKey } from '@luot/shared';
+import type { ReactNode } from 'react';
 import { NoticeLine } from '../components/notice-line.tsx';
 import { Problem } from '../components/problem.tsx';
 import { useState } from 'react';
@@ -12,11 +12,15 @@ import { formatDay, formatMoment } from './report-format.ts';
 import { exportQuery, parseSelection, selectionPath, type ReportSelection } from './report-selection.ts';
 import { ReportTable } from './report-table.tsx';
 import { saveFile } from './save-file.ts';
-import { useReport } from './use-report.ts';
+import { useReport, type ReportSource } from './use-report.ts';
 
 interface ReportsViewProps {
   lang: Lang;
-  api: ConsoleApi;
+  api: ReportSource;
+  /** The groupings offered; the center's five unless told. */
+  among?: readonly AnyReportGroupBy[];
+  /** More filters beside the period and grouping (the hub's center and ranking). */
+  extraFilters?: ReactNode;
   /** Printed above the figures: a sheet on the director's desk must say which center it is about. */
   centerName: string | null;
   /** The hash after `#/reports/`, e.g. ['month', 'field']. */
@@ -47,9 +51,9 @@ function rangeLine(lang: Lang, selection: ReportSelection | null, report: Report
  * The supervisor's reports: choose a period and a grouping (kept in the URL), read the table and the charts,
  * download the spreadsheet, or print. Printing keeps only the title block, the table, the charts and the heat map.
  */
-export function ReportsView({ lang, api, centerName, path, onPath }: ReportsViewProps) {
-  const selection = parseSelection(path);
-  const { report, loading, failure } = useReport(api, selection);
+export function ReportsView({ lang, api, among, extraFilters, centerName, path, onPath }: ReportsViewProps) {
+  const selection = parseSelection(path, among);
+  const { report, loading, failure } = useReport(api, selection, among);
   const files = useRunner();
   // “Đã tải tệp …” is about the report it was downloaded from: another period or grouping clears it.
   const current = selectionPath(selection);
@@ -77,6 +81,8 @@ export function ReportsView({ lang, api, centerName, path, onPath }: ReportsView
           selection={selection}
           shown={report ? { from: report.from, to: report.to } : null}
           onChange={(next) => onPath(selectionPath(next))}
+          among={among}
+          extra={extraFilters}
         />
         <div className="reports__actions">
           <button type="button" className="btn btn--primary" disabled={files.busy !== null} onClick={() => download('xlsx')} data-testid="report-download-xlsx">

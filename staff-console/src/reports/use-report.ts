@@ -1,8 +1,15 @@
 import type { Report } from '@luot/shared';
 import { useEffect, useState } from 'react';
-import type { ConsoleApi } from '../api/console-api.ts';
-import type { ApiFailure } from '../api/http.ts';
-import { parseSelection, selectionPath, selectionQuery, type ReportSelection } from './report-selection.ts';
+import type { AnyReportGroupBy } from '@luot/shared';
+import type { DownloadedFile } from '../api/file-request.ts';
+import type { ApiFailure, ApiResult } from '../api/http.ts';
+import { parseSelection, selectionPath, selectionQuery, type ReportSelection, type SelectionQuery } from './report-selection.ts';
+
+/** Where reports come from: the center's own API, or the province hub's (which adds its filters to the query). */
+export interface ReportSource {
+  report(query: SelectionQuery): Promise<ApiResult<Report>>;
+  reportFile(format: 'xlsx' | 'csv', query: SelectionQuery & { lang: 'vi' | 'en' }): Promise<ApiResult<DownloadedFile>>;
+}
 
 export interface LoadedReport {
   /** The last report received; kept while the next one loads, so the screen does not flash empty. */
@@ -20,14 +27,14 @@ interface Answer {
 }
 
 /** GET /api/reports for the selection, again whenever the selection changes. */
-export function useReport(api: ConsoleApi, selection: ReportSelection): LoadedReport {
+export function useReport(api: ReportSource, selection: ReportSelection, among?: readonly AnyReportGroupBy[]): LoadedReport {
   const key = selectionPath(selection);
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     // Read back from the key, so a new selection object with the same content does not fetch again.
-    void api.report(selectionQuery(parseSelection(key.split('/')))).then((result) => {
+    void api.report(selectionQuery(parseSelection(key.split('/'), among))).then((result) => {
       if (cancelled) return;
       if (result.ok) setAnswer({ key, report: result.body, failure: null });
       else if (result.kind !== 'unauthorized') setAnswer({ key, report: null, failure: result });
@@ -35,7 +42,7 @@ export function useReport(api: ConsoleApi, selection: ReportSelection): LoadedRe
     return () => {
       cancelled = true;
     };
-  }, [api, key]);
+  }, [api, key, among]);
 
   return { report: answer?.report ?? null, loading: answer?.key !== key, failure: answer?.key === key ? answer.failure : null };
 }

@@ -1,17 +1,19 @@
 import { helpPath, t, type Lang, type LoginResponse } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
-import { login } from '../api/console-api.ts';
-import type { ApiFailure } from '../api/http.ts';
+import { login as centerLogin } from '../api/console-api.ts';
+import type { ApiFailure, ApiResult } from '../api/http.ts';
 import { Problem } from '../components/problem.tsx';
 
-interface LoginScreenProps {
+interface LoginScreenProps<R> {
   lang: Lang;
   /** The previous session ended on the server's side (expired, signed out elsewhere, account disabled). */
   ended: boolean;
-  onSignedIn: (response: LoginResponse) => void;
+  onSignedIn: (response: R) => void;
+  /** The sign-in call: the center's, unless the province hub's console passes its own. */
+  login?: (username: string, password: string) => Promise<ApiResult<R>>;
 }
 
-export function LoginScreen({ lang, ended, onSignedIn }: LoginScreenProps) {
+export function LoginScreen<R = LoginResponse>({ lang, ended, onSignedIn, login = centerLogin as unknown as (u: string, p: string) => Promise<ApiResult<R>> }: LoginScreenProps<R>) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
