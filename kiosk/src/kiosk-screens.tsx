@@ -1,4 +1,4 @@
-import { errorCatalog, type CenterInfo, type FieldView, type Lang } from '@luot/shared';
+import { type CenterInfo, errorCatalog, type FieldView, fill, type Lang } from '@luot/shared';
 import { useCallback, useReducer } from 'react';
 import { newIdempotencyKey } from './api/idempotency-key.ts';
 import { hoursText, type Availability } from './fields/field-availability.ts';
@@ -11,7 +11,6 @@ import { IssuingScreen } from './screens/issuing-screen.tsx';
 import { NoticeScreen } from './screens/notice-screen.tsx';
 import { PriorityScreen } from './screens/priority-screen.tsx';
 import { TicketScreen } from './screens/ticket-screen.tsx';
-import { fill } from './text/fill.ts';
 import { dayKey, minutesOfDay, vnTime } from '@luot/shared/ui';
 
 interface KioskScreensProps {

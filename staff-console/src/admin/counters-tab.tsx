@@ -1,8 +1,7 @@
-import { t, type AdminCounter, type Lang } from '@luot/shared';
+import { type AdminCounter, fill, type Lang, t } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { fill } from '../text/fill.ts';
 import { AdminListTab } from './admin-list-tab.tsx';
 import { useAdminNotice } from './admin-notice.tsx';
 import { CounterDialog } from './counter-dialog.tsx';

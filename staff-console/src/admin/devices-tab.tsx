@@ -1,8 +1,7 @@
-import { t, type CounterView, type DeviceView, type Lang } from '@luot/shared';
+import { type CounterView, type DeviceView, fill, type Lang, t } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { fill } from '../text/fill.ts';
 import { counterLabel } from '../text/names.ts';
 import { dateTime } from '../time/clock.ts';
 import { AdminListTab } from './admin-list-tab.tsx';

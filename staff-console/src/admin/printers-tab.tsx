@@ -1,11 +1,10 @@
-import { printerProblemText, t, type Lang, type PrinterState } from '@luot/shared';
+import { fill, type Lang, printerProblemText, type PrinterState, t } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { dateTime } from '../time/clock.ts';
 import { AdminListTab } from './admin-list-tab.tsx';
 import { useAdminNotice } from './admin-notice.tsx';

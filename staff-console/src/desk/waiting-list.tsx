@@ -1,5 +1,4 @@
-import { t, type CounterView, type FieldView, type Lang, type PriorityCategory, type TicketView } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { type CounterView, type FieldView, fill, type Lang, type PriorityCategory, t, type TicketView } from '@luot/shared';
 import { fieldName, priorityName } from '../text/names.ts';
 import { secondsSince, useNow } from '../time/clock.ts';
 

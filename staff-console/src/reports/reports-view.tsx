@@ -1,9 +1,8 @@
-import { reportGroupTitles, reportTexts, t, type Lang, type Report, type StringKey } from '@luot/shared';
+import { fill, type Lang, type Report, reportGroupTitles, reportTexts, type StringKey, t } from '@luot/shared';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { NoticeLine } from '../components/notice-line.tsx';
 import { Problem } from '../components/problem.tsx';
 import { useRunner } from '../hooks/use-runner.ts';
-import { fill } from '../text/fill.ts';
 import { HeatMap } from './heat-map.tsx';
 import { ReportCharts } from './report-charts.tsx';
 import { ReportFilters } from './report-filters.tsx';
