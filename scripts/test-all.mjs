@@ -35,7 +35,7 @@ const checks = [
 
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
-const suites = ['shared', 'server', 'tests'];
+const suites = ['shared', 'kiosk', 'counter-display', 'staff-console', 'server', 'tests'];
 let passed = 0;
 let failed = 0;
 for (const suite of suites) {
