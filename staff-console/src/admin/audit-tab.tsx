@@ -29,7 +29,7 @@ function details(entry: AuditEntry): string {
 
 /** Who changed what and when, newest first. */
 export function AuditTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
-  const list = useLoad(api.audit);
+  const list = useLoad('audit', api.audit);
   return (
     <section className="admin-tab" aria-labelledby="tab-title" data-testid="admin-audit">
       <div className="admin-tab__head">

@@ -12,7 +12,7 @@ const maxLogoChars = 60_000;
 
 /** The center's profile: name and address, logo, when the service day rolls over, receipt footer, hall notice. */
 export function CenterTab({ lang, api, onChanged }: { lang: Lang; api: ConsoleApi; onChanged: () => void }) {
-  const loaded = useLoad(api.centerProfile);
+  const loaded = useLoad('centerProfile', api.centerProfile);
   if (loaded.data === null) return <Problem lang={lang} failure={loaded.failure} />;
   return <CenterForm key={JSON.stringify(loaded.data)} lang={lang} api={api} profile={loaded.data} onSaved={() => {
         loaded.reload();

@@ -17,8 +17,8 @@ type Open = { kind: 'edit'; counter: AdminCounter | null } | { kind: 'remove'; c
 
 /** Counters and the fields each serves. Removing a counter serving someone is refused; otherwise it is retired. */
 export function CountersTab({ lang, api, onChanged }: CountersTabProps) {
-  const list = useLoad(api.adminCounters);
-  const fieldList = useLoad(api.fields);
+  const list = useLoad('adminCounters', api.adminCounters);
+  const fieldList = useLoad('fields', api.fields);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();

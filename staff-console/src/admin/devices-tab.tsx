@@ -21,8 +21,8 @@ function stateKey(device: DeviceView) {
 
 /** Kiosks and screens: register (pairing code shown once), see when each was last heard from, revoke. */
 export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleApi; counters: readonly CounterView[] }) {
-  const list = useLoad(api.devices);
-  const printers = useLoad(api.printers);
+  const list = useLoad('devices', api.devices);
+  const printers = useLoad('printers', api.printers);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();

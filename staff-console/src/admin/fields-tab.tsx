@@ -17,7 +17,7 @@ type Open = { kind: 'edit'; field: AdminField | null } | { kind: 'remove'; field
 
 /** Fields of procedures: each with its own number series. Removing one in use is refused; otherwise it is retired. */
 export function FieldsTab({ lang, api, onChanged }: FieldsTabProps) {
-  const list = useLoad(api.fields);
+  const list = useLoad('fields', api.fields);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();

@@ -15,7 +15,7 @@ const outcomeKey = { printed: 'adminTestPrinted', queued: 'adminTestQueued', fai
 
 /** Receipt printers: add, print a test receipt, ask for the status now, remove. */
 export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
-  const list = useLoad(api.printers);
+  const list = useLoad('printers', api.printers);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PrinterState | null>(null);
   const [busy, setBusy] = useState<number | null>(null);

@@ -15,7 +15,7 @@ type Open =
 
 /** Staff accounts: create (password shown once), rename, change role, disable or enable, reset a password. */
 export function StaffTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
-  const list = useLoad(api.staff);
+  const list = useLoad('staff', api.staff);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();
