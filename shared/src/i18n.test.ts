@@ -48,7 +48,8 @@ describe('fill', () => {
   });
 
   it('cuts a string into text and values for screens that set the values apart', () => {
-    expect(fillParts('vi', 'kioskPeopleAhead', { count: 4 })).toEqual(['Số người đang chờ trước bạn: ', '4', '']);
+    expect(fillParts('en', 'displayCounter', { number: 4 })).toEqual(['Counter ', '4', '']);
+    expect(fillParts('vi', 'boardAlertGroupNamed', { count: 2, names: 'A, B' })).toEqual(['', '2', ': ', 'A, B', '']);
   });
 
   it('has the same placeholders in every language', () => {

@@ -14,9 +14,11 @@ import { consoleBoardEn, consoleBoardVi } from './i18n/console/board.ts';
 import { consoleDeskEn, consoleDeskVi } from './i18n/console/desk.ts';
 import { consoleReportsEn, consoleReportsVi } from './i18n/console/reports.ts';
 import { consoleShellEn, consoleShellVi } from './i18n/console/shell.ts';
+import { consoleTicketLookupEn, consoleTicketLookupVi } from './i18n/console/ticket-lookup.ts';
 import { displayEn, displayVi } from './i18n/display.ts';
 import { feedbackEn, feedbackVi } from './i18n/feedback.ts';
 import { kioskEn, kioskVi } from './i18n/kiosk.ts';
+import { receiptEn, receiptVi } from './i18n/receipt.ts';
 import type { Placeholders, SamePlaceholders } from './i18n/placeholders.ts';
 
 export const langs = ['vi', 'en'] as const;
@@ -29,8 +31,10 @@ const vi = {
   ...kioskVi,
   ...displayVi,
   ...feedbackVi,
+  ...receiptVi,
   ...consoleShellVi,
   ...consoleDeskVi,
+  ...consoleTicketLookupVi,
   ...consoleBoardVi,
   ...consoleAdminCenterVi,
   ...consoleAdminCountersVi,
@@ -48,8 +52,10 @@ const en = {
   ...kioskEn,
   ...displayEn,
   ...feedbackEn,
+  ...receiptEn,
   ...consoleShellEn,
   ...consoleDeskEn,
+  ...consoleTicketLookupEn,
   ...consoleBoardEn,
   ...consoleAdminCenterEn,
   ...consoleAdminCountersEn,

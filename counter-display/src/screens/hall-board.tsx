@@ -1,4 +1,4 @@
-import { t, type CallView, type Lang } from '@luot/shared';
+import { t, type CallView, type CounterView, type Lang } from '@luot/shared';
 import { Clock } from '@luot/shared/ui';
 import type { CSSProperties } from 'react';
 import { Arrow } from '../components/arrow.tsx';
@@ -22,7 +22,8 @@ const recentCalls = 4;
  * few words, very large digits, white and yellow on near-black.
  */
 export function HallBoard({ lang, hall, calls }: HallBoardProps) {
-  const [latest, ...earlier] = calls;
+  const latest = calls.find((call) => stillAtCounter(call, hall.counters));
+  const earlier = calls.filter((call) => call !== latest);
   const rows = waitingByField(hall.fields);
 
   return (
@@ -57,7 +58,7 @@ export function HallBoard({ lang, hall, calls }: HallBoardProps) {
             </div>
           ) : (
             <div className="hall-latest hall-latest--empty" data-testid="hall-latest">
-              <p className="hall-latest__none">{t(lang, 'hallNoCalls')}</p>
+              <p className="hall-latest__none">{t(lang, calls.length === 0 ? 'hallNoCalls' : 'hallNextCall')}</p>
             </div>
           )}
 
@@ -108,4 +109,13 @@ export function HallBoard({ lang, hall, calls }: HallBoardProps) {
       </footer>
     </div>
   );
+}
+
+/**
+ * The big call is one the citizen can still answer: its ticket is called or served at that counter now. A ticket
+ * set aside (held), sent on, finished or marked absent leaves it, even when its counter then pauses or nobody
+ * calls for a while; it stays in the list of numbers called.
+ */
+function stillAtCounter(call: CallView, counters: readonly CounterView[]): boolean {
+  return counters.find((c) => c.id === call.counterId)?.current?.id === call.ticketId;
 }

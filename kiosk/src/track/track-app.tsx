@@ -1,4 +1,4 @@
-import { fill, type Lang, t, type TrackView } from '@luot/shared';
+import { fill, t, waitWords, type Lang, type TrackView } from '@luot/shared';
 import { LanguageSwitch, useLang } from '@luot/shared/ui';
 import { useEffect, useRef, useState } from 'react';
 import { alertTurn, enableSound, soundEnabled } from './alert.ts';
@@ -76,12 +76,7 @@ function Status({ lang, view }: { lang: Lang; view: TrackView }) {
   const counter = view.counterNumber === null ? '' : fill(lang, 'trackCounter', { number: view.counterNumber });
   switch (view.status) {
     case 'waiting': {
-      const wait =
-        view.estimatedWaitMinutes === null
-          ? t(lang, 'trackUnknown')
-          : view.estimatedWaitMinutes === 0
-            ? t(lang, 'trackSoon')
-            : fill(lang, 'trackMinutes', { minutes: view.estimatedWaitMinutes });
+      const wait = waitWords(lang, view.estimatedWaitMinutes);
       return (
         <dl className="track__facts" data-testid="track-status" data-status="waiting">
           <div>

@@ -1,4 +1,4 @@
-// Citizen feedback: the tracking page on the phone (kiosk/track) and the rating screen (counter display).
+// Citizen feedback: the tracking page on the phone (kiosk/track), the wait in words, the rating screen (counter display).
 // Vocabulary from GLOSSARY.md; NFC text; `{name}` placeholders are filled by fill() in i18n.ts.
 
 export const feedbackVi = {
@@ -7,9 +7,10 @@ export const feedbackVi = {
   trackWaiting: 'Đang chờ',
   trackPeopleAhead: 'Số người chờ trước',
   trackEstimatedWait: 'Thời gian chờ dự kiến',
-  trackMinutes: 'khoảng {minutes} phút',
-  trackSoon: 'sắp đến lượt',
-  trackUnknown: 'chưa xác định',
+  // The estimated wait in words, the same on the kiosk, the receipt and the phone (shared/src/wait-words.ts).
+  waitAbout: 'khoảng {minutes} phút',
+  waitSoon: 'sắp đến lượt',
+  waitUnknown: 'chưa xác định',
   trackCalled: 'Mời Ông/Bà đến',
   trackCounter: 'Quầy số {number}',
   trackServing: 'Đang được phục vụ tại',
@@ -48,9 +49,9 @@ export const feedbackEn = {
   trackWaiting: 'Waiting',
   trackPeopleAhead: 'People ahead of you',
   trackEstimatedWait: 'Estimated wait',
-  trackMinutes: 'about {minutes} min',
-  trackSoon: 'almost your turn',
-  trackUnknown: 'not known yet',
+  waitAbout: 'about {minutes} min',
+  waitSoon: 'almost your turn',
+  waitUnknown: 'not known yet',
   trackCalled: 'Please go to',
   trackCounter: 'Counter {number}',
   trackServing: 'Being served at',

@@ -1,16 +1,18 @@
 import { type CounterView, type FieldView, fill, type Lang, type PriorityCategory, t } from '@luot/shared';
 import { fieldName, pauseReasonLabel, priorityName } from '../text/names.ts';
 import { clockTime, formatTimer, secondsSince, useNow } from '../time/clock.ts';
+import { HandoverNote } from './handover-note.tsx';
 
 interface CurrentTicketProps {
   lang: Lang;
   counter: CounterView;
+  counters: readonly CounterView[];
   fields: readonly FieldView[];
   categories: readonly PriorityCategory[];
 }
 
 /** The citizen at the desk: the number, since when, and a line that says what to press next. */
-export function CurrentTicket({ lang, counter, fields, categories }: CurrentTicketProps) {
+export function CurrentTicket({ lang, counter, counters, fields, categories }: CurrentTicketProps) {
   const now = useNow(1_000);
   const ticket = counter.current;
 
@@ -57,6 +59,7 @@ export function CurrentTicket({ lang, counter, fields, categories }: CurrentTick
         {ticket.calledAt && <span>{fill(lang, 'deskCalledAt', { time: clockTime(ticket.calledAt) })}</span>}
         {ticket.recalls > 0 && <span data-testid="current-recalls">{fill(lang, 'deskRecalls', { count: ticket.recalls })}</span>}
       </p>
+      <HandoverNote lang={lang} ticket={ticket} counterId={counter.id} counters={counters} fields={fields} />
       <p className="current__hint" data-testid="desk-hint">
         {t(lang, serving ? 'deskHintServing' : 'deskHintCalled')}
       </p>

@@ -2,6 +2,7 @@ import { fill, type Lang, type Report, reportGroupTitles, reportTexts, type Stri
 import type { ConsoleApi } from '../api/console-api.ts';
 import { NoticeLine } from '../components/notice-line.tsx';
 import { Problem } from '../components/problem.tsx';
+import { useState } from 'react';
 import { useRunner } from '../hooks/use-runner.ts';
 import { HeatMap } from './heat-map.tsx';
 import { ReportCharts } from './report-charts.tsx';
@@ -49,6 +50,13 @@ export function ReportsView({ lang, api, centerName, path, onPath }: ReportsView
   const selection = parseSelection(path);
   const { report, loading, failure } = useReport(api, selection);
   const files = useRunner();
+  // “Đã tải tệp …” is about the report it was downloaded from: another period or grouping clears it.
+  const current = selectionPath(selection);
+  const [noticeFor, setNoticeFor] = useState(current);
+  if (noticeFor !== current) {
+    setNoticeFor(current);
+    if (files.notice !== null) files.say(null);
+  }
   // Figures of an earlier selection stay visible (dimmed) while the new ones load, but never beside an error.
   const shown = failure ? null : report;
 

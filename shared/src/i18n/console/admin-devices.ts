@@ -26,6 +26,9 @@ export const consoleAdminDevicesVi = {
   adminDeviceVolume: 'Âm lượng: {volume}%',
   adminDevicePrinter: 'Máy in',
   adminDeviceNoPrinter: 'Không in phiếu',
+  adminDeviceUsesPrinter: 'Máy in: {printer}',
+  adminDeviceWhere: 'Quầy / máy in',
+  adminPrintersEmpty: 'Chưa có máy in phiếu nào. Bấm “Thêm máy in”, rồi chọn máy in cho từng kiosk ở thẻ “Thiết bị”. Khi chưa có máy in, kiosk vẫn cấp số và nhắc công dân ghi nhớ số.',
   adminDeviceSettingsTitle: 'Cài đặt {name}',
   adminDeviceSettingsNote: 'Khi lưu, cài đặt này được áp dụng ngay cho thiết bị.',
   adminDeviceSettingsSaved: 'Đã lưu cài đặt cho {name}.',
@@ -47,6 +50,11 @@ export const consoleAdminDevicesVi = {
   adminTestPrinted: '{name}: đã in phiếu thử.',
   adminTestQueued: '{name}: phiếu thử đang chờ in.',
   adminTestFailed: '{name}: chưa in được phiếu thử. Hãy kiểm tra giấy, nắp và dây kết nối của máy in.',
+  adminPublicLink: 'Mã QR trên phiếu mở địa chỉ:',
+  adminPublicLinkHint: 'Hãy thử mở địa chỉ này bằng một điện thoại nối Wi-Fi của trung tâm. Phiếu in thử cũng in địa chỉ này.',
+  adminPublicLinkNone:
+    'Không tìm thấy địa chỉ mạng nội bộ (LAN) của máy chủ, nên điện thoại sẽ không mở được mã QR trên phiếu. Hãy nối máy chủ vào mạng của trung tâm, hoặc đặt biến LUOT_PUBLIC_URL (ví dụ http://192.168.1.10:8080) rồi khởi động lại máy chủ.',
+  adminPublicLinkSeveral: 'Máy chủ có nhiều địa chỉ mạng ({addresses}); mã QR dùng địa chỉ đầu tiên. Nếu điện thoại không mở được, hãy đặt biến LUOT_PUBLIC_URL rồi khởi động lại máy chủ.',
 } as const;
 
 export const consoleAdminDevicesEn = {
@@ -74,6 +82,9 @@ export const consoleAdminDevicesEn = {
   adminDeviceVolume: 'Volume: {volume}%',
   adminDevicePrinter: 'Printer',
   adminDeviceNoPrinter: 'No receipts',
+  adminDeviceUsesPrinter: 'Printer: {printer}',
+  adminDeviceWhere: 'Counter / printer',
+  adminPrintersEmpty: 'No receipt printer yet. Press “Add a printer”, then choose each kiosk’s printer on the “Devices” tab. Without a printer, kiosks still issue numbers and ask citizens to remember them.',
   adminDeviceSettingsTitle: 'Settings of {name}',
   adminDeviceSettingsNote: 'Saving applies these settings to the device at once.',
   adminDeviceSettingsSaved: 'Settings of {name} saved.',
@@ -95,4 +106,9 @@ export const consoleAdminDevicesEn = {
   adminTestPrinted: '{name}: test receipt printed.',
   adminTestQueued: '{name}: test receipt queued.',
   adminTestFailed: '{name}: the test receipt did not print. Check the paper, cover and cable.',
+  adminPublicLink: 'QR codes on receipts open:',
+  adminPublicLinkHint: 'Try this address with a phone on the center’s Wi-Fi. The test print shows it too.',
+  adminPublicLinkNone:
+    'The server has no LAN address, so phones cannot open the QR codes on receipts. Connect the server to the center’s network, or set LUOT_PUBLIC_URL (e.g. http://192.168.1.10:8080) and restart the server.',
+  adminPublicLinkSeveral: 'The server has several network addresses ({addresses}); QR codes use the first. If phones cannot open them, set LUOT_PUBLIC_URL and restart the server.',
 } as const satisfies Record<keyof typeof consoleAdminDevicesVi, string>;

@@ -1,4 +1,4 @@
-// Staff console, admin: calling rules, voice, audit log.
+// Staff console, admin: calling rules, voice, the audit log in words.
 // Vocabulary from GLOSSARY.md; NFC text; `{name}` placeholders are filled by fill() in i18n.ts.
 
 export const consoleAdminRulesVi = {
@@ -23,6 +23,14 @@ export const consoleAdminRulesVi = {
   adminAuditWhat: 'Thay đổi',
   adminAuditDetails: 'Chi tiết',
   adminAuditEmpty: 'Chưa có thay đổi nào được ghi lại.',
+  auditYes: 'Có',
+  auditNo: 'Không',
+  auditEmpty: '(trống)',
+  auditKeepArrival: 'Giữ thời điểm lấy số khi chuyển',
+  auditVoiceEnglish: 'Đọc thêm câu tiếng Anh',
+  auditVolume: 'Âm lượng',
+  auditKiosks: 'Kiosk in bằng máy in này',
+  auditNoDetails: 'Không có chi tiết khác.',
 } as const;
 
 export const consoleAdminRulesEn = {
@@ -47,4 +55,12 @@ export const consoleAdminRulesEn = {
   adminAuditWhat: 'What',
   adminAuditDetails: 'Details',
   adminAuditEmpty: 'No change recorded yet.',
+  auditYes: 'Yes',
+  auditNo: 'No',
+  auditEmpty: '(empty)',
+  auditKeepArrival: 'Keep arrival time on transfer',
+  auditVoiceEnglish: 'English sentence after the Vietnamese',
+  auditVolume: 'Volume',
+  auditKiosks: 'Kiosks printing here',
+  auditNoDetails: 'No further details.',
 } as const satisfies Record<keyof typeof consoleAdminRulesVi, string>;
