@@ -59,6 +59,9 @@ mkdirSync(results, { recursive: true });
 // The hub suite (server/vitest.hub.config.ts) runs against a real PostgreSQL it starts and stops itself.
 const suites = [
   { name: 'shared', dir: 'shared', args: [] },
+  { name: 'kiosk', dir: 'kiosk', args: [] },
+  { name: 'counter-display', dir: 'counter-display', args: [] },
+  { name: 'staff-console', dir: 'staff-console', args: [] },
   { name: 'server', dir: 'server', args: [] },
   { name: 'hub', dir: 'server', args: ['--config', 'vitest.hub.config.ts'] },
   { name: 'tests', dir: 'tests', args: [] },
