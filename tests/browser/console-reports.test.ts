@@ -35,8 +35,6 @@ afterAll(async () => {
   rmSync(downloads, { recursive: true, force: true });
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function issue(fieldId: number): Promise<IssuedTicket> {
   const { status, body } = await kiosk.try(fieldId);
   expect(status).toBe(201);
@@ -63,12 +61,13 @@ async function makeADay(): Promise<void> {
   const certification = await truth.fieldId('chung-thuc');
   const land = await truth.fieldId('dat-dai-xay-dung');
   const civil = await truth.fieldId('tu-phap-ho-tich');
-  // Real waits of a few seconds, longer for the first arrivals, so waits and the wait chart are not all zero.
+  // Waits of some minutes, longer for the first arrivals, so waits and the wait chart are not all zero: the
+  // server's clock is moved on between arrivals, as the morning would pass.
   const civils = [await issue(civil), await issue(civil)];
-  await sleep(6_000);
+  await server.advanceClock(6 * 60_000);
   const certified = [await issue(certification), await issue(certification), await issue(certification), await issue(certification)];
   const lands = [await issue(land), await issue(land), await issue(land)];
-  await sleep(6_000);
+  await server.advanceClock(6 * 60_000);
 
   const at3 = await officerAt(3);
   for (let i = 0; i < 3; i++) {
