@@ -8,4 +8,6 @@ export * from './voice.ts';
 export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
+export * from './wait-words.ts';
+export * from './ticket-history.ts';
 export * from './help.ts';

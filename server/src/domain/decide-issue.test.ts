@@ -23,6 +23,7 @@ describe('issue', () => {
         queuedAt: T0,
         calledAt: null,
         recalls: 0,
+        handover: null,
       },
     ]);
     expect(d.events).toEqual([
