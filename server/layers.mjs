@@ -39,7 +39,7 @@ export const layers = {
   hub: { folders: ['hub'], may: ['domain', 'adapters', 'reports', 'http', 'config'] },
   /** The route authorization table the security tests walk. */
   security: { folders: ['security'], may: [] },
-  /** app.ts, parts.ts, main.ts, system-clock.ts: where everything is wired; may import any folder. */
+  /** app.ts, parts.ts, main.ts, serve.ts, system-clock.ts: where everything is wired; may import any folder. */
   root: { folders: [], may: ['*'] },
   /** Test helpers (fake printer, test app, test world). */
   'test-support': { folders: ['test-support'], may: ['*'] },

@@ -1,10 +1,9 @@
 import { t, type CallView } from '@luot/shared';
-import { AppHeader, useHealth, useLang } from '@luot/shared/ui';
+import { AppHeader, ConnectionBanner, ServerOffsetContext, useDeviceToken, useHealth, useLang, type DeviceTokenSource } from '@luot/shared/ui';
 import { useCallback, useEffect } from 'react';
-import { ConnectionBanner } from './components/connection-banner.tsx';
+import { displayApi } from './api/display-api.ts';
 import { SoundUnlock } from './components/sound-unlock.tsx';
 import { demoRequestOf, tokenKeyOf } from './device/boot-params.ts';
-import { useDeviceToken } from './device/use-device-token.ts';
 import { useCenterFields } from './hooks/use-center-fields.ts';
 import { useFlash } from './hooks/use-flash.ts';
 import { useDisplayLink } from './live/use-display-link.ts';
@@ -18,7 +17,12 @@ import { useAnnouncer } from './voice/use-announcer.ts';
 
 // Read once: the address is how a demo screen (or a kiosk-mode browser) says what it is.
 const demo = demoRequestOf(window.location.search);
-const storageKey = tokenKeyOf(demo);
+// Only a demo address asks the demo route; a screen in a real center is paired by an admin.
+const tokenSource: DeviceTokenSource = {
+  storageKey: tokenKeyOf(demo),
+  demoToken: demo ? (signal) => displayApi.demoToken(demo, signal) : null,
+  renew: displayApi.renew,
+};
 const ratingMode = ratingModeOf(window.location.search);
 
 /**
@@ -28,7 +32,7 @@ const ratingMode = ratingModeOf(window.location.search);
  */
 export function App() {
   const [lang, setLang] = useLang();
-  const { device, paired, refused } = useDeviceToken(demo, storageKey);
+  const { device, paired, refused } = useDeviceToken(tokenSource);
   const token = device.status === 'ready' ? device.token : null;
   const [flash, startFlash] = useFlash();
   const tokenExpired = useCallback((old: string) => refused(old, 'DEVICE_TOKEN_EXPIRED'), [refused]);
@@ -69,7 +73,7 @@ export function App() {
 
   let screen;
   if (kind === 'hall_board' && model.hall) {
-    screen = <HallBoard lang={lang} hall={model.hall} calls={model.calls} serverOffsetMs={live.serverOffsetMs} />;
+    screen = <HallBoard lang={lang} hall={model.hall} calls={model.calls} />;
   } else if (kind === 'counter_display' && model.counter) {
     screen = <CounterScreen lang={lang} counter={model.counter} fields={fields} flash={flash} />;
   } else if (kind === 'counter_display' && model.identity?.counterId === null) {
@@ -79,17 +83,19 @@ export function App() {
   }
 
   return (
-    <div
-      className={`display display--${kind ?? 'starting'}${model.settings.calm ? ' display--calm' : ''}`}
-      data-testid="display"
-      data-link={live.link}
-      data-kind={kind ?? ''}
-      data-calm={model.settings.calm === true || undefined}
-    >
-      {screen}
-      {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} rated={model.rated} />}
-      {live.link === 'lost' && <ConnectionBanner lang={lang} />}
-      {voice.blocked && <SoundUnlock lang={lang} onUnlock={voice.unlock} />}
-    </div>
+    <ServerOffsetContext value={live.serverOffsetMs}>
+      <div
+        className={`display display--${kind ?? 'starting'}${model.settings.calm ? ' display--calm' : ''}`}
+        data-testid="display"
+        data-link={live.link}
+        data-kind={kind ?? ''}
+        data-calm={model.settings.calm === true || undefined}
+      >
+        {screen}
+        {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} rated={model.rated} />}
+        {live.link === 'lost' && <ConnectionBanner lang={lang} />}
+        {voice.blocked && <SoundUnlock lang={lang} onUnlock={voice.unlock} />}
+      </div>
+    </ServerOffsetContext>
   );
 }

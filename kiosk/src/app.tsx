@@ -1,15 +1,16 @@
 import { defaultLang, t } from '@luot/shared';
-import { AppHeader, useHealth, useLang, type Connection } from '@luot/shared/ui';
+import { AppHeader, ConnectionBanner, ServerOffsetContext, useDeviceToken, useHealth, useLang, type Connection, type DeviceTokenSource } from '@luot/shared/ui';
 import { useCallback, useEffect } from 'react';
+import { kioskApi } from './api/kiosk-api.ts';
 import { AssistContext, useAssistState } from './assist/assist.ts';
-import { OfflineBanner } from './components/offline-banner.tsx';
 import { useCenterInfo } from './hooks/use-center-info.ts';
-import { useDeviceToken } from './hooks/use-device-token.ts';
 import { useHall } from './hooks/use-hall.ts';
-import { ServerOffsetContext } from './hooks/use-now.ts';
 import { KioskScreens } from './kiosk-screens.tsx';
 import { PairingScreen } from './screens/pairing-screen.tsx';
 import { StartingScreen } from './screens/starting-screen.tsx';
+
+// A kiosk always asks the demo route first: it answers 404 on a real center, and the kiosk then asks to be paired.
+const kioskToken: DeviceTokenSource = { storageKey: 'luot.kiosk.token', demoToken: kioskApi.demoToken, renew: kioskApi.renew };
 
 const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost' } as const;
 
@@ -20,7 +21,7 @@ const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost'
  */
 export function App() {
   const [lang, setLang] = useLang();
-  const { device, paired, refused } = useDeviceToken();
+  const { device, paired, refused } = useDeviceToken(kioskToken);
   const token = device.status === 'ready' ? device.token : null;
   const hall = useHall(token, refused);
   const center = useCenterInfo(token, hall.epoch, refused);
@@ -60,7 +61,7 @@ export function App() {
         <div className="kiosk__page">
           <AppHeader lang={lang} title={title} connection={connection} onLangChange={setLang} />
           <main className="app-main kiosk__main">
-            {connection.state === 'lost' && <OfflineBanner lang={lang} />}
+            {connection.state === 'lost' && <ConnectionBanner lang={lang} title="kioskOffline" hint="kioskOfflineHint" block="offline-banner" testId="offline-banner" />}
             {screen}
           </main>
         </div>

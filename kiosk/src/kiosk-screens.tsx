@@ -1,18 +1,16 @@
-import { errorCatalog, type CenterInfo, type FieldView, type Lang } from '@luot/shared';
+import { type CenterInfo, errorCatalog, type FieldView, fill, type Lang } from '@luot/shared';
 import { useCallback, useReducer } from 'react';
 import { newIdempotencyKey } from './api/idempotency-key.ts';
 import { hoursText, type Availability } from './fields/field-availability.ts';
 import { initialFlow, kioskFlow, type Notice } from './flow/kiosk-flow.ts';
 import { useIdle } from './hooks/use-idle.ts';
 import { useIssuer } from './hooks/use-issuer.ts';
-import { useNow } from './hooks/use-now.ts';
 import { FieldScreen } from './screens/field-screen.tsx';
 import { IssuingScreen } from './screens/issuing-screen.tsx';
 import { NoticeScreen } from './screens/notice-screen.tsx';
 import { PriorityScreen } from './screens/priority-screen.tsx';
 import { TicketScreen } from './screens/ticket-screen.tsx';
-import { fill } from './text/fill.ts';
-import { dayKey, minutesOfDay, vnTime } from '@luot/shared/ui';
+import { dayKey, minutesOfDay, useNow, vnTime } from '@luot/shared/ui';
 
 interface KioskScreensProps {
   lang: Lang;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLang, isLang, langs, strings, t } from './i18n.ts';
+import { defaultLang, fill, fillParts, isLang, langs, strings, t } from './i18n.ts';
 
 describe('strings', () => {
   it('has the same keys in every language', () => {
@@ -49,5 +49,27 @@ describe('hub strings', () => {
       }
     }
     expect(ht('vi', 'hubSyncBehind', { minutes: 3 })).toBe('Chậm 3 phút');
+  });
+});
+
+describe('fill', () => {
+  it('fills every placeholder by name, in the order the translation puts them', () => {
+    expect(fill('vi', 'displayCounter', { number: 3 })).toBe('Quầy số 3');
+    expect(fill('en', 'boardAlertGroupNamed', { count: 2, names: 'A, B' })).toBe('2: A, B');
+    expect(fill('vi', 'kioskTitle', {})).toBe('Lấy số thứ tự');
+    // @ts-expect-error: the template names its placeholder `number`, so `num` does not type-check.
+    expect(fill('vi', 'displayCounter', { num: 3 })).toBe('Quầy số {number}');
+  });
+
+  it('cuts a string into text and values for screens that set the values apart', () => {
+    expect(fillParts('en', 'displayCounter', { number: 4 })).toEqual(['Counter ', '4', '']);
+    expect(fillParts('vi', 'boardAlertGroupNamed', { count: 2, names: 'A, B' })).toEqual(['', '2', ': ', 'A, B', '']);
+  });
+
+  it('has the same placeholders in every language', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(strings.vi)) {
+      expect(names(strings.en[key as keyof typeof strings.en]), key).toEqual(names(text));
+    }
   });
 });

@@ -7,6 +7,8 @@ import './styles/forms.css';
 import './styles/lists.css';
 import './styles/desk.css';
 import './styles/board.css';
+import './styles/board-side.css';
+import './styles/board-lookup.css';
 import './styles/alerts.css';
 import './styles/admin.css';
 import './styles/reports.css';

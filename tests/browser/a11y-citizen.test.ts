@@ -68,8 +68,8 @@ describe('the kiosk, screen by screen, for axe-core', () => {
       await supervisor.setIssuing(field.id, false);
       await kiosk.page.locator(`[data-testid="field-tile"][data-field-code="${field.code}"][data-availability="paused"]`).waitFor();
       // Greyed (aria-disabled) but still pressable: it says why. (Forced: Playwright will not tap what is
-      // aria-disabled; the wait lets the home screen's tap guard run out first.)
-      await kiosk.page.waitForTimeout(600);
+      // aria-disabled; the home screen's tap guard is ended first.)
+      await kiosk.endTapGuard();
       await kiosk.fieldTile(field.code).tap({ force: true });
       await kiosk.page.getByTestId('notice-screen').waitFor();
       await expectAccessible(kiosk.page, 'kiosk notice (issuing paused)');

@@ -140,8 +140,9 @@ describe.each(orientations)('the kiosk in $name', ({ name, viewport }) => {
       const before = await supervisor.waitingIn(field.id);
       await kiosk.chooseField(field.code);
       const number = await kiosk.doubleTapTakeNumber(how);
-      // Let a second request, if one had been sent, reach the server and the printer before counting.
-      await kiosk.page.waitForTimeout(1_000);
+      // Every number request the kiosk sent is answered (the answer comes after the print attempt), so a
+      // second one, had it been sent, is counted below.
+      await kiosk.issuesSettled();
 
       const after = await supervisor.waitingIn(field.id);
       expect(after.length, `${how}: waiting tickets`).toBe(before.length + 1);
@@ -181,7 +182,8 @@ describe.each(orientations)('the kiosk in $name', ({ name, viewport }) => {
     await kiosk.page.getByTestId('take-number').tap();
     await kiosk.page.getByText('Mất kết nối với máy chủ. Máy đang tự thử lại, vui lòng chờ…').waitFor();
     // Several retries go out while the server is away, all with the same idempotency key.
-    await kiosk.page.waitForTimeout(4_000);
+    const attempts = kiosk.issueAttempts();
+    await expect.poll(() => kiosk.issueAttempts(), { timeout: 15_000 }).toBeGreaterThanOrEqual(attempts + 2);
 
     await server.restart();
     const number = await kiosk.shownNumber();
@@ -219,7 +221,7 @@ describe('a kiosk whose device token expired (switched off over a holiday)', () 
       const field = await staff.field('chung-thuc');
       const firstToken = await kiosk.storedToken();
       await kiosk.chooseField(field.code);
-      await kiosk.page.waitForTimeout(4_000);
+      await short.advanceClock(4_000);
 
       const number = await kiosk.takeNumber();
       expect(await staff.waitingIn(field.id)).toEqual([number]);

@@ -14,7 +14,7 @@ import { repoRoot, ServerProcess } from '../support/server-process.ts';
 let server: ServerProcess;
 
 beforeAll(async () => {
-  server = await ServerProcess.start({ demo: true });
+  server = await ServerProcess.start({ demo: true, passwordCost: 'production' });
 });
 afterAll(async () => server?.dispose());
 

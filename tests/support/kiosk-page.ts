@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import { finishAnimations } from './animations.ts';
 
 /** What the kiosk's guidance test hook records (kiosk/src/assist/guide-log.ts). */
 export interface GuideRecord {
@@ -18,10 +19,44 @@ export interface Viewport {
 
 /** Page object for the kiosk (`/kiosk/`): a touch screen, so it taps rather than clicks. */
 export class KioskPage {
+  /** Every POST /api/tickets the kiosk sent (its retries included), and those still without an answer. */
+  private issueRequests = 0;
+  private readonly unanswered = new Set<Request>();
+  private answered: (() => void)[] = [];
+
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
-  ) {}
+  ) {
+    const isIssue = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === '/api/tickets';
+    page.on('request', (request) => {
+      if (!isIssue(request)) return;
+      this.issueRequests += 1;
+      this.unanswered.add(request);
+    });
+    const settle = (request: Request) => {
+      if (!this.unanswered.delete(request) || this.unanswered.size > 0) return;
+      for (const resolve of this.answered.splice(0)) resolve();
+    };
+    page.on('requestfinished', settle);
+    page.on('requestfailed', settle);
+  }
+
+  /** How many times the kiosk has asked the server for a number so far, retries included. */
+  issueAttempts(): number {
+    return this.issueRequests;
+  }
+
+  /** Resolves once every number request the kiosk has sent is answered (or failed): nothing more is on its way. */
+  issuesSettled(): Promise<void> {
+    if (this.unanswered.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.answered.push(resolve));
+  }
+
+  /** Ends the screen's tap guard (touches are ignored while a screen appears) instead of waiting it out. */
+  endTapGuard(): Promise<void> {
+    return finishAnimations(this.page, 'tap-guard');
+  }
 
   /**
    * A fresh kiosk browser (empty storage, so it picks up the demo kiosk's token) on the home screen.
@@ -102,8 +137,8 @@ export class KioskPage {
     const button = this.page.getByTestId('take-number');
     await button.waitFor();
     if (how === 'touch') {
-      // Wait out the screen's tap guard first, so the first tap is sure to count.
-      await this.page.waitForTimeout(600);
+      // End the screen's tap guard first, so the first tap is sure to count.
+      await this.endTapGuard();
       const box = await button.boundingBox();
       if (!box) throw new Error('"Lấy số" has no position on screen');
       const x = box.x + box.width / 2;

@@ -12,10 +12,21 @@ export interface Account {
   password: string;
 }
 
-/** The real server, started the way a center starts it (main.ts through tsx), on a free port and a temp database. */
+/**
+ * Where the browser tests' server clock stands at its first start: Monday 23 November 2026, 09:00 in Hà Nội, on the
+ * minute, so every run shows the same times on screen and in the screenshots.
+ */
+export const HELD_CLOCK_START = Date.parse('2026-11-23T02:00:00Z');
+
+/**
+ * The real server, started the way a center starts it (serve.ts through tsx), on a free port and a temp database.
+ * Its clock stands still unless the test moves it (`advanceClock`), or runs as the system's with `clock: 'system'`.
+ */
 export class ServerProcess {
   private child: ChildProcess | null = null;
   private demo = true;
+  /** The held clock's time, kept across restarts; null for the system clock. */
+  private clockMs: number | null = HELD_CLOCK_START;
   /** Extra environment for the server, e.g. a short LUOT_DEVICE_TOKEN_SECONDS. */
   private env: Record<string, string> = {};
   output = '';
@@ -28,11 +39,19 @@ export class ServerProcess {
   ) {}
 
   /** `dir`: where the database lives (a test's own small filesystem); kept on dispose. By default a temporary folder. */
-  static async start(options: { demo?: boolean; env?: Record<string, string>; dir?: string } = {}): Promise<ServerProcess> {
+  /**
+   * `clock`: where the held clock starts (HELD_CLOCK_START by default), or 'system' to run main.ts itself.
+   * `passwordCost`: 'production' for the real scrypt cost; by default the server tests' cheap one, so the ten demo
+   * accounts and every sign-in do not cost seconds of CPU per test file.
+   */
+  static async start(
+    options: { demo?: boolean; env?: Record<string, string>; dir?: string; clock?: number | 'system'; passwordCost?: 'production' } = {},
+  ): Promise<ServerProcess> {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'luot-browser-'));
     const server = new ServerProcess(await freePort(), dir);
     server.ownsDir = options.dir === undefined;
-    server.env = options.env ?? {};
+    server.env = { ...(options.passwordCost === 'production' ? { LUOT_TEST_SCRYPT: 'production' } : {}), ...options.env };
+    server.clockMs = options.clock === 'system' ? null : (options.clock ?? HELD_CLOCK_START);
     await server.spawn(options.demo ?? true);
     return server;
   }
@@ -43,15 +62,25 @@ export class ServerProcess {
 
   async spawn(demo: boolean): Promise<void> {
     this.demo = demo;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const held = this.clockMs !== null;
+    const child = spawn(process.execPath, ['--import', 'tsx', held ? 'src/test-support/held-clock-main.ts' : 'src/main.ts'], {
       cwd: join(repoRoot, 'server'),
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', LUOT_DB: join(this.dir, 'luot.db'), LUOT_DEMO: demo ? '1' : '0', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...this.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        LUOT_DB: join(this.dir, 'luot.db'),
+        LUOT_DEMO: demo ? '1' : '0',
+        LOG_LEVEL: 'warn',
+        ...(held ? { LUOT_TEST_CLOCK_MS: String(this.clockMs) } : {}),
+      },
+      stdio: held ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString('utf8')));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString('utf8')));
-    await this.waitHealthy();
+    await (held ? this.waitListening(child) : this.waitHealthy());
     if (this.accounts.length === 0) this.accounts = parseAccounts(this.output);
   }
 
@@ -59,6 +88,53 @@ export class ServerProcess {
     const found = this.accounts.find((a) => a.username === username);
     if (!found) throw new Error(`no account ${username} in the first-start output:\n${this.output}`);
     return found;
+  }
+
+  /** The server's time now (epoch ms). */
+  now(): number {
+    if (this.clockMs === null) return Date.now();
+    return this.clockMs;
+  }
+
+  /** Moves the server's held clock on by `ms` and resolves once the server reads the new time. */
+  async advanceClock(ms: number): Promise<void> {
+    if (this.clockMs === null) throw new Error('this server runs on the system clock');
+    const target = this.clockMs + ms;
+    const child = this.child;
+    if (child?.connected) {
+      await new Promise<void>((resolveSet, reject) => {
+        const onMessage = (message: { clockMs?: number }) => {
+          if (message.clockMs !== target) return;
+          child.off('message', onMessage);
+          resolveSet();
+        };
+        child.on('message', onMessage);
+        child.send({ clockMs: target }, (err) => err && reject(err));
+      });
+    }
+    // A stopped server starts again at the moved time.
+    this.clockMs = target;
+  }
+
+  /** The held-clock server says over IPC when it listens; an early exit fails the start with its output. */
+  private waitListening(child: ChildProcess): Promise<void> {
+    return new Promise((resolveReady, reject) => {
+      const onMessage = (message: { listening?: boolean }) => {
+        if (!message.listening) return;
+        done();
+        resolveReady();
+      };
+      const onExit = () => {
+        done();
+        reject(new Error(`server exited early:\n${this.output}`));
+      };
+      const done = () => {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
   }
 
   private async waitHealthy(): Promise<void> {

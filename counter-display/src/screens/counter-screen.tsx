@@ -1,6 +1,5 @@
-import { t, type CounterView, type FieldView, type Lang } from '@luot/shared';
+import { type CounterView, type FieldView, fill, type Lang, t } from '@luot/shared';
 import type { Flash } from '../hooks/use-flash.ts';
-import { fill } from '../text/fill.ts';
 
 interface CounterScreenProps {
   lang: Lang;

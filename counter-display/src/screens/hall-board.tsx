@@ -1,7 +1,7 @@
 import { t, type CallView, type CounterView, type Lang } from '@luot/shared';
+import { Clock } from '@luot/shared/ui';
 import type { CSSProperties } from 'react';
 import { Arrow } from '../components/arrow.tsx';
-import { Clock } from '../components/clock.tsx';
 import { NoticeTicker } from '../components/notice-ticker.tsx';
 import { waitingByField } from '../fields/waiting-by-field.ts';
 import type { DisplayModel } from '../live/display-model.ts';
@@ -11,7 +11,6 @@ interface HallBoardProps {
   lang: Lang;
   hall: NonNullable<DisplayModel['hall']>;
   calls: CallView[];
-  serverOffsetMs: number;
 }
 
 /** Calls under the newest one; more would shrink the digits below what the back of the hall can read. */
@@ -22,7 +21,7 @@ const recentCalls = 4;
  * field, the date and time, the center's name and the admin's notice. Read from 8 m by people with weak eyes:
  * few words, very large digits, white and yellow on near-black.
  */
-export function HallBoard({ lang, hall, calls, serverOffsetMs }: HallBoardProps) {
+export function HallBoard({ lang, hall, calls }: HallBoardProps) {
   const latest = calls.find((call) => stillAtCounter(call, hall.counters));
   const earlier = calls.filter((call) => call !== latest);
   const rows = waitingByField(hall.fields);
@@ -33,7 +32,7 @@ export function HallBoard({ lang, hall, calls, serverOffsetMs }: HallBoardProps)
         <h1 className="hall__center" data-testid="hall-center">
           {hall.center.name}
         </h1>
-        <Clock lang={lang} serverOffsetMs={serverOffsetMs} />
+        <Clock lang={lang} dateFirst />
       </header>
 
       <main className="hall__main">

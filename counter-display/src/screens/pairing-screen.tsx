@@ -1,10 +1,11 @@
-import { helpPath, t, type Lang, type StringKey } from '@luot/shared';
+import { helpPath, t, type Lang } from '@luot/shared';
+import type { PairingNotice } from '@luot/shared/ui';
 import { useState, type FormEvent } from 'react';
 import { displayApi } from '../api/display-api.ts';
 
 interface PairingScreenProps {
   lang: Lang;
-  notice: StringKey | null;
+  notice: PairingNotice;
   onPaired: (token: string) => void;
 }
 
@@ -31,7 +32,7 @@ export function PairingScreen({ lang, notice, onPaired }: PairingScreenProps) {
   return (
     <form className="pairing" data-testid="pairing" onSubmit={(e) => void submit(e)}>
       <h2 className="pairing__title">{t(lang, 'displayPairTitle')}</h2>
-      {notice && <p className="pairing__notice">{t(lang, notice)}</p>}
+      {notice && <p className="pairing__notice">{t(lang, notice === 'wrongKind' ? 'displayWrongKind' : 'displayPairAgain')}</p>}
       <p className="pairing__hint">{t(lang, 'displayPairHint')}</p>
       <label className="pairing__label">
         {t(lang, 'displayPairCode')}

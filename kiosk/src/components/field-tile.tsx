@@ -1,7 +1,6 @@
-import { t, type FieldView, type Lang } from '@luot/shared';
+import { type FieldView, fill, type Lang, t } from '@luot/shared';
 import type { Availability } from '../fields/field-availability.ts';
 import { fieldName } from '../fields/field-tree.ts';
-import { fill } from '../text/fill.ts';
 
 interface FieldTileProps {
   lang: Lang;

@@ -1,7 +1,7 @@
 import type { Lang } from '@luot/shared';
+import { Clock } from '@luot/shared/ui';
 import type { ReactNode } from 'react';
 import { AssistBar } from '../assist/assist-bar.tsx';
-import { Clock } from './clock.tsx';
 
 interface ScreenFrameProps {
   lang: Lang;

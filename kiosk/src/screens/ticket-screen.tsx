@@ -1,10 +1,10 @@
-import { printerProblemText, t, waitWords, type FieldView, type IssuedTicket, type Lang, type PriorityCategory } from '@luot/shared';
+import { fill, printerProblemText, t, waitWords, type FieldView, type IssuedTicket, type Lang, type PriorityCategory } from '@luot/shared';
+import { fillStrong } from '../text/fill-strong.ts';
 import type { CSSProperties } from 'react';
 import { useScreenGuide } from '../assist/assist.ts';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { fieldName } from '../fields/field-tree.ts';
 import { useCountdown } from '../hooks/use-countdown.ts';
-import { fill, fillStrong } from '../text/fill.ts';
 import { formatTime, vnTime } from '@luot/shared/ui';
 
 interface TicketScreenProps {

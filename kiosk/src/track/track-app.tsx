@@ -1,7 +1,6 @@
-import { t, waitWords, type Lang, type TrackView } from '@luot/shared';
+import { fill, t, waitWords, type Lang, type TrackView } from '@luot/shared';
 import { LanguageSwitch, useLang } from '@luot/shared/ui';
 import { useEffect, useRef, useState } from 'react';
-import { fill } from '../text/fill.ts';
 import { alertTurn, enableSound, soundEnabled } from './alert.ts';
 import { RatingForm } from './rating-form.tsx';
 import { codeFromPath } from './track-api.ts';

@@ -1,5 +1,5 @@
 import type { ErrorBody, IssuedTicket, TrackView } from '@luot/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ratings } from '../db/schema/index.ts';
 import { bearer, deviceToken, issue, smallCenter } from '../test-support/fixtures.ts';
 import { startTestServer, type TestServer } from '../test-support/test-app.ts';
@@ -66,11 +66,14 @@ describe('the citizen’s ticket by its tracking code', () => {
     const before = (await track(mine.trackingCode)).json<TrackView>();
     const started = Date.now();
     const pending = track(mine.trackingCode, `?since=${before.version}`);
-    await new Promise((r) => setTimeout(r, 50));
+    // The poll is held: its watch listens on the hub.
+    await vi.waitFor(() => expect(server.deps.hub.clientCount()).toBe(1), { timeout: 5_000 });
     await act(center.counter1, 'call-next');
     const after = (await pending).json<TrackView>();
     expect(after).toMatchObject({ status: 'called', counterNumber: 1 });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Woken by the call, not by the 25 s hold running out (a bound far from it, so a busy machine cannot fail it).
+    expect(Date.now() - started).toBeLessThan(12_500);
+    expect(server.deps.hub.clientCount()).toBe(0);
   });
 
   it('lets the phone rate once, only when done, and not after the counter screen did', async () => {

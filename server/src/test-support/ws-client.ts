@@ -44,17 +44,20 @@ export class TestSocket {
     this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
   }
 
-  /** Resolves with the first message (already received or future) matching `match`. */
+  /**
+   * Resolves with the first message (already received or future) matching `match`. The time-out only bounds a
+   * failure (a busy machine may take seconds); a passing test never waits it out.
+   */
   next<T extends ServerMessage>(match: (m: ServerMessage) => m is T, timeoutMs?: number): Promise<T>;
   next(match: (m: ServerMessage) => boolean, timeoutMs?: number): Promise<ServerMessage>;
-  next(match: (m: ServerMessage) => boolean, timeoutMs = 3000): Promise<ServerMessage> {
+  next(match: (m: ServerMessage) => boolean, timeoutMs = 10_000): Promise<ServerMessage> {
     const seen = this.messages.find(match);
     if (seen) return Promise.resolve(seen);
     return this.waitNew(match, timeoutMs);
   }
 
   /** Like next, but only for messages that arrive from now on. */
-  waitNew(match: (m: ServerMessage) => boolean, timeoutMs = 3000): Promise<ServerMessage> {
+  waitNew(match: (m: ServerMessage) => boolean, timeoutMs = 10_000): Promise<ServerMessage> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.map((m) => m.type))}`)), timeoutMs);
       this.waiters.push({
@@ -67,7 +70,7 @@ export class TestSocket {
     });
   }
 
-  waitClose(timeoutMs = 3000): Promise<{ code: number }> {
+  waitClose(timeoutMs = 10_000): Promise<{ code: number }> {
     if (this.closed) return Promise.resolve(this.closed);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('socket did not close')), timeoutMs);

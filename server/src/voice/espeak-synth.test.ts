@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEspeakSynth, espeakArgs, type EspeakRequest, type EspeakSynth, type OverrunTimer } from './espeak-synth.ts';
 import { decodeWav } from './wav.ts';
 
@@ -10,6 +10,7 @@ const make = (options: Parameters<typeof createEspeakSynth>[0]) => {
   return synth;
 };
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(synths.splice(0).map((s) => s.close()));
 });
 
@@ -54,10 +55,14 @@ describe('the eSpeak NG worker', () => {
   });
 
   it('starts again after stopping when idle', async () => {
-    const synth = make({ idleMs: 20 });
+    // The idle time (ten minutes) passes on a clock the test moves; the worker's messages are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const synth = make({});
     await synth.synthesize(request('Một.'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(synth.workersStarted).toBe(1);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(decodeWav(await synth.synthesize(request('Hai.'))).sampleRate).toBe(22050);
+    expect(synth.workersStarted).toBe(2);
   });
 
   it('refuses work once closed, and rejects what was waiting', async () => {

@@ -38,7 +38,7 @@ function Changes({ lang, entry }: { lang: Lang; entry: AuditEntry }) {
 
 /** Who changed what and when, newest first. */
 export function AuditTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
-  const list = useLoad(api.audit);
+  const list = useLoad('audit', api.audit);
   return (
     <section className="admin-tab" aria-labelledby="tab-title" data-testid="admin-audit">
       <div className="admin-tab__head">

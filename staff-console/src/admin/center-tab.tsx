@@ -13,7 +13,7 @@ const maxLogoChars = 60_000;
 
 /** The center's profile: name and address, logo, when the service day rolls over, receipt footer, hall notice. */
 export function CenterTab({ lang, api, onChanged }: { lang: Lang; api: ConsoleApi; onChanged: () => void }) {
-  const loaded = useLoad(api.centerProfile);
+  const loaded = useLoad('centerProfile', api.centerProfile);
   // Kept here, not in the form: the form starts afresh from the saved profile, and “Đã lưu.” must stay on screen.
   const [notice, say] = useAdminNotice();
   if (loaded.data === null) return <Problem lang={lang} failure={loaded.failure} />;

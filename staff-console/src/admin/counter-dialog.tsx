@@ -1,10 +1,9 @@
-import { t, type AdminCounter, type AdminField, type CounterBody, type FieldPolicy, type Lang } from '@luot/shared';
+import { type AdminCounter, type AdminField, type CounterBody, type FieldPolicy, fill, type Lang, t } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { leafFields } from '../text/names.ts';
 import { invalidProps, Numbers, Row, text, useFocusInvalid } from './form-bits.tsx';
 

@@ -1,8 +1,7 @@
-import { t, type AdminCounter, type Lang } from '@luot/shared';
+import { type AdminCounter, fill, type Lang, t } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { fill } from '../text/fill.ts';
 import { AdminListTab } from './admin-list-tab.tsx';
 import { useAdminNotice } from './admin-notice.tsx';
 import { CounterDialog } from './counter-dialog.tsx';
@@ -18,8 +17,8 @@ type Open = { kind: 'edit'; counter: AdminCounter | null } | { kind: 'remove'; c
 
 /** Counters and the fields each serves. Removing a counter serving someone is refused; otherwise it is retired. */
 export function CountersTab({ lang, api, onChanged }: CountersTabProps) {
-  const list = useLoad(api.adminCounters);
-  const fieldList = useLoad(api.fields);
+  const list = useLoad('adminCounters', api.adminCounters);
+  const fieldList = useLoad('fields', api.fields);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();

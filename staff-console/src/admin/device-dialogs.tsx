@@ -1,4 +1,4 @@
-import { t, type CounterView, type DeviceKind, type DeviceView, type Lang, type PrinterState } from '@luot/shared';
+import { type CounterView, type DeviceKind, type DeviceView, fill, type Lang, type PrinterState, t } from '@luot/shared';
 import type { Static } from 'typebox';
 import type { CreatedDevice } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
@@ -6,7 +6,6 @@ import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { counterLabel } from '../text/names.ts';
 import { clockTime } from '../time/clock.ts';
 import { invalidProps, Row, useFocusInvalid } from './form-bits.tsx';

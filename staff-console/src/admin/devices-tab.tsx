@@ -1,8 +1,7 @@
-import { t, type CounterView, type DeviceView, type Lang } from '@luot/shared';
+import { type CounterView, type DeviceView, fill, type Lang, t } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { fill } from '../text/fill.ts';
 import { counterLabel } from '../text/names.ts';
 import { dateTime } from '../time/clock.ts';
 import { AdminListTab } from './admin-list-tab.tsx';
@@ -22,8 +21,8 @@ function stateKey(device: DeviceView) {
 
 /** Kiosks and screens: register (pairing code shown once), see when each was last heard from, revoke. */
 export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleApi; counters: readonly CounterView[] }) {
-  const list = useLoad(api.devices);
-  const printers = useLoad(api.printers);
+  const list = useLoad('devices', api.devices);
+  const printers = useLoad('printers', api.printers);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();

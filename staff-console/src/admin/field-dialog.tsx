@@ -1,11 +1,10 @@
-import { t, type AdminField, type FieldBody, type Lang } from '@luot/shared';
+import { type AdminField, type FieldBody, fill, type Lang, t } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { TimeInput } from '../components/masked-inputs.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { invalidProps, Numbers, Row, text, useFocusInvalid } from './form-bits.tsx';
 import { slug } from './slug.ts';
 

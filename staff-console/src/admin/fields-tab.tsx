@@ -1,8 +1,7 @@
-import { t, type AdminField, type Lang } from '@luot/shared';
+import { type AdminField, fill, type Lang, t } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { fill } from '../text/fill.ts';
 import { AdminListTab } from './admin-list-tab.tsx';
 import { useAdminNotice } from './admin-notice.tsx';
 import { FieldDialog } from './field-dialog.tsx';
@@ -18,7 +17,7 @@ type Open = { kind: 'edit'; field: AdminField | null } | { kind: 'remove'; field
 
 /** Fields of procedures: each with its own number series. Removing one in use is refused; otherwise it is retired. */
 export function FieldsTab({ lang, api, onChanged }: FieldsTabProps) {
-  const list = useLoad(api.fields);
+  const list = useLoad('fields', api.fields);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();

@@ -16,7 +16,7 @@ const stateKey: Record<CenterSyncStatus['state'], HubStringKey> = {
 
 /** The center's link to its province hub: where it stands (refreshed every few seconds), its settings, a re-sync. */
 export function HubSyncTab({ lang, api, admin }: { lang: Lang; api: ConsoleApi; admin: boolean }) {
-  const loaded = useLoad(api.hubSync);
+  const loaded = useLoad('hubSync', api.hubSync);
   const [notice, say] = useAdminNotice();
   const [form, setForm] = useState<{ hubUrl: string; centerId: string; key: string } | null>(null);
   const status = loaded.data;

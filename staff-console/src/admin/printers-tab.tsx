@@ -1,11 +1,10 @@
-import { printerProblemText, t, type Lang, type PrinterState, type PublicLink } from '@luot/shared';
+import { fill, printerProblemText, t, type Lang, type PrinterState, type PublicLink } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { dateTime } from '../time/clock.ts';
 import { AdminListTab } from './admin-list-tab.tsx';
 import { useAdminNotice } from './admin-notice.tsx';
@@ -16,8 +15,8 @@ const outcomeKey = { printed: 'adminTestPrinted', queued: 'adminTestQueued', fai
 
 /** Receipt printers: add, print a test receipt, ask for the status now, remove. */
 export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
-  const list = useLoad(api.printers);
-  const link = useLoad(api.publicLink);
+  const list = useLoad('printers', api.printers);
+  const link = useLoad('publicLink', api.publicLink);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PrinterState | null>(null);
   const [busy, setBusy] = useState<number | null>(null);

@@ -10,7 +10,7 @@ import { useLoad } from './use-load.ts';
 
 /** Queue rules: the priority categories, how priority and normal tickets interleave, recalls, transfers. */
 export function RulesTab({ lang, api, onChanged }: { lang: Lang; api: ConsoleApi; onChanged: () => void }) {
-  const loaded = useLoad(api.rules);
+  const loaded = useLoad('rules', api.rules);
   if (loaded.data === null) return <Problem lang={lang} failure={loaded.failure} />;
   return <RulesForm key={JSON.stringify(loaded.data)} lang={lang} api={api} rules={loaded.data} onSaved={() => {
         loaded.reload();

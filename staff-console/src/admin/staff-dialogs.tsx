@@ -1,10 +1,9 @@
-import { t, type AdminStaff, type Lang, type Role, type StaffWithPassword } from '@luot/shared';
+import { type AdminStaff, fill, type Lang, type Role, type StaffWithPassword, t } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { invalidProps, Row, useFocusInvalid } from './form-bits.tsx';
 
 const roles: readonly Role[] = ['officer', 'supervisor', 'admin'];

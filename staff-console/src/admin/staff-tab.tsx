@@ -1,8 +1,7 @@
-import { t, type AdminStaff, type Lang, type StaffWithPassword } from '@luot/shared';
+import { type AdminStaff, fill, type Lang, type StaffWithPassword, t } from '@luot/shared';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { fill } from '../text/fill.ts';
 import { dateTime } from '../time/clock.ts';
 import { AdminListTab } from './admin-list-tab.tsx';
 import { useAdminNotice } from './admin-notice.tsx';
@@ -16,7 +15,7 @@ type Open =
 
 /** Staff accounts: create (password shown once), rename, change role, disable or enable, reset a password. */
 export function StaffTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
-  const list = useLoad(api.staff);
+  const list = useLoad('staff', api.staff);
   const [open, setOpen] = useState<Open | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();

@@ -7,7 +7,7 @@ import { useLoad } from './use-load.ts';
 
 /** Whether the hall board adds the English sentence after the Vietnamese call. */
 export function VoiceTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
-  const loaded = useLoad(api.voice);
+  const loaded = useLoad('voice', api.voice);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useAdminNotice();
 

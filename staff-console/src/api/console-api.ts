@@ -99,46 +99,46 @@ export class ConsoleApi {
   setIssuing = (fieldId: number, issuing: boolean) => this.call(`/api/fields/${fieldId}/issuing`, Anything, { method: 'POST', body: { issuing } });
 
   // Admin.
-  centerProfile = () => this.call('/api/admin/center', CenterProfileRead);
+  centerProfile = (signal?: AbortSignal) => this.call('/api/admin/center', CenterProfileRead, { signal });
   saveCenterProfile = (body: CenterProfileBody) => this.call('/api/admin/center', Anything, { method: 'PUT', body });
 
-  fields = () => this.call('/api/admin/fields', Type.Array(AdminFieldRead));
+  fields = (signal?: AbortSignal) => this.call('/api/admin/fields', Type.Array(AdminFieldRead), { signal });
   createField = (body: FieldBody) => this.call('/api/admin/fields', Anything, { method: 'POST', body });
   updateField = (id: number, body: FieldBody) => this.call(`/api/admin/fields/${id}`, Anything, { method: 'PUT', body });
   deleteField = (id: number) => this.call(`/api/admin/fields/${id}`, Anything, { method: 'DELETE' });
 
   satisfactionToday = () => this.call('/api/ratings/today', SatisfactionToday);
-  adminCounters = () => this.call('/api/admin/counters', Type.Array(AdminCounterRead));
+  adminCounters = (signal?: AbortSignal) => this.call('/api/admin/counters', Type.Array(AdminCounterRead), { signal });
   createCounter = (body: CounterBody) => this.call('/api/admin/counters', Anything, { method: 'POST', body });
   updateCounter = (id: number, body: CounterBody) => this.call(`/api/admin/counters/${id}`, Anything, { method: 'PUT', body });
   deleteCounter = (id: number) => this.call(`/api/admin/counters/${id}`, Anything, { method: 'DELETE' });
 
-  staff = () => this.call('/api/admin/staff', Type.Array(AdminStaff));
+  staff = (signal?: AbortSignal) => this.call('/api/admin/staff', Type.Array(AdminStaff), { signal });
   createStaff = (body: StaffBody) => this.call('/api/admin/staff', StaffWithPassword, { method: 'POST', body });
   updateStaff = (id: number, body: StaffUpdateBody) => this.call(`/api/admin/staff/${id}`, Anything, { method: 'PUT', body });
   resetPassword = (id: number) => this.call(`/api/admin/staff/${id}/reset-password`, StaffWithPassword, { method: 'POST' });
 
-  devices = () => this.call('/api/devices', Type.Array(DeviceView));
+  devices = (signal?: AbortSignal) => this.call('/api/devices', Type.Array(DeviceView), { signal });
   createDevice = (body: { kind: DeviceKind; name: string; counterId: number | null }) => this.call('/api/devices', CreatedDevice, { method: 'POST', body });
   revokeDevice = (id: number) => this.call(`/api/devices/${id}`, DeviceView, { method: 'DELETE' });
   deviceSettings = (id: number, body: DeviceSettings) => this.call(`/api/devices/${id}/settings`, Anything, { method: 'PUT', body });
   devicePrinter = (id: number, printerId: number | null) => this.call(`/api/devices/${id}/printer`, DeviceView, { method: 'PUT', body: { printerId } });
 
-  printers = () => this.call('/api/printers', Type.Array(PrinterState));
+  printers = (signal?: AbortSignal) => this.call('/api/printers', Type.Array(PrinterState), { signal });
   createPrinter = (body: CreatePrinterBody) => this.call('/api/printers', PrinterState, { method: 'POST', body, timeoutMs: 15_000 });
   testPrinter = (id: number) => this.call(`/api/printers/${id}/test`, PrintOutcome, { method: 'POST', timeoutMs: 20_000 });
   checkPrinter = (id: number) => this.call(`/api/printers/${id}/check`, PrinterState, { method: 'POST', timeoutMs: 15_000 });
   deletePrinter = (id: number) => this.call(`/api/printers/${id}`, Anything, { method: 'DELETE' });
   publicLink = () => this.call('/api/printers/public-link', PublicLink);
 
-  rules = () => this.call('/api/admin/rules', RulesRead);
+  rules = (signal?: AbortSignal) => this.call('/api/admin/rules', RulesRead, { signal });
   saveRules = (body: RulesBody) => this.call('/api/admin/rules', Anything, { method: 'PUT', body });
-  voice = () => this.call('/api/admin/voice', VoiceRead);
+  voice = (signal?: AbortSignal) => this.call('/api/admin/voice', VoiceRead, { signal });
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
-  audit = () => this.call('/api/admin/audit', Type.Array(AuditEntry));
+  audit = (signal?: AbortSignal) => this.call('/api/admin/audit', Type.Array(AuditEntry), { signal });
 
   // The link to the province hub (server/src/sync/).
-  hubSync = () => this.call('/api/admin/hub-sync', CenterSyncStatus);
+  hubSync = (signal?: AbortSignal) => this.call('/api/admin/hub-sync', CenterSyncStatus, { signal });
   saveHubSync = (body: CenterSyncSettingsBody) => this.call('/api/admin/hub-sync', CenterSyncStatus, { method: 'PUT', body });
   resyncHub = () => this.call('/api/admin/hub-sync/resync', CenterSyncStatus, { method: 'POST', timeoutMs: 30_000 });
 

@@ -1,5 +1,4 @@
-import { t, type Alert, type CounterView, type FieldView, type Lang, type LiveAlert, type StringKey } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { type Alert, type CounterView, type FieldView, fill, type Lang, type LiveAlert, type StringKey, t } from '@luot/shared';
 import { counterLabel, fieldName } from '../text/names.ts';
 
 interface AlertsPanelProps {

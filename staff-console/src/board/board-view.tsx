@@ -1,4 +1,4 @@
-import { FieldView, t, type CenterInfo, type CounterView, type Lang, type TicketView } from '@luot/shared';
+import { type CenterInfo, type CounterView, FieldView, fill, type Lang, t, type TicketView } from '@luot/shared';
 import { useState } from 'react';
 import { Value } from 'typebox/value';
 import type { ConsoleApi } from '../api/console-api.ts';
@@ -8,7 +8,6 @@ import { TransferDialog } from '../components/transfer-dialog.tsx';
 import { useDesk } from '../desk/use-desk.ts';
 import { useRunner } from '../hooks/use-runner.ts';
 import type { Center } from '../live/use-center.ts';
-import { fill } from '../text/fill.ts';
 import { counterLabel, fieldName } from '../text/names.ts';
 import { AlertsPanel } from './alerts-panel.tsx';
 import { CancelDialog } from './cancel-dialog.tsx';

@@ -1,5 +1,4 @@
-import { t, type CounterLive, type CounterSatisfaction, type CounterView, type FieldView, type Lang, type LiveAlert, type TicketView } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { type CounterLive, type CounterSatisfaction, type CounterView, type FieldView, fill, type Lang, type LiveAlert, t, type TicketView } from '@luot/shared';
 import { counterLabel, fieldName, pauseReasonLabel } from '../text/names.ts';
 import { formatTimer, secondsSince, useNow } from '../time/clock.ts';
 import { percent } from './satisfaction.ts';

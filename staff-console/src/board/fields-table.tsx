@@ -1,5 +1,4 @@
-import { t, type FieldLive, type FieldView, type Lang, type TicketView } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { type FieldLive, type FieldView, fill, type Lang, t, type TicketView } from '@luot/shared';
 import { fieldName, leafFields } from '../text/names.ts';
 import { secondsSince, useNow } from '../time/clock.ts';
 

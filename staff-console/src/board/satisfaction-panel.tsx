@@ -1,5 +1,4 @@
-import { ratingChoices, ratingReasonCodes, ratingReasonKeys, t, type Lang, type SatisfactionToday } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { fill, type Lang, ratingChoices, ratingReasonCodes, ratingReasonKeys, type SatisfactionToday, t } from '@luot/shared';
 import { percent } from './satisfaction.ts';
 
 const scoreKey = { 1: 'veryGood', 2: 'good', 3: 'neutral', 4: 'bad' } as const;

@@ -1,6 +1,5 @@
-import { t, type FieldView, type Lang, type PriorityCategory, type TicketView } from '@luot/shared';
+import { type FieldView, fill, type Lang, type PriorityCategory, t, type TicketView } from '@luot/shared';
 import { Dialog } from '../components/dialog.tsx';
-import { fill } from '../text/fill.ts';
 import { fieldName, priorityName } from '../text/names.ts';
 import { clockTime } from '../time/clock.ts';
 

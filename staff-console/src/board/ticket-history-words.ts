@@ -1,5 +1,4 @@
-import { ratingChoices, ratingReasonKeys, t, type CounterView, type FieldView, type Lang, type PriorityCategory, type StringKey, type TicketEvent, type TicketStatus } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { type CounterView, type FieldView, fill, type Lang, type PriorityCategory, ratingChoices, ratingReasonKeys, type StringKey, t, type TicketEvent, type TicketStatus } from '@luot/shared';
 import { fieldName, priorityName } from '../text/names.ts';
 
 export const statusKey: Record<TicketStatus, StringKey> = {
@@ -85,6 +84,6 @@ export function eventWords(event: TicketEvent, names: Names): { sentence: string
       break;
     }
   }
-  if (event.note !== null) details.unshift(fill(lang, event.kind === 'cancelled' ? 'histReason' : 'histNote', { [event.kind === 'cancelled' ? 'reason' : 'note']: event.note }));
+  if (event.note !== null) details.unshift(event.kind === 'cancelled' ? fill(lang, 'histReason', { reason: event.note }) : fill(lang, 'histNote', { note: event.note }));
   return { sentence, details };
 }

@@ -1,10 +1,9 @@
-import { t, type CounterView, type FieldView, type Lang, type PriorityCategory, type TicketSearchResult } from '@luot/shared';
+import { type CounterView, type FieldView, fill, type Lang, type PriorityCategory, t, type TicketSearchResult } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { fieldName } from '../text/names.ts';
 import { statusKey, eventWords } from './ticket-history-words.ts';
 

@@ -1,8 +1,7 @@
-import { t, type CounterView, type FieldView, type Lang, type TicketView } from '@luot/shared';
+import { type CounterView, type FieldView, fill, type Lang, t, type TicketView } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../api/http.ts';
 import type { TransferTarget } from '../api/console-api.ts';
-import { fill } from '../text/fill.ts';
 import { counterLabel, fieldName, leafFields } from '../text/names.ts';
 import { Dialog } from './dialog.tsx';
 import { Problem } from './problem.tsx';

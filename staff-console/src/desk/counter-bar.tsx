@@ -1,6 +1,5 @@
-import { t, type CounterView, type FieldView, type Lang } from '@luot/shared';
+import { type CounterView, type FieldView, fill, type Lang, t } from '@luot/shared';
 import { Keycap } from '../components/keycap.tsx';
-import { fill } from '../text/fill.ts';
 import { counterLabel, fieldName, pauseReasonLabel } from '../text/names.ts';
 import { shortcuts } from './desk-state.ts';
 

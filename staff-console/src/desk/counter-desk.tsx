@@ -1,11 +1,10 @@
-import { t, type CenterInfo, type CounterView, type Lang, type TicketView } from '@luot/shared';
+import { type CenterInfo, type CounterView, fill, type Lang, t, type TicketView } from '@luot/shared';
 import { useMemo, useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { TransferDialog } from '../components/transfer-dialog.tsx';
 import { useShortcuts } from '../hooks/use-shortcuts.ts';
 import type { Center } from '../live/use-center.ts';
-import { fill } from '../text/fill.ts';
 import { counterLabel, fieldName } from '../text/names.ts';
 import { ActionPad } from './action-pad.tsx';
 import { CounterBar } from './counter-bar.tsx';

@@ -1,9 +1,8 @@
-import { t, type CounterView, type FieldView, type Lang, type Me } from '@luot/shared';
+import { type CounterView, type FieldView, fill, type Lang, type Me, t } from '@luot/shared';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { counterLabel, fieldName, pauseReasonLabel } from '../text/names.ts';
 
 interface CounterPickerProps {

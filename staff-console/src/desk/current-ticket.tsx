@@ -1,5 +1,4 @@
-import { t, type CounterView, type FieldView, type Lang, type PriorityCategory } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { type CounterView, type FieldView, fill, type Lang, type PriorityCategory, t } from '@luot/shared';
 import { fieldName, pauseReasonLabel, priorityName } from '../text/names.ts';
 import { clockTime, formatTimer, secondsSince, useNow } from '../time/clock.ts';
 import { HandoverNote } from './handover-note.tsx';

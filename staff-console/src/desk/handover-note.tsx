@@ -1,5 +1,4 @@
-import { t, type CounterView, type FieldView, type Lang, type TicketView } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { type CounterView, type FieldView, fill, type Lang, t, type TicketView } from '@luot/shared';
 import { counterLabel, fieldName } from '../text/names.ts';
 
 interface HandoverNoteProps {

@@ -1,7 +1,6 @@
-import { t, type Lang, type TicketView } from '@luot/shared';
+import { fill, type Lang, t, type TicketView } from '@luot/shared';
 import type { ApiFailure } from '../api/http.ts';
 import { TextPromptDialog } from '../components/text-prompt-dialog.tsx';
-import { fill } from '../text/fill.ts';
 
 interface HoldDialogProps {
   lang: Lang;

@@ -1,9 +1,8 @@
-import { t, type CounterView, type Lang, type LeaveCounterBody } from '@luot/shared';
+import { type CounterView, fill, type Lang, type LeaveCounterBody, t } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../api/http.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { Problem } from '../components/problem.tsx';
-import { fill } from '../text/fill.ts';
 import { counterLabel, pauseReasonLabel, pauseReasons } from '../text/names.ts';
 
 interface LeaveDialogProps {

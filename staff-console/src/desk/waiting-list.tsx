@@ -1,6 +1,5 @@
-import { t, type CounterView, type FieldView, type Lang, type PriorityCategory, type TicketView } from '@luot/shared';
+import { type CounterView, type FieldView, fill, type Lang, type PriorityCategory, t, type TicketView } from '@luot/shared';
 import { HandoverNote } from './handover-note.tsx';
-import { fill } from '../text/fill.ts';
 import { fieldName, priorityName } from '../text/names.ts';
 import { secondsSince, useNow } from '../time/clock.ts';
 

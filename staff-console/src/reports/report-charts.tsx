@@ -1,6 +1,5 @@
-import { reportColumns, reportGroupTitles, type Lang, type Report, type ReportRow } from '@luot/shared';
+import { fill, type Lang, type Report, reportColumns, reportGroupTitles, type ReportRow } from '@luot/shared';
 import { useMemo } from 'react';
-import { fill } from '../text/fill.ts';
 import { BarChart, type BarSpec } from './bar-chart.tsx';
 import { formatDay, minutesOf } from './report-format.ts';
 

@@ -1,5 +1,4 @@
-import { reportColumns, reportGroupTitles, reportTexts, t, type Lang, type Report, type ReportFigures } from '@luot/shared';
-import { fill } from '../text/fill.ts';
+import { fill, type Lang, type Report, reportColumns, type ReportFigures, reportGroupTitles, reportTexts, t } from '@luot/shared';
 import { formatCount, formatMinutes, formatPercent } from './report-format.ts';
 
 /** The columns on screen, in order; `id` matches the export's column ids, so the test can check both. */

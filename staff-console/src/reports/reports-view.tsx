@@ -1,10 +1,9 @@
-import { reportGroupTitles, reportTexts, t, type AnyReportGroupBy, type Lang, type Report, type StringKey } from '@luot/shared';
+import { fill, reportGroupTitles, reportTexts, t, type AnyReportGroupBy, type Lang, type Report, type StringKey } from '@luot/shared';
 import type { ReactNode } from 'react';
 import { NoticeLine } from '../components/notice-line.tsx';
 import { Problem } from '../components/problem.tsx';
 import { useState } from 'react';
 import { useRunner } from '../hooks/use-runner.ts';
-import { fill } from '../text/fill.ts';
 import { HeatMap } from './heat-map.tsx';
 import { ReportCharts } from './report-charts.tsx';
 import { ReportFilters } from './report-filters.tsx';

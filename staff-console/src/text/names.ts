@@ -1,5 +1,5 @@
 import type { CounterView, FieldView, Lang, PriorityCategory } from '@luot/shared';
-import { fill } from './fill.ts';
+import { fill } from '@luot/shared';
 
 export function fieldName(lang: Lang, field: Pick<FieldView, 'nameVi' | 'nameEn'> | undefined): string {
   if (!field) return '—';

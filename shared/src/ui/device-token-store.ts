@@ -1,4 +1,4 @@
-/** The device token in localStorage, so a screen survives reloads and power cuts without pairing again. */
+/** A device's token in localStorage, so a kiosk or screen survives reloads and power cuts without pairing again. */
 export function readToken(key: string): string | null {
   try {
     return window.localStorage.getItem(key);
@@ -12,7 +12,7 @@ export function saveToken(key: string, token: string): void {
   try {
     window.localStorage.setItem(key, token);
   } catch {
-    // Not persisted: the screen works until the next reload, then pairs again.
+    // Not persisted: the device works until the next reload, then pairs again.
   }
 }
 

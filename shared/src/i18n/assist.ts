@@ -1,6 +1,6 @@
 /**
  * Strings for helping people use the apps: the kiosk's large text and spoken guidance, the hall board's calm
- * mode, and the links to the role guides under /help. Spread into the main tables in i18n.ts, so `t()` knows
+ * mode, and the links to the role guides under /help. Spread into the tables in i18n.ts, so `t()` knows
  * them like any other key. `guide*` strings are spoken (by the server's voice), not shown: numbers in them are
  * filled in as words, and they address citizens as Ông/Bà like every citizen-facing line.
  */
@@ -37,11 +37,9 @@ export const assistVi = {
   // The role guides, served by the center's own server under /help.
   helpLink: 'Hướng dẫn sử dụng',
   helpInstallLink: 'Hướng dẫn lắp đặt',
-} as const satisfies Record<string, string>;
+} as const;
 
-export type AssistKey = keyof typeof assistVi;
-
-export const assistEn: Record<AssistKey, string> = {
+export const assistEn = {
   assistTools: 'Help',
   assistListen: 'Listen to guidance',
   assistLargeText: 'Large text',
@@ -70,4 +68,4 @@ export const assistEn: Record<AssistKey, string> = {
 
   helpLink: 'User guide',
   helpInstallLink: 'Installation guide',
-};
+} as const satisfies Record<keyof typeof assistVi, string>;
