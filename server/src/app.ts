@@ -17,6 +17,8 @@ import { trackRoutes } from './http/track-routes.ts';
 import { createFeedback } from './feedback/feedback-service.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createAdminService } from './services/admin-service.ts';
+import { createSetupService } from './services/setup-service.ts';
+import { setupRoutes } from './http/setup-routes.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { centerRoutes } from './http/center-routes.ts';
@@ -105,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     live: createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
     guards: guards(auth),
     kioskPace,
+    setup: createSetupService({ store, clock, auth, acceptsPrinter: (uri) => printing.accepts(uri) }),
   };
 
   app.setValidatorCompiler(strictValidatorCompiler);
@@ -136,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminSetupRoutes, { deps });
   await app.register(adminCatalogRoutes, { deps });
   await app.register(adminStaffRoutes, { deps });
+  await app.register(setupRoutes, { deps });
   await app.register(liveRoutes, { deps });
   await app.register(reportRoutes, { deps });
   await app.register(voiceRoutes, { deps });

@@ -15,6 +15,7 @@ import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
 import type { Receipts } from './services/receipts.ts';
 import type { ReportService } from './reports/report-service.ts';
+import type { SetupService } from './services/setup-service.ts';
 import type { Hub } from './ws/hub.ts';
 
 /** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
@@ -38,4 +39,5 @@ export interface AppDeps {
   reports: ReportService;
   guards: Guards;
   kioskPace: KioskPace;
+  setup: SetupService;
 }

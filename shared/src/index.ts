@@ -9,3 +9,5 @@ export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
 export * from './help.ts';
+export * from './setup.ts';
+export * from './field-catalog.ts';

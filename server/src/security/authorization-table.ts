@@ -104,6 +104,11 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/admin/staff': ADMIN,
   'PUT /api/admin/staff/{id}': ADMIN,
   'POST /api/admin/staff/{id}/reset-password': ADMIN,
+  'GET /api/setup': ADMIN,
+  'POST /api/setup': ADMIN,
+  'POST /api/setup/skip': ADMIN,
+  'GET /api/admin/config': ADMIN,
+  'POST /api/admin/config': ADMIN,
 };
 
 /** Codes that refuse a caller for who they are, as opposed to what they asked. */
