@@ -1,4 +1,4 @@
-import { CONFIG_FORMAT, CONFIG_VERSION, type ConfigFile, type DeviceSettings } from '@luot/shared';
+import { CONFIG_FORMAT, CONFIG_VERSION, defaultDeviceSettings, type ConfigFile, type DeviceSettings } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { adminRepo } from '../db/repositories/admin-repo.ts';
 import { printersRepo } from '../db/repositories/printers-repo.ts';
@@ -57,7 +57,8 @@ export function exportConfig(store: OpenDb, clock: Clock): ConfigFile {
       name: d.name,
       counter: d.counterId === null ? null : (numberOf.get(d.counterId) ?? null),
       printer: d.printerId === null ? null : (printerName.get(d.printerId) ?? null),
-      settings: d.settings as DeviceSettings,
+      // Screens never given settings store none and use the defaults.
+      settings: { ...defaultDeviceSettings, ...(d.settings as Partial<DeviceSettings>) },
     })),
   };
 }
