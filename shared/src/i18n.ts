@@ -5,6 +5,7 @@
  */
 
 import { assistEn, assistVi } from './i18n-assist.ts';
+import { setupEn, setupVi } from './i18n-setup.ts';
 
 export const langs = ['vi', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -12,6 +13,7 @@ export const defaultLang: Lang = 'vi';
 
 const vi = {
   ...assistVi,
+  ...setupVi,
   appName: 'Lượt',
   kioskTitle: 'Lấy số thứ tự',
   displayTitle: 'Màn hình quầy',
@@ -560,6 +562,7 @@ export type StringKey = keyof typeof vi;
 // Typed against the Vietnamese keys so a missing or misspelled English entry is a compile error.
 const en: Record<StringKey, string> = {
   ...assistEn,
+  ...setupEn,
   appName: 'Lượt',
   kioskTitle: 'Take a queue number',
   displayTitle: 'Counter display',

@@ -9,6 +9,7 @@ import { useCenter } from './live/use-center.ts';
 import { LoginScreen } from './session/login-screen.tsx';
 import { NavBar } from './session/nav-bar.tsx';
 import { useSession, type SessionControl } from './session/use-session.ts';
+import { useSetupPending } from './setup/use-setup-pending.ts';
 import { ServerOffsetContext } from './time/clock.ts';
 
 // Officers, the most numerous users, never load the supervisor's board or the admin screens. A chunk that
@@ -29,6 +30,14 @@ const ReportsView = lazy(() =>
 const AdminView = lazy(() =>
   import('./admin/admin-view.tsx').then(
     (m) => ({ default: m.AdminView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
+
+// The first-run setup is opened once in a center's life, by its admin.
+const SetupView = lazy(() =>
+  import('./setup/setup-view.tsx').then(
+    (m) => ({ default: m.SetupView }),
     () => ({ default: ReloadNeeded }),
   ),
 );
@@ -96,6 +105,31 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
   const view = route.view === null ? views[0] : route.view;
   const allowed = view !== undefined && views.includes(view);
   const connection: Connection = { state: linkToConnection[center.link], center: info?.name ?? health.center };
+  const [setupPending, setupDone] = useSetupPending(api, me.role === 'admin');
+  if (setupPending !== false) {
+    return (
+      <div className="app console">
+        <AppHeader lang={lang} title={t(lang, 'consoleTitle')} connection={connection} onLangChange={onLang} />
+        <main className="app-main console__main">
+          <Suspense fallback={<p className="loading">{t(lang, 'loading')}</p>}>
+            {setupPending === null ? (
+              <p className="loading">{t(lang, 'loading')}</p>
+            ) : (
+              <SetupView
+                lang={lang}
+                api={api}
+                onDone={() => {
+                  setupDone();
+                  refreshInfo();
+                  center.resync();
+                }}
+              />
+            )}
+          </Suspense>
+        </main>
+      </div>
+    );
+  }
 
   return (
     <ServerOffsetContext value={center.serverOffsetMs}>

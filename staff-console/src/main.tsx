@@ -11,5 +11,6 @@ import './styles/alerts.css';
 import './styles/admin.css';
 import './styles/reports.css';
 import './styles/reports-print.css';
+import './styles/setup.css';
 
 mountApp(App);

@@ -2,6 +2,7 @@ import { t, type CounterView, type Lang, type StringKey } from '@luot/shared';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { AuditTab } from './audit-tab.tsx';
 import { CenterTab } from './center-tab.tsx';
+import { ConfigTab } from './config-tab.tsx';
 import { CountersTab } from './counters-tab.tsx';
 import { DevicesTab } from './devices-tab.tsx';
 import { FieldsTab } from './fields-tab.tsx';
@@ -30,6 +31,7 @@ const tabs = [
   { id: 'rules', label: 'adminTabRules' },
   { id: 'voice', label: 'adminTabVoice' },
   { id: 'audit', label: 'adminTabAudit' },
+  { id: 'config', label: 'adminTabConfig' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
 
 type TabId = (typeof tabs)[number]['id'];
@@ -65,6 +67,7 @@ export function AdminView({ lang, api, counters, tab, onTab, onChanged }: AdminV
       {current === 'rules' && <RulesTab lang={lang} api={api} onChanged={onChanged} />}
       {current === 'voice' && <VoiceTab lang={lang} api={api} />}
       {current === 'audit' && <AuditTab lang={lang} api={api} />}
+      {current === 'config' && <ConfigTab lang={lang} api={api} onChanged={onChanged} />}
     </div>
   );
 }

@@ -27,6 +27,10 @@ import {
   type StaffBody,
   type StaffUpdateBody,
   type VoiceSettingsBody,
+  ImportResult,
+  SetupSheet,
+  SetupStatus,
+  type SetupBody,
 } from '@luot/shared';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
@@ -129,6 +133,13 @@ export class ConsoleApi {
   voice = () => this.call('/api/admin/voice', VoiceRead);
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
   audit = () => this.call('/api/admin/audit', Type.Array(AuditEntry));
+
+  // First-run setup and the configuration file (admin).
+  setupStatus = () => this.call('/api/setup', SetupStatus);
+  finishSetup = (body: SetupBody) => this.call('/api/setup', SetupSheet, { method: 'POST', body, timeoutMs: 30_000 });
+  skipSetup = () => this.call('/api/setup/skip', SetupStatus, { method: 'POST' });
+  configFile = () => this.file('/api/admin/config');
+  importConfig = (file: unknown) => this.call('/api/admin/config', ImportResult, { method: 'POST', body: file, timeoutMs: 30_000 });
 
   // Reports (supervisor, admin).
   report = (query: ReportQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
