@@ -110,6 +110,7 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
     return (
       <div className="app console">
         <AppHeader lang={lang} title={t(lang, 'consoleTitle')} connection={connection} onLangChange={onLang} />
+        <NavBar lang={lang} me={me} views={[]} current={null} onGo={go} onSignOut={() => void control.signOut()} />
         <main className="app-main console__main">
           <Suspense fallback={<p className="loading">{t(lang, 'loading')}</p>}>
             {setupPending === null ? (

@@ -21,7 +21,7 @@ export function StepCenter({ lang, draft, onDraft }: StepProps) {
         <span>{t(lang, 'setupCenterAddress')}</span>
         <input type="text" value={draft.address} maxLength={300} onChange={(e) => onDraft((d) => ({ ...d, address: e.target.value }))} data-testid="setup-address" />
       </label>
-      <fieldset className="form__row form__row--wide setup-hours">
+      <fieldset className="form__row--wide setup-hours">
         <legend>{t(lang, 'setupHours')}</legend>
         <label>
           <span>{t(lang, 'setupOpensAt')}</span>
