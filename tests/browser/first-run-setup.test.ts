@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/axe.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { ConsolePage } from '../support/console-page.ts';
 import { ServerProcess } from '../support/server-process.ts';
@@ -25,6 +26,7 @@ describe('first-run setup of a real center', () => {
     await page.getByTestId('setup-name').fill('Trung tâm Phục vụ hành chính công xã Tân Phú');
     await page.getByTestId('setup-address').fill('Xã Tân Phú, Tỉnh Đồng Nai');
     await screenshot(page, 'setup-1-center');
+    await expectAccessible(page, 'setup-1-center');
     // The test runs at any hour of the day, so this center takes numbers around the clock.
     await page.getByTestId('setup-opens').fill('00:00');
     await page.getByTestId('setup-closes').fill('23:59');
@@ -37,20 +39,24 @@ describe('first-run setup of a real center', () => {
     // A slip of the finger: the letter A twice.
     await setup.fieldLetter('bao-tro-xa-hoi', 'A');
     await screenshot(page, 'setup-2-fields');
+    await expectAccessible(page, 'setup-2-fields');
     await setup.next();
 
     // One counter per field is proposed; counter 1 also takes certification.
     await setup.counter(1).waitFor();
     await setup.serve(1, 'chung-thuc', true);
     await screenshot(page, 'setup-3-counters');
+    await expectAccessible(page, 'setup-3-counters');
     await setup.next();
 
     await page.getByTestId('setup-step-staff').waitFor();
     await setup.staffName(1, 'Nguyễn Thị Lan');
     await screenshot(page, 'setup-4-staff');
+    await expectAccessible(page, 'setup-4-staff');
     await setup.next();
     await page.getByTestId('setup-step-devices').waitFor();
     await screenshot(page, 'setup-5-devices');
+    await expectAccessible(page, 'setup-5-devices');
     await setup.finish();
 
     // The server lists the bad entry in words; nothing was saved; "Sửa" leads to it.
@@ -60,6 +66,7 @@ describe('first-run setup of a real center', () => {
     expect(problems.normalize('NFC')).toBe(problems);
     await setup.problems().scrollIntoViewIfNeeded();
     await screenshot(page, 'setup-problems');
+    await expectAccessible(page, 'setup-problems');
     await setup.problems().getByRole('button').first().click();
     await page.getByTestId('setup-step-fields').waitFor();
     await setup.fieldLetter('bao-tro-xa-hoi', 'G');
@@ -68,6 +75,7 @@ describe('first-run setup of a real center', () => {
 
     await setup.sheet().waitFor();
     await screenshot(page, 'setup-sheet');
+    await expectAccessible(page, 'setup-sheet');
     const password = await setup.password('quay1');
     const kioskCode = await setup.pairingCode('Kiosk 1');
     expect(password.length).toBeGreaterThanOrEqual(12);
