@@ -22,7 +22,8 @@ export const SetupBody = Type.Object(
       { minItems: 1, maxItems: 40 },
     ),
     counters: Type.Array(
-      Type.Object({ number: CounterNumber, name: Name, fields: Type.Array(FieldCode, { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }),
+      // An empty list is refused by the setup's own check, which names the counter.
+      Type.Object({ number: CounterNumber, name: Name, fields: Type.Array(FieldCode, { maxItems: 20 }) }, { additionalProperties: false }),
       { minItems: 1, maxItems: 100 },
     ),
     staff: Type.Array(Type.Object({ username: Type.String({ pattern: '^[a-z0-9._-]{3,32}$' }), displayName: Name, role: Role }, { additionalProperties: false }), { maxItems: 200 }),

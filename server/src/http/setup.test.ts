@@ -77,6 +77,17 @@ describe('first-run setup', () => {
     expect(setupRepo.pending(server.store.db)).toBe(true);
   });
 
+  it('names entries of the wrong shape the same way: a bad username, a counter serving nothing', async () => {
+    const bad = { ...setupForm, counters: [{ ...setupForm.counters[0], fields: [] }, ...setupForm.counters.slice(1)], staff: [...setupForm.staff, { username: '', displayName: 'Ai đó', role: 'officer' }] };
+    const first = (await call(admin, 'POST', '/api/setup', bad)).json<ErrorBody>();
+    expect(first.code).toBe('SETUP_INVALID');
+    expect(first.problems?.map((p) => p.path)).toEqual(['/staff/3/username']);
+    expect(first.problems?.[0]?.message.vi).toContain('tên đăng nhập 3–32 ký tự');
+    const second = (await call(admin, 'POST', '/api/setup', { ...bad, staff: setupForm.staff })).json<ErrorBody>();
+    expect(second.problems?.map((p) => [p.path, p.code])).toEqual([['/counters/0/fields', 'COUNTER_FIELDS_INVALID']]);
+    expect(setupRepo.pending(server.store.db)).toBe(true);
+  });
+
   it('is remembered in the database file across a restart; skipping also ends it', async () => {
     await call(admin, 'POST', '/api/setup/skip');
     await server.stop();

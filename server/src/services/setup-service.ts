@@ -1,4 +1,4 @@
-import type { SetupBody, SetupSheet } from '@luot/shared';
+import { SetupBody, type SetupSheet } from '@luot/shared';
 import { generatePassword } from '../auth/password.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseLocalTime } from '../domain/time.ts';
@@ -42,7 +42,7 @@ export function createSetupService(deps: { store: OpenDb; clock: Clock; auth: Au
       c.fields.forEach((code, j) => {
         if (!codes.has(code)) problems.add(`/counters/${i}/fields/${j}`, 'FIELD_UNKNOWN');
       });
-      if (new Set(c.fields).size !== c.fields.length) problems.add(`/counters/${i}/fields`, 'COUNTER_FIELDS_INVALID');
+      if (c.fields.length === 0 || new Set(c.fields).size !== c.fields.length) problems.add(`/counters/${i}/fields`, 'COUNTER_FIELDS_INVALID');
     });
     const existing = new Set(adminRepo.staffList(db).map((s) => s.username));
     const usernames = body.staff.map((s) => s.username);
@@ -63,8 +63,13 @@ export function createSetupService(deps: { store: OpenDb; clock: Clock; auth: Au
     exportConfig: () => exportConfig(deps.store, deps.clock),
     importConfig,
 
-    async complete(actorId: number, body: SetupBody): Promise<SetupOutcome> {
+    /** `input` is checked here, entry by entry, so the screen can point at every bad one at once. */
+    async complete(actorId: number, input: unknown): Promise<SetupOutcome> {
       if (!setupRepo.pending(db)) throw new DomainError('SETUP_DONE');
+      const shape = new Problems();
+      shape.addSchema(SetupBody, input);
+      shape.throwIfAny('SETUP_INVALID');
+      const body = input as SetupBody;
       check(body);
       // Passwords are hashed before the transaction: scrypt is slow and async, the transaction is neither.
       const accounts = await Promise.all(
