@@ -8,6 +8,8 @@ export * from './voice.ts';
 export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
+export * from './wait-words.ts';
+export * from './ticket-history.ts';
 export * from './help.ts';
 export * from './setup.ts';
 export * from './field-catalog.ts';

@@ -115,7 +115,8 @@ describe('configuration file', () => {
     expect((await importInto(fresh, freshAdmin, file)).statusCode).toBe(200);
     const audit = (await fresh.app.inject({ method: 'GET', url: '/api/admin/audit', headers: bearer(freshAdmin) })).json<AuditEntry[]>();
     expect(audit.filter((a) => a.action === 'config.import')).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'config.import', actor: { name: 'Quản trị viên' }, details: { fields: { created: 4, updated: 0 }, center: 'replaced' } });
+    expect(audit[0]).toMatchObject({ action: 'config.import', actor: { name: 'Quản trị viên' }, subject: setupForm.center.name });
+    expect(audit[0]?.changes).toEqual(expect.arrayContaining([{ key: 'fields.created', before: null, after: 4 }, { key: 'center', before: null, after: 'replaced' }]));
     // The imported center is set up: its admin is not sent to the first-run screen.
     expect((await fresh.app.inject({ method: 'GET', url: '/api/setup', headers: bearer(freshAdmin) })).json()).toEqual({ done: true });
     const sheetless = (await fresh.app.inject({ method: 'POST', url: '/api/setup', headers: bearer(freshAdmin), payload: setupForm })).json<SetupSheet | ErrorBody>();

@@ -48,6 +48,8 @@ describe('first-run setup', () => {
     const audit = (await call(admin, 'GET', '/api/admin/audit')).json<AuditEntry[]>();
     expect(audit[0]?.action).toBe('setup.complete');
     expect(audit[0]?.actor?.name).toBe('Quản trị viên');
+    expect(audit[0]?.subject).toBe(setupForm.center.name);
+    expect(audit[0]?.changes).toContainEqual({ key: 'staff', before: null, after: ['giamsat', 'quay1', 'quay2'] });
     expect(JSON.stringify(audit)).not.toContain(officer?.password);
   });
 

@@ -6,6 +6,7 @@ import { adminRepo } from '../db/repositories/admin-repo.ts';
 import { printersRepo } from '../db/repositories/printers-repo.ts';
 import { settingsRepo } from '../db/repositories/settings-repo.ts';
 import { setupRepo } from '../db/repositories/setup-repo.ts';
+import { diff } from './audit.ts';
 import type { AuthService } from './auth-service.ts';
 import type { Clock } from './clock.ts';
 import { Problems, repeats } from './config-problems.ts';
@@ -145,8 +146,10 @@ export function createConfigImport(deps: { store: OpenDb; clock: Clock; auth: Au
       }
 
       if (wasPending) setupRepo.markDone(db, 'import', actorId, now);
-      const { pairing, ...counts } = result;
-      adminRepo.audit(db, { at: now, actorId, action: 'config.import', entity: 'center', entityId: null, details: { ...counts, newDevices: pairing.length, center: file.center ? 'replaced' : 'kept' } });
+      const { pairing: _, ...counts } = result;
+      const counted = Object.fromEntries(Object.entries(counts).flatMap(([kind, n]) => [[`${kind}.created`, n.created], [`${kind}.updated`, n.updated]]));
+      const subject = file.center?.name ?? settingsRepo.center(db).name;
+      adminRepo.audit(db, { at: now, actorId, action: 'config.import', entity: 'center', entityId: null, details: { subject, changes: diff(null, { ...counted, center: file.center ? 'replaced' : 'kept' }) } });
       return { result, fieldIds: file.fields.map((f) => fieldIds.get(f.code) ?? 0), counterIds: file.counters.map((c) => counterIds.get(c.number) ?? 0) };
     })();
   };

@@ -6,6 +6,7 @@ import type { OpenDb } from '../db/open-db.ts';
 import { adminRepo } from '../db/repositories/admin-repo.ts';
 import { settingsRepo } from '../db/repositories/settings-repo.ts';
 import { setupRepo } from '../db/repositories/setup-repo.ts';
+import { diff } from './audit.ts';
 import type { AuthService } from './auth-service.ts';
 import type { Clock } from './clock.ts';
 import { exportConfig } from './config-export.ts';
@@ -121,14 +122,17 @@ export function createSetupService(deps: { store: OpenDb; clock: Clock; auth: Au
           };
         });
         setupRepo.markDone(db, 'setup', actorId, now);
-        adminRepo.audit(db, {
-          at: now,
-          actorId,
-          action: 'setup.complete',
-          entity: 'center',
-          entityId: null,
-          details: { name: body.center.name, hours: body.hours, fields: body.fields.map((f) => f.code), counters: body.counters.length, staff: usernames(body), devices: body.devices.length },
+        // Worded like every other audit row: the center by name, what the setup created as the "after" side.
+        const changes = diff(null, {
+          name: body.center.name,
+          address: body.center.address,
+          hours: `${body.hours.opensAt}–${body.hours.closesAt}`,
+          fields: body.fields.map((f) => `${f.prefix} ${f.nameVi}`),
+          counters: body.counters.map((c) => c.name),
+          staff: body.staff.map((s) => s.username),
+          devices: body.devices.map((d) => d.name),
         });
+        adminRepo.audit(db, { at: now, actorId, action: 'setup.complete', entity: 'center', entityId: null, details: { subject: body.center.name, changes } });
         return {
           sheet: { center: body.center, accounts: accounts.map(({ username, displayName, role, password }) => ({ username, displayName, role, password })), devices },
           fieldIds: [...fieldIds.values()],
@@ -143,12 +147,10 @@ export function createSetupService(deps: { store: OpenDb; clock: Clock; auth: Au
         if (!setupRepo.pending(db)) throw new DomainError('SETUP_DONE');
         const now = deps.clock.now();
         setupRepo.markDone(db, 'skipped', actorId, now);
-        adminRepo.audit(db, { at: now, actorId, action: 'setup.skip', entity: 'center', entityId: null, details: {} });
+        adminRepo.audit(db, { at: now, actorId, action: 'setup.skip', entity: 'center', entityId: null, details: { subject: settingsRepo.center(db).name, changes: [] } });
       })();
     },
   };
 }
-
-const usernames = (body: SetupBody) => body.staff.map((s) => s.username);
 
 export type SetupService = ReturnType<typeof createSetupService>;
