@@ -17,6 +17,8 @@ import { trackRoutes } from './http/track-routes.ts';
 import { createFeedback } from './feedback/feedback-service.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createAdminService } from './services/admin-service.ts';
+import { createSetupService } from './services/setup-service.ts';
+import { setupRoutes } from './http/setup-routes.ts';
 import { createAudit } from './services/audit.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { authRoutes } from './http/auth-routes.ts';
@@ -133,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     guards: guards(auth),
     publicUrls: createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() }),
     kioskPace,
+    setup: createSetupService({ store, clock, auth, acceptsPrinter: (uri) => printing.accepts(uri) }),
   };
 
   app.setValidatorCompiler(strictValidatorCompiler);
@@ -165,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminSetupRoutes, { deps });
   await app.register(adminCatalogRoutes, { deps });
   await app.register(adminStaffRoutes, { deps });
+  await app.register(setupRoutes, { deps });
   await app.register(liveRoutes, { deps });
   await app.register(reportRoutes, { deps });
   await app.register(voiceRoutes, { deps });

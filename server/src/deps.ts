@@ -17,6 +17,7 @@ import type { ReadModels } from './services/read-models.ts';
 import type { PublicUrls } from './services/public-url.ts';
 import type { Receipts } from './services/receipts.ts';
 import type { ReportService } from './reports/report-service.ts';
+import type { SetupService } from './services/setup-service.ts';
 import type { Hub } from './ws/hub.ts';
 import type { HubSync } from './sync/sync-service.ts';
 
@@ -47,4 +48,5 @@ export interface AppDeps {
   /** Where phones open the receipt's tracking link. */
   publicUrls: PublicUrls;
   kioskPace: KioskPace;
+  setup: SetupService;
 }

@@ -14,3 +14,5 @@ export * from './help.ts';
 export * from './sync.ts';
 export * from './hub.ts';
 export * from './i18n-hub.ts';
+export * from './setup.ts';
+export * from './field-catalog.ts';

@@ -110,6 +110,11 @@ export const authorization: Record<string, readonly Identity[]> = {
   'GET /api/admin/hub-sync': LEADERS,
   'PUT /api/admin/hub-sync': ADMIN,
   'POST /api/admin/hub-sync/resync': ADMIN,
+  'GET /api/setup': ADMIN,
+  'POST /api/setup': ADMIN,
+  'POST /api/setup/skip': ADMIN,
+  'GET /api/admin/config': ADMIN,
+  'POST /api/admin/config': ADMIN,
 };
 
 /** Codes that refuse a caller for who they are, as opposed to what they asked. */
