@@ -1,48 +1,63 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { openDb } from './db/open-db.ts';
-import { isEmpty, seedAdmin, seedDemo, type SeedResult } from './seed/seed.ts';
+import { DatabaseTooNewError } from './db/migrations.ts';
+import { openDb, type OpenDb } from './db/open-db.ts';
+import { BackupError, takeBackupNow } from './ops/backup.ts';
+import { startBanner } from './ops/banner.ts';
+import { loggerOptions } from './ops/log-options.ts';
+import { removePidFile, writePidFile } from './ops/pid-file.ts';
+import { isEmpty, seedDemo, type SeedResult } from './seed/seed.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { systemClock } from './services/clock.ts';
 
+/** Exit status systemd is told not to restart on (RestartPreventExitStatus): a person must fix something first. */
+const EXIT_NEEDS_PERSON = 78;
+
 /** The only file that touches the process: env, signals, the listening socket, the console. */
 const config = loadConfig();
-const store = openDb(config.dbFile);
 
-if (isEmpty(store)) {
-  const auth = createAuthService({ store, clock: systemClock, options: { deviceTokenMs: config.deviceTokenMs } });
-  const seeded = config.demo ? await seedDemo(store, auth, systemClock) : await seedAdmin(store, auth, systemClock);
-  printFirstStart(seeded, config.port);
+function openOrExplain(): OpenDb {
+  try {
+    return openDb(config.dbFile, {
+      // Before any migration touches a database holding data: a checked copy to go back to.
+      beforeMigrate: (sqlite, pending) => {
+        const result = takeBackupNow(sqlite, { dir: config.backup.dir, reason: 'before-upgrade', now: systemClock.now(), keep: config.backup.keep });
+        console.log(`Nâng cấp cơ sở dữ liệu (${pending.tags.join(', ')}); đã sao lưu trước / Upgrading the database; backed up first: ${result.file}`);
+      },
+    });
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError || error instanceof BackupError) {
+      console.error(`\n${error.vi}\n${error.message}\n`);
+      process.exit(EXIT_NEEDS_PERSON);
+    }
+    throw error;
+  }
 }
 
-const { app } = await buildApp({ store, config, logger: { level: config.logLevel } });
+const store = openOrExplain();
+const { app, deps } = await buildApp({ store, config, logger: loggerOptions(config.logLevel), requestLogsAtDebug: true });
 
-closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+let demo: SeedResult | null = null;
+if (config.demo && isEmpty(store)) {
+  const auth = createAuthService({ store, clock: systemClock, options: { deviceTokenMs: config.deviceTokenMs } });
+  demo = await seedDemo(store, auth, systemClock);
+}
+// A real center never gets the demo: an empty database gets one admin with a one-time password and the setup screen.
+const firstRun = config.demo ? null : await deps.firstRun.begin();
+
+closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
   if (err) app.log.error({ err }, 'shutting down after error');
   await app.close();
   store.close();
+  removePidFile(config.dbFile);
+  if (!err) console.log(`Lượt đã dừng an toàn${signal ? ` (${signal})` : ''}; dữ liệu đã được lưu. / Lượt stopped cleanly; all data is saved.`);
 });
 
 await app.listen({ port: config.port, host: config.host });
-app.log.info(`Lượt is serving ${config.dbFile} on http://${config.host}:${config.port} — kiosk /kiosk, displays /display, console /console`);
-
-function printFirstStart(seeded: SeedResult, port: number): void {
-  const lines = [
-    '',
-    '=== Lượt: first start — write these down, the passwords are shown only once ===',
-    'Tài khoản / Accounts:',
-    ...seeded.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.role.padEnd(11)} ${a.password}${a.counter ? `  (quầy ${a.counter})` : ''}`),
-  ];
-  if (seeded.devices.length) {
-    lines.push(
-      'Thiết bị demo đã ghép nối / Pre-paired demo screens:',
-      `  Kiosk:        http://localhost:${port}/kiosk/`,
-      `  Hall board:   http://localhost:${port}/display/?board=hall`,
-      `  Counter 1:    http://localhost:${port}/display/?counter=1`,
-      `  Staff:        http://localhost:${port}/console/`,
-    );
-  }
-  lines.push('');
-  console.log(lines.join('\n'));
-}
+writePidFile(config.dbFile);
+deps.backups.start(
+  (error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'daily backup failed'),
+  (result) => app.log.info({ file: result.file, bytes: result.bytes, ms: result.durationMs, deleted: result.deleted }, 'daily backup taken'),
+);
+console.log(startBanner({ config, firstRun, demo, lastBackupAt: deps.backups.lastBackupAt() }));

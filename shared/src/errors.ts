@@ -74,6 +74,12 @@ export const errorCatalog = {
     en: 'A USB printer must be one of the server’s printer devices: usb:/dev/usb/lp0, usb:/dev/usb/lp1, … (or a device listed by the server’s administrator in LUOT_PRINTER_DEVICES). Check the printer address.',
   },
   KIOSK_TOO_FAST: { status: 429, vi: 'Xin Ông/Bà vui lòng chờ một chút rồi chạm lại để lấy số.', en: 'Please wait a moment, then touch again to take a number.' },
+  BACKUP_NO_SPACE: {
+    status: 507,
+    vi: 'Không đủ chỗ trên ổ sao lưu để tạo bản sao lưu. Hãy giải phóng dung lượng hoặc cắm ổ sao lưu khác rồi thử lại.',
+    en: 'There is not enough space on the backup disk for a backup. Free some space or plug in another backup disk, then try again.',
+  },
+  BACKUP_FAILED: { status: 500, vi: 'Sao lưu không thành công; dữ liệu đang dùng vẫn an toàn. Hãy chạy "luot doctor" trên máy chủ để xem nguyên nhân.', en: 'The backup failed; the data in use is safe. Run "luot doctor" on the server to see why.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -9,3 +9,4 @@ export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
 export * from './help.ts';
+export * from './ops.ts';
