@@ -44,7 +44,7 @@ export function checkClock(sqlite: Database.Database | null, now: number): Findi
   } else if (new Date(now).getUTCFullYear() < 2026) {
     out.push(f('clock', 'fail', `Đồng hồ máy chỉ năm ${new Date(now).getUTCFullYear()}: sai giờ. Hãy chỉnh giờ: sudo timedatectl set-ntp true`, `The clock says ${new Date(now).getUTCFullYear()}: it is wrong. Set the time: sudo timedatectl set-ntp true`));
   } else {
-    let synced: string | null = null;
+    let synced: string | null;
     try {
       synced = execFileSync('timedatectl', ['show', '-p', 'NTPSynchronized', '--value'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     } catch {
