@@ -177,7 +177,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.addHook('onClose', async () => {
     backups.stop();
-    printing.close();
+    await printing.close();
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return { app, deps };
