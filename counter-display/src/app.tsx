@@ -87,7 +87,7 @@ export function App() {
       data-calm={model.settings.calm === true || undefined}
     >
       {screen}
-      {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} />}
+      {ratingMode && kind === 'counter_display' && <RatingOverlay lang={lang} token={token} counter={model.counter} rated={model.rated} />}
       {live.link === 'lost' && <ConnectionBanner lang={lang} />}
       {voice.blocked && <SoundUnlock lang={lang} onUnlock={voice.unlock} />}
     </div>

@@ -58,7 +58,7 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, chan
   const now = useNow(15_000);
   const local = vnTime(now);
 
-  useIssuer({ request: step.screen === 'issuing' ? step.request : null, token, fields, now: () => now, dispatch, onTokenRefused });
+  useIssuer({ request: step.screen === 'issuing' ? step.request : null, token, lang, fields, now: () => now, dispatch, onTokenRefused });
 
   const endVisit = useCallback(() => {
     dispatch({ type: 'home' });

@@ -4,10 +4,13 @@ import { percentile } from './machine.ts';
 
 /** A long, mark-heavy receipt: two-line centre name, wrapped field, priority bar, every optional line. */
 const receipt: ReceiptData = {
+  lang: 'vi',
   centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
   fieldName: 'Lao động, Người có công và Xã hội',
+  fieldNameVi: 'Lao động, Người có công và Xã hội',
   number: 'E023',
   priorityLabel: 'Người cao tuổi',
+  priorityLabelVi: 'Người cao tuổi',
   peopleAhead: 12,
   estimatedWaitMinutes: 25,
   issuedAt: Date.UTC(2025, 2, 10, 1, 5),

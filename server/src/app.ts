@@ -19,6 +19,7 @@ import { trackRoutes } from './http/track-routes.ts';
 import { createFeedback } from './feedback/feedback-service.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createAdminService } from './services/admin-service.ts';
+import { createAudit } from './services/audit.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { centerRoutes } from './http/center-routes.ts';
@@ -29,12 +30,14 @@ import { printerRoutes } from './http/printer-routes.ts';
 import { createPrintService } from './printing/index.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createReceipts } from './services/receipts.ts';
+import { createPublicUrls } from './services/public-url.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
 import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { guards } from './http/guards.ts';
 import { healthRoutes, VERSION } from './http/health-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
+import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
 import { voiceRoutes } from './http/voice-routes.ts';
 import { createAnnouncer } from './services/announcer.ts';
 import { createAuthService } from './services/auth-service.ts';
@@ -69,6 +72,8 @@ export interface AppOptions {
    * not every screen's poll. Tests keep Fastify's default.
    */
   requestLogsAtDebug?: boolean;
+  /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
+  network?: () => string[];
 }
 
 /** Requests are small JSON documents; anything bigger is a mistake or an attack. */
@@ -100,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   const receipts = createReceipts({ store, config: centerConfig, printing });
   const estimates = createEstimates({ store, clock, config: centerConfig });
+  const audit = createAudit({ store, clock });
   const kioskPace = createKioskPace({
     clock,
     options: options.kioskPace,
@@ -126,10 +132,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     feedback: createFeedback({ store, clock, config: centerConfig, estimates }),
     printing,
     receipts,
-    admin: createAdminService({ store, clock, config: centerConfig, auth }),
+    admin: createAdminService({ store, clock, config: centerConfig, auth, audit }),
+    audit,
     reports: createReportService({ store, clock, config: centerConfig }),
     live: createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 }),
     guards: guards(auth),
+    publicUrls: createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() }),
     kioskPace,
     firstRun: createFirstRun({ store, clock, auth }),
     backups,
@@ -159,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(authRoutes, { deps });
   await app.register(centerRoutes, { deps });
   await app.register(ticketRoutes, { deps });
+  await app.register(ticketHistoryRoutes, { deps });
   await app.register(counterRoutes, { deps });
   await app.register(deviceRoutes, { deps });
   await app.register(printerRoutes, { deps });

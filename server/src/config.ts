@@ -14,6 +14,8 @@ export interface Config {
   deviceTokenMs: number;
   /** Address printed in receipt QR codes; by default the address the kiosk used to reach the server. */
   publicUrl: string | null;
+  /** A receipt still unprinted this long after its number was taken is dropped (late ones before that print marked). */
+  receiptMaxAgeMs: number;
   /**
    * Addresses of a reverse proxy (HTTPS in front of the server) whose X-Forwarded-For is believed, comma-separated
    * IPs or CIDRs. Without it every request behind a proxy has the proxy's address, and per-address limits lump the
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    receiptMaxAgeMs: int(env.LUOT_RECEIPT_MAX_AGE_MINUTES, 15, 'LUOT_RECEIPT_MAX_AGE_MINUTES') * 60_000,
     voice: {
       cacheDir: resolve(env.LUOT_VOICE_CACHE || resolve(repoRoot, 'data/voice-cache')),
       packDir: env.LUOT_VOICE_PACK ? resolve(env.LUOT_VOICE_PACK) : null,

@@ -8,11 +8,13 @@ import type { ConfigCache } from './services/config-cache.ts';
 import type { QueueService } from './services/queue-service.ts';
 import type { PrintService } from './printing/index.ts';
 import type { AdminService } from './services/admin-service.ts';
+import type { Audit } from './services/audit.ts';
 import type { Estimates } from './services/estimates.ts';
 import type { FeedbackService } from './feedback/feedback-service.ts';
 import type { KioskPace } from './services/kiosk-pace.ts';
 import type { LiveFiguresService } from './services/live-figures.ts';
 import type { ReadModels } from './services/read-models.ts';
+import type { PublicUrls } from './services/public-url.ts';
 import type { Receipts } from './services/receipts.ts';
 import type { ReportService } from './reports/report-service.ts';
 import type { Hub } from './ws/hub.ts';
@@ -37,9 +39,13 @@ export interface AppDeps {
   printing: PrintService;
   receipts: Receipts;
   admin: AdminService;
+  /** Admin changes outside the admin service (devices, printers) are audited the same way. */
+  audit: Audit;
   live: LiveFiguresService;
   reports: ReportService;
   guards: Guards;
+  /** Where phones open the receipt's tracking link. */
+  publicUrls: PublicUrls;
   kioskPace: KioskPace;
   /** A real center's first-run setup: pending until an admin finishes the setup screen. */
   firstRun: FirstRunService;

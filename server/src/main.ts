@@ -10,6 +10,7 @@ import { removePidFile, writePidFile } from './ops/pid-file.ts';
 import { isEmpty, seedDemo, type SeedResult } from './seed/seed.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { systemClock } from './services/clock.ts';
+import { lanAddresses } from './services/public-url.ts';
 
 /** Exit status systemd is told not to restart on (RestartPreventExitStatus): a person must fix something first. */
 const EXIT_NEEDS_PERSON = 78;
@@ -36,7 +37,7 @@ function openOrExplain(): OpenDb {
 }
 
 const store = openOrExplain();
-const { app, deps } = await buildApp({ store, config, logger: loggerOptions(config.logLevel), requestLogsAtDebug: true });
+const { app, deps } = await buildApp({ store, config, logger: loggerOptions(config.logLevel), requestLogsAtDebug: true, printing: { maxJobAgeMs: config.receiptMaxAgeMs } });
 
 let demo: SeedResult | null = null;
 if (config.demo && isEmpty(store)) {
@@ -61,3 +62,16 @@ deps.backups.start(
   (result) => app.log.info({ file: result.file, bytes: result.bytes, ms: result.durationMs, deleted: result.deleted }, 'daily backup taken'),
 );
 console.log(startBanner({ config, firstRun, demo, lastBackupAt: deps.backups.lastBackupAt() }));
+warnIfPhonesCannotOpenLinks();
+
+/** Receipts' QR codes must open on phones; say at start when the admin has to set LUOT_PUBLIC_URL. */
+function warnIfPhonesCannotOpenLinks(): void {
+  if (config.publicUrl !== null) return;
+  const addresses = lanAddresses();
+  const example = `LUOT_PUBLIC_URL=http://<this server's LAN address>:${config.port}`;
+  if (addresses.length === 0) {
+    app.log.warn(`No LAN address found: a kiosk on this PC would print QR codes that phones cannot open. Connect the server to the center's network or set ${example}.`);
+  } else if (addresses.length > 1) {
+    app.log.warn(`Several LAN addresses (${addresses.join(', ')}): QR codes printed for a kiosk on this PC use ${addresses[0]}. If phones cannot open them, set ${example}.`);
+  }
+}

@@ -104,6 +104,14 @@ export type RulesBody = Static<typeof RulesBody>;
 export const VoiceSettingsBody = Type.Object({ english: Type.Boolean() }, { additionalProperties: false });
 export type VoiceSettingsBody = Static<typeof VoiceSettingsBody>;
 
+/** A value as the audit log keeps it: already in words where it was an id (a field's or printer's name). */
+export const AuditValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null(), Type.Array(Type.String())]);
+export type AuditValue = string | number | boolean | null | string[];
+
+/** One thing changed: `key` names it (the console words it), `before` null for new things, `after` null for removed. */
+export const AuditChange = Type.Object({ key: Type.String(), before: AuditValue, after: AuditValue });
+export type AuditChange = Static<typeof AuditChange>;
+
 /** Who changed what and when; every admin and supervisor change writes one. */
 export const AuditEntry = Type.Object({
   id: Id,
@@ -112,6 +120,10 @@ export const AuditEntry = Type.Object({
   action: Type.String({ description: 'e.g. field.create, counter.update, staff.reset_password' }),
   entity: Type.String(),
   entityId: Nullable(Type.Integer()),
+  /** The changed thing by name (“Máy in sảnh”, “Quầy số 3”); null in rows written before changes were worded. */
+  subject: Nullable(Type.String()),
+  /** What changed, before → after; empty in rows written before (their raw `details` remain). */
+  changes: Type.Array(AuditChange),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 export type AuditEntry = Static<typeof AuditEntry>;

@@ -45,6 +45,8 @@ export const IssueTicketBody = Type.Object(
     fieldId: Id,
     priority: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
     idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
+    /** The language the citizen chose at the kiosk: the receipt is printed in it (Vietnamese when absent). */
+    lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
   },
   { additionalProperties: false },
 );
@@ -78,6 +80,16 @@ export const TransferBody = Type.Object(
   { additionalProperties: false },
 );
 export const CancelBody = Type.Object({ reason: Type.Optional(Note) }, { additionalProperties: false });
+
+/**
+ * Leaving a counter says what becomes of it, since nobody will call there: closed, or paused with a reason
+ * (the officer will be back). A counter already paused stays paused with its reason; a closed one stays closed.
+ */
+export const LeaveCounterBody = Type.Union([
+  Type.Object({ counter: Type.Literal('close') }, { additionalProperties: false }),
+  Type.Object({ counter: Type.Literal('pause'), reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+]);
+export type LeaveCounterBody = Static<typeof LeaveCounterBody>;
 
 export const CounterActionResponse = Type.Object({ counter: CounterView, ticket: Type.Union([TicketView, Type.Null()]) });
 export type CounterActionResponse = Static<typeof CounterActionResponse>;

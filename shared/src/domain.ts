@@ -68,6 +68,16 @@ export const FieldView = Type.Object({
 });
 export type FieldView = Static<typeof FieldView>;
 
+/** How the ticket came to wait where it waits: sent on (transfer), set aside (hold) or brought back (return). */
+export const HandoverView = Type.Object({
+  kind: Type.Union([Type.Literal('transferred'), Type.Literal('held'), Type.Literal('returned')]),
+  fromCounterId: Type.Union([Id, Type.Null()], { description: 'the counter that sent, held or gets it back; null when sent from the queue' }),
+  fromFieldId: Type.Union([Id, Type.Null()], { description: 'the field it came from, when a transfer changed its field' }),
+  note: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String({ format: 'date-time' }),
+});
+export type HandoverView = Static<typeof HandoverView>;
+
 export const TicketView = Type.Object({
   id: Id,
   number: Type.String({ description: 'printed number, e.g. A023' }),
@@ -80,6 +90,8 @@ export const TicketView = Type.Object({
   queuedAt: Type.String({ format: 'date-time', description: 'arrival time used for ordering' }),
   calledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   recalls: Type.Integer(),
+  /** The last transfer, hold or return and its note, for the officer who calls it next (servers before #11: absent). */
+  handover: Type.Optional(Type.Union([HandoverView, Type.Null()])),
 });
 export type TicketView = Static<typeof TicketView>;
 

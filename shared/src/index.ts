@@ -8,5 +8,7 @@ export * from './voice.ts';
 export * from './admin.ts';
 export * from './reports.ts';
 export * from './feedback.ts';
+export * from './wait-words.ts';
+export * from './ticket-history.ts';
 export * from './help.ts';
 export * from './ops.ts';

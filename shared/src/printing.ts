@@ -65,3 +65,16 @@ export const printerProblemText: Record<PrinterProblem, { vi: string; en: string
   unreachable: { vi: 'Không kết nối được máy in', en: 'Printer unreachable' },
   error: { vi: 'Máy in báo lỗi', en: 'Printer error' },
 };
+
+/**
+ * The base of the tracking links printed as QR codes, as the server works it out for a browser reaching it the
+ * way the asking one did: `configured` (LUOT_PUBLIC_URL), `request` (the address asked, which phones can open
+ * too), `lan` (the address asked was localhost or a name phones cannot look up: the server's LAN address is used
+ * instead) or `unreachable` (no LAN address found: phones will not open the link until LUOT_PUBLIC_URL is set).
+ */
+export const PublicLink = Type.Object({
+  base: Type.String(),
+  source: Type.Union([Type.Literal('configured'), Type.Literal('request'), Type.Literal('lan'), Type.Literal('unreachable')]),
+  addresses: Type.Array(Type.String(), { description: 'the server’s LAN IPv4 addresses, the one used first' }),
+});
+export type PublicLink = Static<typeof PublicLink>;

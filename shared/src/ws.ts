@@ -71,6 +71,8 @@ export const Change = Type.Object({
   settings: Type.Optional(DeviceSettings),
   /** The center's name or hall notice changed. */
   center: Type.Optional(Type.Object({ name: Type.String(), notice: Type.String() })),
+  /** A finished ticket was rated (at the counter or on the phone): a counter screen still asking stops asking. */
+  rated: Type.Optional(Type.Object({ ticketId: Type.Integer(), counterId: Type.Union([Type.Integer(), Type.Null()]) })),
 });
 export type Change = Static<typeof Change>;
 

@@ -1,6 +1,6 @@
 import { t, type Lang, type Me, type Role } from '@luot/shared';
 import { AppHeader, useHealth, useLang, type Connection } from '@luot/shared/ui';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { ConsoleApi } from './api/console-api.ts';
 import { DeskView } from './desk/desk-view.tsx';
 import { useCenterInfo } from './hooks/use-center-info.ts';
@@ -8,6 +8,7 @@ import { useRoute, type View } from './hooks/use-route.ts';
 import { useCenter } from './live/use-center.ts';
 import { LoginScreen } from './session/login-screen.tsx';
 import { NavBar } from './session/nav-bar.tsx';
+import { SignOutFromCounter } from './session/sign-out-from-counter.tsx';
 import { useSession, type SessionControl } from './session/use-session.ts';
 import { ServerOffsetContext } from './time/clock.ts';
 
@@ -96,12 +97,28 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
   const view = route.view === null ? views[0] : route.view;
   const allowed = view !== undefined && views.includes(view);
   const connection: Connection = { state: linkToConnection[center.link], center: info?.name ?? health.center };
+  // Seated at a counter, signing out first asks what becomes of it (closed or paused), like “Rời quầy”.
+  const [leaving, setLeaving] = useState(false);
+  const seat = me.counterId === null ? undefined : center.state.counters.find((c) => c.id === me.counterId);
+  const signOut = () => (seat ? setLeaving(true) : void control.signOut());
 
   return (
     <ServerOffsetContext value={center.serverOffsetMs}>
       <div className="app console">
         <AppHeader lang={lang} title={t(lang, 'consoleTitle')} connection={connection} onLangChange={onLang} />
-        <NavBar lang={lang} me={me} views={views} current={allowed ? (view ?? null) : null} onGo={go} onSignOut={() => void control.signOut()} />
+        <NavBar lang={lang} me={me} views={views} current={allowed ? (view ?? null) : null} onGo={go} onSignOut={signOut} />
+        {leaving && seat && (
+          <SignOutFromCounter
+            lang={lang}
+            api={api}
+            counter={seat}
+            onClose={() => setLeaving(false)}
+            onSignedOut={() => {
+              control.seated(null);
+              void control.signOut();
+            }}
+          />
+        )}
         <main className="app-main console__main">
           {center.link === 'lost' && (
             <p className="notice notice--error banner" role="alert" data-testid="link-lost">

@@ -52,7 +52,7 @@ describe('who may do what, in the console and at the API behind it', () => {
 
     await officer.goTo('#/admin/staff');
     await officer.notAllowed().waitFor();
-    expect(await officer.notAllowed().innerText()).toBe('Bạn không có quyền mở trang này. Hãy chọn một mục trên thanh điều hướng.');
+    expect(await officer.notAllowed().innerText()).toBe('Tài khoản này không có quyền mở trang này. Hãy chọn một mục trên thanh điều hướng.');
     expect(await officer.page.getByTestId('admin').count()).toBe(0);
     await officer.goTo('#/board');
     await officer.notAllowed().waitFor();

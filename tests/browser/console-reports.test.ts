@@ -285,6 +285,38 @@ describe('reports in the staff console (giamsat)', () => {
     expect(await reports.table().count()).toBe(0);
   });
 
+  it('takes dates as dd/mm/yyyy in a browser set to English, and forgets “Đã tải tệp” when the period changes', async () => {
+    const english = await ConsolePage.signedIn(browser, server, 'giamsat', { width: 1920, height: 1080 }, 'en-US');
+    try {
+      const page = english.page;
+      const own = new ReportsPage(page);
+      await own.open('month/field');
+      // No browser date picker, which would follow the browser's en-US locale (mm/dd/yyyy).
+      await own.period('custom').check();
+      expect(await page.locator('input[type="date"], input[type="time"]').count()).toBe(0);
+      const from = page.getByTestId('report-from');
+      expect(await from.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+      expect(await from.inputValue()).toMatch(/^01\/\d{2}\/\d{4}$/);
+      await from.fill('');
+      await from.pressSequentially('05032020');
+      expect(await from.inputValue()).toBe('05/03/2020');
+      await page.getByTestId('report-to').fill('31/03/2020');
+      await page.getByTestId('report-show').click();
+      await own.loaded();
+      expect(await page.evaluate(() => window.location.hash)).toBe('#/reports/2020-03-05..2020-03-31/field');
+      expect(await own.range()).toBe('Từ ngày 05/03/2020 đến ngày 31/03/2020 (27 ngày)');
+      await screenshot(page, 'console-reports-dates');
+
+      await own.download('csv');
+      await page.getByTestId('report-notice').filter({ hasText: 'Đã tải tệp' }).waitFor();
+      await own.period('month').check();
+      await own.loaded();
+      expect(await page.getByTestId('report-notice').filter({ hasText: 'Đã tải tệp' }).count()).toBe(0);
+    } finally {
+      await english.close();
+    }
+  });
+
   it('is not offered to an officer, and the server refuses an officer the figures', async () => {
     const officer = await ConsolePage.signedIn(browser, server, 'quay2');
     try {

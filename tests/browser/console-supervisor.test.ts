@@ -77,6 +77,23 @@ describe('the supervisor’s live board (giamsat)', () => {
     await expect.poll(() => board.counterRow(2).getByTestId('counter-pause-reason').innerText()).toBe('nghỉ giữa giờ');
     await expect.poll(() => board.counterRow(3).getByTestId('counter-officer').innerText()).not.toBe('Chưa có cán bộ');
     await supervisor.page.waitForTimeout(2_500);
+    // At 1920 px every column heading of the fields table reads on one line.
+    const headingLines = await board.page.getByTestId('fields-table').locator('thead th').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(Math.max(...headingLines)).toBe(1);
+    // …and neither table runs past its panel (no hidden column of buttons to scroll to).
+    for (const table of ['fields-table', 'counters-table']) {
+      const overflow = await board.page.getByTestId(table).evaluate((el) => {
+        const panel = el.closest('.panel');
+        return panel ? panel.scrollWidth - panel.clientWidth : 0;
+      });
+      expect(overflow, table).toBeLessThanOrEqual(1);
+    }
     await screenshot(supervisor.page, 'console-supervisor');
   });
 
@@ -121,5 +138,74 @@ describe('the supervisor’s live board (giamsat)', () => {
     await board.counterRow(4).getByTestId('counter-open').click();
     await expect.poll(async () => (await truth.counter(4)).status).toBe('open');
     await expect.poll(() => board.counterRow(4).getAttribute('data-status')).toBe('open');
+  });
+
+  it('looks a number of today up, typed loosely, and tells its whole story in words, dossier code included', async () => {
+    const land = await truth.fieldId('dat-dai-xay-dung');
+    const ticket = await kiosk.issue(land);
+    const at4 = await officerAt('quay4', 4);
+    const at5 = await officerAt('quay5', 5);
+    expect((await at4.truth.call('POST', `/api/counters/${at4.counterId}/call`, { ticketId: ticket.id })).status).toBe(200);
+    await at4.truth.call('POST', `/api/counters/${at4.counterId}/start`);
+    await at4.truth.call('POST', `/api/tickets/${ticket.id}/transfer`, { toCounterId: at5.counterId, note: 'Hồ sơ đất đai phức tạp, nhờ quầy 5' });
+    expect((await at5.truth.call('POST', `/api/counters/${at5.counterId}/call`, { ticketId: ticket.id })).status).toBe(200);
+    await at5.truth.call('POST', `/api/counters/${at5.counterId}/start`);
+    await at5.truth.call('POST', `/api/counters/${at5.counterId}/finish`, { dossierCode: 'H12.34-260101-0042' });
+
+    // “c7” for C007: lower case, no leading zeros, as a citizen reads it out.
+    const loose = ticket.number.replace(/^(\D+)0*(\d+)$/, '$1$2').toLowerCase();
+    await supervisor.page.getByTestId('lookup-number').fill(loose);
+    await supervisor.page.getByTestId('lookup-submit').click();
+    const found = supervisor.page.locator(`[data-testid="lookup-ticket"][data-number="${ticket.number}"]`);
+    await found.waitFor();
+    expect(await found.getByTestId('lookup-status').innerText()).toBe('Hiện nay: đã hoàn thành');
+    const steps = await found.getByTestId('lookup-event').allInnerTexts();
+    const kinds = await found.getByTestId('lookup-event').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    expect(kinds).toEqual(['issued', 'called', 'serving', 'transferred', 'called', 'serving', 'done']);
+    const story = steps.join('\n');
+    expect(story).toContain('Lấy số tại Kiosk');
+    expect(story).toContain('Gọi đến Quầy số 4');
+    expect(story).toContain('Chuyển từ Quầy số 4 đến Quầy số 5');
+    expect(story).toContain('Ghi chú: Hồ sơ đất đai phức tạp, nhờ quầy 5');
+    expect(story).toContain('Hoàn thành tại Quầy số 5');
+    expect(story).toContain('Mã hồ sơ: H12.34-260101-0042');
+    expect(story).toContain('Người thực hiện: Cán bộ quầy 5');
+    expect(story.normalize('NFC')).toBe(story);
+    await screenshot(supervisor.page, 'console-lookup');
+    await supervisor.page.getByTestId('lookup-dialog').getByText('Quay lại').click();
+
+    await supervisor.page.getByTestId('lookup-number').fill('Z999');
+    await supervisor.page.getByTestId('lookup-submit').click();
+    expect(await supervisor.page.getByTestId('lookup-none').innerText()).toBe('Hôm nay không có số Z999. Hãy xem lại số trên phiếu của công dân.');
+    await supervisor.page.getByTestId('lookup-dialog').getByText('Quay lại').click();
+  });
+});
+
+describe('idle-counter alerts follow the call order', () => {
+  it('flags only the counter a citizen was sent to, not the others serving that field', async () => {
+    const own = await ServerProcess.start({ demo: true, env: { LUOT_IDLE_ALERT_SECONDS: '2' } });
+    const console_ = await ConsolePage.signedIn(browser, own, 'giamsat', { width: 1920, height: 1080 });
+    try {
+      const ownTruth = await ServerTruth.as(own, 'giamsat');
+      const ticket = await (await KioskTaps.connect(own)).issue(await ownTruth.fieldId('chung-thuc'));
+      const onBoard = new BoardPage(console_.page);
+      await onBoard.board().waitFor();
+      // Chứng thực is served by counters 2, 3 and 7; its one citizen is sent to counter 3.
+      const counter3 = await ownTruth.counter(3);
+      await onBoard.transferToCounter(ticket.number, counter3.id, 'Hồ sơ chứng thực nhiều trang');
+      await expect.poll(async () => (await ownTruth.live()).alerts.some((a) => a.kind === 'counter_idle'), { timeout: 10_000 }).toBe(true);
+      const idle = (await ownTruth.live()).alerts.filter((a) => a.kind === 'counter_idle').map((a) => a.counterId);
+      expect(idle).toEqual([counter3.id]);
+      // The board polls its figures: wait for the ones taken after the transfer.
+      const only3 = async () => {
+        const texts = await onBoard.alertTexts();
+        return texts.includes('Quầy số 3 đang mở nhưng không gọi số') && !texts.includes('Quầy số 2 đang mở') && !texts.includes('Quầy số 7 đang mở');
+      };
+      await expect.poll(only3, { timeout: 15_000 }).toBe(true);
+      expect((await onBoard.counterRow(2).getAttribute('class')) ?? '').not.toContain('row--warn');
+    } finally {
+      await console_.close();
+      await own.dispose();
+    }
   });
 });

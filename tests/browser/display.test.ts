@@ -96,6 +96,26 @@ describe('counter screens and the hall board', () => {
     }
   });
 
+  it('takes a held number off the big call at once, and the counter’s pause does not bring it back', async () => {
+    const board = await DisplayPage.open(browser, server.url, { board: 'hall' }, hd);
+    try {
+      const field = await kiosk.fieldId('dat-dai-xay-dung');
+      await kiosk.issue(field);
+      const officer = await CounterOfficer.atCounter(server, 'quay4', 4);
+      const number = await officer.callNext();
+      await board.waitLatestCall(number, 4);
+      await officer.hold('Đi photo giấy tờ');
+      await officer.pause('Họp giao ban');
+      // The big call is now another number still at its counter, or “please wait”: never the one held aside.
+      await board.page.waitForFunction((n) => document.querySelector('[data-testid="hall-latest"]')?.getAttribute('data-number') !== n, number, { timeout: 5_000 });
+      expect(await board.latestCallText()).not.toContain(number);
+      expect(await board.recentCalls()).toContain(`${number}→4`);
+      await officer.resume();
+    } finally {
+      await board.close();
+    }
+  });
+
   it('announces two calls 100 ms apart one after the other, and a recall again', async () => {
     const board = await DisplayPage.open(browser, server.url, { board: 'hall' });
     try {

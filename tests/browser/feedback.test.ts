@@ -57,6 +57,9 @@ describe('citizen feedback', () => {
       const question = await screen.waitQuestion(2_000);
       expect(question).toContain('Ông/Bà có hài lòng với sự phục vụ?');
       for (const word of ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng']) expect(question).toContain(word);
+      // The answers are set in the screen's own font, not the browser's default for buttons (Arial).
+      const fontOf = (testId: string) => screen.page.getByTestId(testId).evaluate((el) => getComputedStyle(el).fontFamily);
+      expect(await fontOf('rating-good')).toBe(await fontOf('rating-screen'));
       nfc(question);
       await screenshot(screen.page, 'rating-counter-question');
 
@@ -100,6 +103,50 @@ describe('citizen feedback', () => {
       } finally {
         await supervisor.close();
       }
+    } finally {
+      await screen.close();
+    }
+  });
+
+  it('goes back to the counter screen 30 s after asking, although the screen around it keeps updating', async () => {
+    const officer = await CounterOfficer.atCounter(server, 'quay4', 4);
+    const screen = await RatingPage.open(browser, server.url, 4, { stoppedClock: true });
+    try {
+      await officer.issue(await fieldOf(officer));
+      await officer.callNext();
+      await officer.finish();
+      await screen.waitQuestion(5_000);
+      // The screen checks the server's health every 15 s and re-renders with the answer: the question's
+      // 30-second timer must not start again each time (it used to, and the question stayed for minutes).
+      await screen.runWithHealthCheck(16_000);
+      expect(await screen.isAsking()).toBe(true);
+      await screen.page.clock.runFor(15_000);
+      await screen.waitIdle(3_000);
+      expect(await screen.page.getByTestId('counter-screen').count()).toBe(1);
+    } finally {
+      await screen.close();
+    }
+  });
+
+  it('stops asking at the counter once the citizen has rated on the phone', async () => {
+    const officer = await CounterOfficer.atCounter(server, 'quay5', 5);
+    const screen = await RatingPage.open(browser, server.url, 5);
+    try {
+      const mine = await officer.issue(await fieldOf(officer));
+      await officer.callNext();
+      await officer.finish();
+      await screen.waitQuestion(5_000);
+      const phone = await TrackPage.open(browser, server.url, mine.trackingCode);
+      try {
+        await phone.rate('good');
+        await phone.page.getByTestId('track-thanks').waitFor({ timeout: 5_000 });
+      } finally {
+        await phone.close();
+      }
+      // Well before the 30-second timeout: the counter's stream says the ticket is rated.
+      await screen.waitIdle(5_000);
+      const today = await supervisorToday();
+      expect(today.counters.find((c) => c.counterNumber === 5)?.ratings).toBe(1);
     } finally {
       await screen.close();
     }

@@ -1,10 +1,12 @@
 import { startFakePrinter, type FakePrinter } from '@luot/server/test-support/fake-printer';
+import { networkInterfaces } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { KioskPage } from '../support/kiosk-page.ts';
 import { ServerProcess } from '../support/server-process.ts';
 import { StaffApi } from '../support/staff-api.ts';
+import { TrackPage } from '../support/track-page.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -30,6 +32,14 @@ const orientations = [
 /** ESC/POS "GS v 0": the raster image every receipt is drawn as. */
 const rasterCommand = Buffer.from([0x1d, 0x76, 0x30]);
 const receiptsPrinted = (printer: FakePrinter) => printer.jobs().filter((job) => job.includes(rasterCommand)).length;
+
+/** The IPv4 addresses of this machine other than loopback and link-local: where phones on its network reach it. */
+function machineLanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal && !a.address.startsWith('169.254.'))
+    .map((a) => a?.address ?? '');
+}
 
 /** 'A023' → 'A024'. */
 function nextNumber(number: string): string {
@@ -67,15 +77,59 @@ describe.each(orientations)('the kiosk in $name', ({ name, viewport }) => {
     expect(number).toMatch(/^A\d{3}$/);
     const text = await kiosk.ticketText();
     expect(text.normalize('NFC')).toBe(text);
-    expect(text).toContain('Số thứ tự của bạn');
+    expect(text).toContain('Số thứ tự của Ông/Bà');
     expect(text).toContain('Tư pháp – Hộ tịch');
-    expect(text).toContain(`Số người đang chờ trước bạn: ${ahead}`);
+    expect(text).toContain(`Số người đang chờ trước Ông/Bà: ${ahead}`);
+    expect(text).not.toMatch(/(^|[^\p{L}])bạn($|[^\p{L}])/iu);
     expect(text).toMatch(/Thời gian chờ dự kiến: khoảng \d+ phút/);
     expect(text).toContain('Xin mời nhận phiếu số thứ tự ở máy in.');
     expect(await supervisor.waitingIn(field.id)).toContain(number);
     await expect.poll(() => receiptsPrinted(printer)).toBe(1);
     await screenshot(kiosk.page, `kiosk-ticket-${name}`);
+    // This kiosk reached the server at 127.0.0.1, which a phone cannot open: the QR code leads to the LAN address.
+    const [link] = printer.qrTexts();
+    const lan = machineLanAddresses();
+    if (lan.length > 0) expect(lan.map((a) => `http://${a}:${server.port}`)).toContain(new URL(link ?? '').origin);
+    else expect(server.output).toContain('No LAN address found');
 
+    await kiosk.done();
+  });
+
+  it('a priority citizen called next is told nobody is ahead and “sắp đến lượt”, on the kiosk as on the phone', async () => {
+    const field = await supervisor.field('lao-dong-xa-hoi');
+    // A citizen without priority is already waiting; a counter serving the field is open and free.
+    await supervisor.issue(field.id);
+    await kiosk.chooseField(field.code);
+    const code = kiosk.issuedCode();
+    const number = await kiosk.takePriorityNumber('elderly');
+    expect(number).toMatch(/^E\d{3}$/);
+    const text = await kiosk.ticketText();
+    expect(text).toContain('Số người đang chờ trước Ông/Bà: 0');
+    expect(text).toContain('Thời gian chờ dự kiến: sắp đến lượt');
+    expect(text).not.toContain('0 phút');
+
+    const phone = await TrackPage.open(browser, server.url, await code);
+    try {
+      expect(await phone.page.getByTestId('track-ahead').innerText()).toBe('0');
+      expect(await phone.page.getByTestId('track-wait').innerText()).toBe('sắp đến lượt');
+    } finally {
+      await phone.close();
+    }
+    await kiosk.done();
+    // The other orientation's run starts from an empty queue again.
+    await supervisor.cancelWaiting(field.id);
+  });
+
+  it('a citizen who switched to English gets the receipt in English', async () => {
+    const field = await supervisor.field('tu-phap-ho-tich');
+    await kiosk.page.getByTestId('lang-en').tap();
+    await kiosk.chooseField(field.code);
+    const asked = kiosk.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/tickets'));
+    await kiosk.takeNumber();
+    // The receipt's language travels with the request; the server test prints it (printing.test.ts).
+    expect((await asked).postDataJSON()).toMatchObject({ fieldId: field.id, lang: 'en' });
+    expect(await kiosk.ticketText()).toContain('Your number');
+    await expect.poll(() => receiptsPrinted(printer)).toBe(1);
     await kiosk.done();
   });
 

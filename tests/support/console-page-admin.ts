@@ -79,4 +79,37 @@ export class AdminPage {
     await this.page.getByTestId('toggle-dialog').getByTestId('confirm').click();
     await this.page.getByTestId('toggle-dialog').waitFor({ state: 'detached' });
   }
+
+  /** Adds a receipt printer through the dialog and waits for it in the list. */
+  async addPrinter(name: string, uri: string): Promise<void> {
+    await this.page.getByTestId('printer-add').click();
+    await this.page.getByTestId('printer-name').fill(name);
+    await this.page.getByTestId('printer-uri').fill(uri);
+    await this.page.getByTestId('printer-save').click();
+    await this.page.getByTestId('printer-dialog').waitFor({ state: 'detached' });
+    await this.page.getByTestId('printer-item').filter({ hasText: name }).waitFor();
+  }
+
+  deviceItem(name: string): Locator {
+    return this.page.getByTestId('device-item').filter({ hasText: name });
+  }
+
+  /** Opens a kiosk's printer dialog; returns the printer it shows as chosen (its option text). */
+  async openKioskPrinter(kioskName: string): Promise<string> {
+    await this.deviceItem(kioskName).getByTestId('device-settings').click();
+    const select = this.page.getByTestId('device-printer');
+    await select.waitFor();
+    return select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
+  }
+
+  async chooseKioskPrinter(label: string): Promise<void> {
+    await this.page.getByTestId('device-printer').selectOption({ label });
+    await this.page.getByTestId('device-settings-save').click();
+    await this.page.getByTestId('device-settings-dialog').waitFor({ state: 'detached' });
+  }
+
+  /** The audit log's rows of one action, newest first, as their text. */
+  async auditTexts(action: string): Promise<string[]> {
+    return this.page.locator(`[data-testid="audit-item"][data-action="${action}"]`).allInnerTexts();
+  }
 }

@@ -79,7 +79,26 @@ export class DeskPage {
     return this.page.locator(`[data-testid="held-ticket"][data-number="${number}"]`);
   }
 
-  dialog(name: 'finish' | 'hold' | 'pause' | 'transfer' | 'no-show' | 'close'): Locator {
+  /** “Rời quầy”: the dialog asks what becomes of the counter; `pause` picks a glossary reason from the list. */
+  async leave(then: { counter: 'close' } | { counter: 'pause'; reason: string }): Promise<void> {
+    await this.page.getByTestId('action-leave').click();
+    await this.chooseLeave(then);
+  }
+
+  /** Answers the leave dialog, however it was opened (“Rời quầy”, or signing out while seated). */
+  async chooseLeave(then: { counter: 'close' } | { counter: 'pause'; reason: string }): Promise<void> {
+    const dialog = this.dialog('leave');
+    await dialog.waitFor();
+    if (then.counter === 'close') await dialog.getByTestId('leave-close').check();
+    else {
+      await dialog.getByTestId('leave-pause').check();
+      await dialog.getByTestId('leave-reason').selectOption(then.reason);
+    }
+    await dialog.getByTestId('leave-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  dialog(name: 'finish' | 'hold' | 'pause' | 'transfer' | 'no-show' | 'close' | 'leave'): Locator {
     return this.page.getByTestId(`${name}-dialog`);
   }
 

@@ -40,11 +40,12 @@ export class ReportsPage {
     return this.page.getByTestId('report-filters');
   }
 
-  /** Chooses dates in the custom range and shows that report. */
+  /** Chooses dates (given as yyyy-mm-dd) in the custom range, typed as dd/mm/yyyy, and shows that report. */
   async chooseDays(from: string, to: string): Promise<void> {
+    const typed = (iso: string) => iso.split('-').reverse().join('/');
     await this.period('custom').check();
-    await this.page.getByTestId('report-from').fill(from);
-    await this.page.getByTestId('report-to').fill(to);
+    await this.page.getByTestId('report-from').fill(typed(from));
+    await this.page.getByTestId('report-to').fill(typed(to));
     await this.page.getByTestId('report-show').click();
     await this.loaded();
   }

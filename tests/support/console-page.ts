@@ -18,8 +18,9 @@ export class ConsolePage {
   ) {}
 
   /** A fresh browser profile on the sign-in screen. */
-  static async open(browser: Browser, server: ServerProcess, viewport: Viewport = { width: 1366, height: 768 }): Promise<ConsolePage> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  /** `locale`: the browser's own language (the console speaks Vietnamese whatever it is). */
+  static async open(browser: Browser, server: ServerProcess, viewport: Viewport = { width: 1366, height: 768 }, locale = 'vi-VN'): Promise<ConsolePage> {
+    const context = await browser.newContext({ viewport, locale });
     const page = await context.newPage();
     await page.goto(`${server.url}/console/`);
     const console_ = new ConsolePage(context, page, server);
@@ -28,8 +29,8 @@ export class ConsolePage {
   }
 
   /** Opens the console and signs in with the password the server printed at first start. */
-  static async signedIn(browser: Browser, server: ServerProcess, username: string, viewport?: Viewport): Promise<ConsolePage> {
-    const console_ = await ConsolePage.open(browser, server, viewport);
+  static async signedIn(browser: Browser, server: ServerProcess, username: string, viewport?: Viewport, locale?: string): Promise<ConsolePage> {
+    const console_ = await ConsolePage.open(browser, server, viewport, locale);
     await console_.signIn(username);
     return console_;
   }

@@ -57,6 +57,10 @@ export class CounterOfficer {
     return this.act('finish', {});
   }
 
+  hold(note: string | null = null): Promise<CounterActionResponse> {
+    return this.act('hold', { note });
+  }
+
   pause(reason: string): Promise<CounterActionResponse> {
     return this.act('pause', { reason });
   }

@@ -79,6 +79,20 @@ export class KioskPage {
     return this.shownNumber();
   }
 
+  /** Taps "Tôi thuộc diện ưu tiên", then the category; returns the number shown. */
+  async takePriorityNumber(category: string): Promise<string> {
+    await this.page.getByTestId('priority-open').tap();
+    await this.page.getByTestId(`priority-${category}`).tap();
+    return this.shownNumber();
+  }
+
+  /** The tracking code of the ticket the kiosk is issuing, read from the server's answer. */
+  issuedCode(): Promise<string> {
+    return this.page
+      .waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/tickets'))
+      .then(async (r) => ((await r.json()) as { trackingCode: string }).trackingCode);
+  }
+
   /**
    * Two taps on "Lấy số" as an impatient finger makes them. `touch`: two real touchscreen taps at the
    * button's position, with no waiting in between; `script`: two clicks dispatched in the same task,

@@ -41,6 +41,14 @@ export class StaffApi {
     return queue.queue.filter((t) => t.fieldId === fieldId).map((t) => t.number);
   }
 
+  /** Cancels every ticket still waiting in a field, as a supervisor tidying up. */
+  async cancelWaiting(fieldId: number): Promise<void> {
+    const queue = await this.call<CenterSnapshot>('GET', '/api/queue', 200);
+    for (const t of queue.queue.filter((q) => q.fieldId === fieldId && q.status === 'waiting')) {
+      await this.call('POST', `/api/tickets/${t.id}/cancel`, 200, { reason: 'test' });
+    }
+  }
+
   /** A walk-in ticket issued by staff (no receipt: only kiosks print). */
   issue(fieldId: number): Promise<IssuedTicket> {
     return this.call<IssuedTicket>('POST', '/api/tickets', 201, { fieldId });

@@ -22,9 +22,11 @@ export interface DisplayModel {
   /** Hall board: recent calls, newest first, one per ticket (a recall moves the ticket back to the top). */
   calls: CallView[];
   settings: DeviceSettings;
+  /** Counter screen: tickets of its counter rated lately (at the counter or on a phone), newest last. */
+  rated: number[];
 }
 
-export const emptyModel: DisplayModel = { identity: null, counter: null, hall: null, calls: [], settings: defaultDeviceSettings };
+export const emptyModel: DisplayModel = { identity: null, counter: null, hall: null, calls: [], settings: defaultDeviceSettings, rated: [] };
 
 export type ModelAction =
   | { type: 'welcome'; identity: Identity }
@@ -33,6 +35,8 @@ export type ModelAction =
 
 /** Enough for the board's hero plus the rows below it; the server keeps ten. */
 const keptCalls = 10;
+/** Only the ticket just finished is ever asked about; a few are kept in case deltas cross. */
+const keptRated = 5;
 
 export function reduceModel(model: DisplayModel, action: ModelAction): DisplayModel {
   switch (action.type) {
@@ -71,7 +75,8 @@ function applyDelta(model: DisplayModel, stream: string, change: Change): Displa
   if (stream.startsWith('counter:') && model.counter) {
     const own = model.counter.id;
     const counter = change.counters?.find((c) => c.id === own);
-    return counter ? { ...model, counter } : model;
+    const rated = change.rated ? [...model.rated, change.rated.ticketId].slice(-keptRated) : model.rated;
+    return counter || change.rated ? { ...model, counter: counter ?? model.counter, rated } : model;
   }
   if (stream.startsWith('device:') && change.settings) return { ...model, settings: change.settings };
   return model;

@@ -1,5 +1,5 @@
 import { ratingChoices, ratingReasonCodes, ratingReasonKeys, reasonsAllowed, t, type Lang, type RatingReason, type RatingScore } from '@luot/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { ratingApi } from './rating-api.ts';
 
 /** Without a tap for this long the question goes away: the citizen has left. */
@@ -10,16 +10,33 @@ const THANKS_MS = 4_000;
  * “Ông/Bà có hài lòng với sự phục vụ?” with four large answers; after Bình thường or Không hài lòng, optional
  * reasons. Shows nothing about the ticket or anyone else: the question is about the visit that just ended.
  */
-export function RatingScreen({ lang, token, ticketId, onClose }: { lang: Lang; token: string; ticketId: number; onClose: () => void }) {
+interface RatingScreenProps {
+  lang: Lang;
+  token: string;
+  ticketId: number;
+  /** The ticket was rated meanwhile, e.g. on the citizen's phone (or this screen's own answer came back). */
+  ratedElsewhere: boolean;
+  onClose: () => void;
+}
+
+export function RatingScreen({ lang, token, ticketId, ratedElsewhere, onClose }: RatingScreenProps) {
   const [score, setScore] = useState<RatingScore | null>(null);
   const [reasons, setReasons] = useState<RatingReason[]>([]);
   const [phase, setPhase] = useState<'ask' | 'sending' | 'thanks' | 'failed'>('ask');
   const [touched, setTouched] = useState(0);
+  // The screen around re-renders on every live update and health check; only a tap or a new phase restarts the wait.
+  const timeUp = useEffectEvent(onClose);
 
   useEffect(() => {
-    const timer = window.setTimeout(onClose, phase === 'thanks' ? THANKS_MS : RATING_TIMEOUT_MS);
+    const timer = window.setTimeout(timeUp, phase === 'thanks' ? THANKS_MS : RATING_TIMEOUT_MS);
     return () => window.clearTimeout(timer);
-  }, [phase, touched, onClose]);
+  }, [phase, touched]);
+
+  // Rated on the phone: asking again would end in a refusal hidden behind “cảm ơn”. This screen's own answer
+  // is in flight or thanked by then ('sending', 'thanks'), so only a question still asked goes away.
+  useEffect(() => {
+    if (ratedElsewhere && (phase === 'ask' || phase === 'failed')) timeUp();
+  }, [ratedElsewhere, phase]);
 
   async function send(chosen: RatingScore, withReasons: RatingReason[]) {
     setPhase('sending');

@@ -1,5 +1,5 @@
 import type { CounterView } from '@luot/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ratingApi } from './rating-api.ts';
 
 /**
@@ -29,5 +29,7 @@ export function useRatingPrompt(token: string | null, counter: CounterView | nul
     return () => stop.abort();
   }, [token, left]);
 
-  return [ticketId, () => setTicketId(null)];
+  // Stable, so the rating screen's timer is not restarted by every render of the screen around it.
+  const close = useCallback(() => setTicketId(null), []);
+  return [ticketId, close];
 }

@@ -1,4 +1,4 @@
-import { t, type CallView, type Lang } from '@luot/shared';
+import { t, type CallView, type CounterView, type Lang } from '@luot/shared';
 import type { CSSProperties } from 'react';
 import { Arrow } from '../components/arrow.tsx';
 import { Clock } from '../components/clock.tsx';
@@ -23,7 +23,8 @@ const recentCalls = 4;
  * few words, very large digits, white and yellow on near-black.
  */
 export function HallBoard({ lang, hall, calls, serverOffsetMs }: HallBoardProps) {
-  const [latest, ...earlier] = calls;
+  const latest = calls.find((call) => stillAtCounter(call, hall.counters));
+  const earlier = calls.filter((call) => call !== latest);
   const rows = waitingByField(hall.fields);
 
   return (
@@ -58,7 +59,7 @@ export function HallBoard({ lang, hall, calls, serverOffsetMs }: HallBoardProps)
             </div>
           ) : (
             <div className="hall-latest hall-latest--empty" data-testid="hall-latest">
-              <p className="hall-latest__none">{t(lang, 'hallNoCalls')}</p>
+              <p className="hall-latest__none">{t(lang, calls.length === 0 ? 'hallNoCalls' : 'hallNextCall')}</p>
             </div>
           )}
 
@@ -109,4 +110,13 @@ export function HallBoard({ lang, hall, calls, serverOffsetMs }: HallBoardProps)
       </footer>
     </div>
   );
+}
+
+/**
+ * The big call is one the citizen can still answer: its ticket is called or served at that counter now. A ticket
+ * set aside (held), sent on, finished or marked absent leaves it, even when its counter then pauses or nobody
+ * calls for a while; it stays in the list of numbers called.
+ */
+function stillAtCounter(call: CallView, counters: readonly CounterView[]): boolean {
+  return counters.find((c) => c.id === call.counterId)?.current?.id === call.ticketId;
 }

@@ -1,4 +1,4 @@
-import { strings, type ErrorBody, type FieldView, type StringKey } from '@luot/shared';
+import { strings, type ErrorBody, type FieldView, type Lang, type StringKey } from '@luot/shared';
 import { useEffect, useEffectEvent, type Dispatch } from 'react';
 import { kioskApi } from '../api/kiosk-api.ts';
 import type { FlowAction, IssueRequest, Notice } from '../flow/kiosk-flow.ts';
@@ -25,6 +25,8 @@ function refusal(error: ErrorBody, request: IssueRequest): Notice {
 export function useIssuer(args: {
   request: IssueRequest | null;
   token: string | null;
+  /** The citizen's language: the receipt is printed in it. */
+  lang: Lang;
   fields: readonly FieldView[];
   now: () => number;
   dispatch: Dispatch<FlowAction>;
@@ -32,6 +34,7 @@ export function useIssuer(args: {
 }): void {
   const { request, token, dispatch } = args;
   const tokenRefused = useEffectEvent(args.onTokenRefused);
+  const langNow = useEffectEvent(() => args.lang);
   const limitMark = useEffectEvent((fieldId: number) => {
     const field = args.fields.find((f) => f.id === fieldId);
     return { fieldId, mark: { day: dayKey(vnTime(args.now())), dailyLimit: field?.dailyLimit ?? null } };
@@ -43,7 +46,8 @@ export function useIssuer(args: {
     const started = Date.now();
     let timer: number | undefined;
     const attempt = async () => {
-      const result = await kioskApi.issue(token, { fieldId: request.fieldId, priority: request.priority, idempotencyKey: request.key }, controller.signal);
+      const body = { fieldId: request.fieldId, priority: request.priority, idempotencyKey: request.key, lang: langNow() };
+      const result = await kioskApi.issue(token, body, controller.signal);
       if (controller.signal.aborted) return;
       if (result.ok) return dispatch({ type: 'issued', issued: result.body });
       // An expired token is renewed by the owner; the new token re-runs this effect with the same request and key.

@@ -1,5 +1,5 @@
-import { printerProblemText, t, type FieldView, type IssuedTicket, type Lang, type PriorityCategory } from '@luot/shared';
-import type { CSSProperties, ReactNode } from 'react';
+import { printerProblemText, t, waitWords, type FieldView, type IssuedTicket, type Lang, type PriorityCategory } from '@luot/shared';
+import type { CSSProperties } from 'react';
 import { useScreenGuide } from '../assist/assist.ts';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { fieldName } from '../fields/field-tree.ts';
@@ -18,12 +18,6 @@ interface TicketScreenProps {
 /** Long enough to read the screen twice; longer when the number must be written down or photographed. */
 const showSeconds = 20;
 const showSecondsWithoutReceipt = 45;
-
-function waitText(lang: Lang, minutes: number | null): ReactNode {
-  if (minutes === null) return t(lang, 'kioskEstimatedWaitUnknown');
-  if (minutes === 0) return t(lang, 'kioskEstimatedWaitSoon');
-  return fillStrong(lang, 'kioskEstimatedWait', { minutes });
-}
 
 /**
  * The number, as large as the screen allows, with what the citizen needs while waiting. Only the "Xong"
@@ -69,7 +63,7 @@ export function TicketScreen({ lang, issued, field, categories, onDone }: Ticket
         <div className="ticket__details">
           <ul className="ticket__facts">
             <li data-testid="people-ahead">{fillStrong(lang, 'kioskPeopleAhead', { count: issued.peopleAhead })}</li>
-            <li data-testid="estimated-wait">{waitText(lang, issued.estimatedWaitMinutes)}</li>
+            <li data-testid="estimated-wait">{fillStrong(lang, 'kioskEstimatedWait', { wait: waitWords(lang, issued.estimatedWaitMinutes) })}</li>
             <li className="ticket__time">{fill(lang, 'kioskIssuedAt', { time: formatTime(vnTime(Date.parse(ticket.issuedAt))) })}</li>
           </ul>
 

@@ -1,4 +1,4 @@
-import { t, type Lang, type TrackView } from '@luot/shared';
+import { t, waitWords, type Lang, type TrackView } from '@luot/shared';
 import { LanguageSwitch, useLang } from '@luot/shared/ui';
 import { useEffect, useRef, useState } from 'react';
 import { fill } from '../text/fill.ts';
@@ -77,12 +77,7 @@ function Status({ lang, view }: { lang: Lang; view: TrackView }) {
   const counter = view.counterNumber === null ? '' : fill(lang, 'trackCounter', { number: view.counterNumber });
   switch (view.status) {
     case 'waiting': {
-      const wait =
-        view.estimatedWaitMinutes === null
-          ? t(lang, 'trackUnknown')
-          : view.estimatedWaitMinutes === 0
-            ? t(lang, 'trackSoon')
-            : fill(lang, 'trackMinutes', { minutes: view.estimatedWaitMinutes });
+      const wait = waitWords(lang, view.estimatedWaitMinutes);
       return (
         <dl className="track__facts" data-testid="track-status" data-status="waiting">
           <div>

@@ -2,6 +2,7 @@ import type { OpenDb } from '../../src/db/open-db.ts';
 import type { StaffActor } from '../../src/http/guards.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import { createAdminService } from '../../src/services/admin-service.ts';
+import { createAudit } from '../../src/services/audit.ts';
 import { createAuthService } from '../../src/services/auth-service.ts';
 import type { Clock } from '../../src/services/clock.ts';
 import { createConfigCache } from '../../src/services/config-cache.ts';
@@ -77,7 +78,7 @@ export async function setUpCenter(store: OpenDb, clock: Clock, random: Random, o
   const config = createConfigCache(store);
   // Synthetic accounts: a low scrypt cost keeps set-up quick; their passwords are printed, never reused.
   const auth = createAuthService({ store, clock, options: { scryptN: 1 << 12 } });
-  const admin = createAdminService({ store, clock, config, auth });
+  const admin = createAdminService({ store, clock, config, auth, audit: createAudit({ store, clock }) });
   const rootRow = await auth.createStaff({ username: 'admin', displayName: 'Quản trị viên', role: 'admin', password: randomPassword(random) });
   const root: StaffActor = { kind: 'staff', staffId: rootRow.id, role: 'admin', name: rootRow.displayName, counterId: null, tokenHash: '' };
   const passwords: Record<string, string> = {};

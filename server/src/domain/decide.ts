@@ -24,7 +24,7 @@ export function decide(slice: QueueSlice, command: Command, now: Millis): Decisi
     case 'noShow':
       return atCounter(slice, command.counterId, now, ['called'], 'no_show', 'no_show', { auto: false });
     case 'hold':
-      return atCounter(slice, command.counterId, now, ['called', 'serving'], 'held', 'held', { note: command.note });
+      return atCounter(slice, command.counterId, now, ['called', 'serving'], 'held', 'held', { note: command.note }, command.note);
     case 'returnHeld':
       return returnHeld(slice, command.ticketId, now);
     case 'transfer':
@@ -89,6 +89,7 @@ function issue(slice: QueueSlice, cmd: Extract<Command, { kind: 'issue' }>, now:
     queuedAt: now,
     calledAt: null,
     recalls: 0,
+    handover: null,
   };
   return { tickets: [ticket], counters: [], events: [event('issued', now, ticket, null, null, { priority: cmd.priority })] };
 }
@@ -173,12 +174,19 @@ function atCounter(
   to: TicketStatus,
   type: DomainEvent['type'],
   data: DomainEvent['data'],
+  holdNote: string | null = null,
 ): Decision {
   const counter = counterOf(slice, counterId);
   const ticket = currentTicket(slice, counter);
   if (!from.includes(ticket.status)) throw new DomainError('TICKET_WRONG_STATE');
   const stays = to === 'serving';
-  const next: Ticket = { ...ticket, status: to, targetCounterId: to === 'held' ? counter.id : null };
+  const held = to === 'held';
+  const next: Ticket = {
+    ...ticket,
+    status: to,
+    targetCounterId: held ? counter.id : null,
+    handover: held ? { kind: 'held', fromCounterId: counter.id, fromFieldId: null, note: holdNote, at: now } : ticket.handover,
+  };
   return {
     tickets: [next],
     counters: stays ? [] : [{ ...counter, currentTicketId: null }],
@@ -190,7 +198,9 @@ function returnHeld(slice: QueueSlice, ticketId: number, now: Millis): Decision 
   const ticket = ticketOf(slice, ticketId);
   if (ticket.status !== 'held') throw new DomainError('TICKET_WRONG_STATE');
   // Back to the counter that held it, keeping the original arrival time: they were already served in turn.
-  const back: Ticket = { ...ticket, status: 'waiting' };
+  // The hold's note comes along: it says what the citizen went to fetch.
+  const handover = { kind: 'returned' as const, fromCounterId: ticket.counterId, fromFieldId: null, note: ticket.handover?.note ?? null, at: now };
+  const back: Ticket = { ...ticket, status: 'waiting', handover };
   return { tickets: [back], counters: [], events: [event('returned', now, back, ticket.counterId, 'held')] };
 }
 
@@ -219,6 +229,8 @@ function transfer(slice: QueueSlice, cmd: Extract<Command, { kind: 'transfer' }>
       throw new DomainError('TRANSFER_TARGET_INVALID');
     }
   }
+  // Sent from a desk (or the held list) when it was at a counter; from the queue by a supervisor otherwise.
+  const atCounter = ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'held';
   const moved: Ticket = {
     ...ticket,
     fieldId,
@@ -228,6 +240,13 @@ function transfer(slice: QueueSlice, cmd: Extract<Command, { kind: 'transfer' }>
     queuedAt: slice.rules.keepArrivalOnTransfer ? ticket.queuedAt : now,
     calledAt: null,
     recalls: 0,
+    handover: {
+      kind: 'transferred',
+      fromCounterId: atCounter ? ticket.counterId : null,
+      fromFieldId: fieldId === ticket.fieldId ? null : ticket.fieldId,
+      note: cmd.note,
+      at: now,
+    },
   };
   return {
     tickets: [moved],

@@ -9,7 +9,7 @@ import type { Counter, FairShare, QueueRules, Ticket } from './types.ts';
  * A class or field with nobody waiting cannot bank credit: its share is reset, so neither side is starved
  * when the other comes back.
  */
-export function eligibleFor(counter: Counter, ticket: Ticket): boolean {
+export function eligibleFor(counter: { id: Counter['id']; fields: Counter['fields'] }, ticket: { status: Ticket['status']; targetCounterId: Ticket['targetCounterId']; fieldId: Ticket['fieldId'] }): boolean {
   if (ticket.status !== 'waiting') return false;
   if (ticket.targetCounterId !== null) return ticket.targetCounterId === counter.id;
   return counter.fields.some((f) => f.fieldId === ticket.fieldId);

@@ -34,6 +34,22 @@ export interface Ticket {
   queuedAt: Millis;
   calledAt: Millis | null;
   recalls: number;
+  /** The last time it was sent on (transfer), set aside (hold) or brought back (return): for the next desk. */
+  handover: Handover | null;
+}
+
+/**
+ * How a ticket came to wait where it waits, for the officer who calls it next: from which counter, from which
+ * field when that changed, with the note left. Kept while the next counter serves it; replaced by the next one.
+ */
+export interface Handover {
+  kind: 'transferred' | 'held' | 'returned';
+  /** The counter that sent, held or gets it back; null when a supervisor sent it from the queue. */
+  fromCounterId: number | null;
+  /** The field it came from, when a transfer changed its field. */
+  fromFieldId: number | null;
+  note: string | null;
+  at: Millis;
 }
 
 export interface CounterField {

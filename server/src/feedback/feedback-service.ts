@@ -29,6 +29,12 @@ export interface RatingInput {
 
 type TicketRow = NonNullable<ReturnType<typeof ratingsRepo.ticketByCode>>;
 
+/** The ticket just rated and the counter where it was finished, whose screen may still be asking. */
+export interface RatedVisit {
+  ticketId: number;
+  counterId: number | null;
+}
+
 /**
  * Ratings and the citizen's view of their own ticket. A rating records where, in which field and by which
  * officer the ticket was finished (from the event log), never anything about the citizen.
@@ -37,7 +43,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
   const { db } = deps.store;
   const rollover = () => deps.config.get().rules.dayRollover;
 
-  function store(ticket: TicketRow, visit: FinishedVisit, input: RatingInput, source: RatingSource): void {
+  function store(ticket: TicketRow, visit: FinishedVisit, input: RatingInput, source: RatingSource): RatedVisit {
     const reasons = input.reasons ?? [];
     if (reasons.length > 0 && !reasonsAllowed(input.score)) throw new DomainError('REASONS_NOT_ALLOWED');
     const rating = {
@@ -53,6 +59,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
     };
     const inserted = saveRating(db, rating, ticket);
     if (!inserted) throw new DomainError('ALREADY_RATED');
+    return { ticketId: ticket.id, counterId: visit.counterId };
   }
 
   /** The ticket behind a tracking code, refused alike when unknown; refused as expired after its service day. */
@@ -76,8 +83,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
     track(code: string): TrackView {
       const t = ticketOf(code);
       const waiting = t.status === 'waiting';
-      const peopleAhead = waiting ? ratingsRepo.peopleAhead(db, t) : null;
-      const estimate = waiting ? deps.estimates.waitMinutes(t) : null;
+      const told = waiting ? deps.estimates.forCitizen(t) : null;
       const atCounter = (t.status === 'called' || t.status === 'serving') && t.counterId !== null;
       const rated = ratingsRepo.isRated(db, t.id);
       const view: Omit<TrackView, 'version'> = {
@@ -85,8 +91,8 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
         field: ratingsRepo.fieldNames(db, t.fieldId),
         status: t.status,
         counterNumber: atCounter && t.counterId !== null ? ratingsRepo.counterNumber(db, t.counterId) : null,
-        peopleAhead,
-        estimatedWaitMinutes: estimate,
+        peopleAhead: told?.peopleAhead ?? null,
+        estimatedWaitMinutes: told?.estimatedWaitMinutes ?? null,
         rated,
         canRate: t.status === 'done' && !rated,
         serviceDay: t.serviceDay,
@@ -105,23 +111,23 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
     },
 
     /** A counter screen rates only the ticket last finished at its own counter, within the window. */
-    rateAtCounter(counterId: number | null, ticketId: number, input: RatingInput): void {
+    rateAtCounter(counterId: number | null, ticketId: number, input: RatingInput): RatedVisit {
       if (counterId === null) throw new DomainError('RATING_NOT_ALLOWED');
       const now = deps.clock.now();
       const last = ratingsRepo.lastDoneAtCounter(db, counterId, now - COUNTER_RATING_WINDOW_MS);
       if (!last || last.ticketId !== ticketId) throw new DomainError('RATING_NOT_ALLOWED');
       const ticket = ratingsRepo.ticketById(db, ticketId);
       if (ticket?.status !== 'done') throw new DomainError('RATING_NOT_ALLOWED');
-      store(ticket, last, input, 'counter');
+      return store(ticket, last, input, 'counter');
     },
 
     /** The citizen's phone rates its own ticket once, after it is finished, until the code expires. */
-    rateByPhone(code: string, input: RatingInput): void {
+    rateByPhone(code: string, input: RatingInput): RatedVisit {
       const ticket = ticketOf(code);
       if (ticket.status !== 'done') throw new DomainError('RATING_NOT_ALLOWED');
       const visit = ratingsRepo.doneOfTicket(db, ticket.id);
       if (!visit) throw new DomainError('RATING_NOT_ALLOWED');
-      store(ticket, visit, input, 'phone');
+      return store(ticket, visit, input, 'phone');
     },
 
     /** Today's satisfaction per counter: counts only. */

@@ -1,4 +1,4 @@
-import { and, count, eq, lt, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open-db.ts';
 import { perConnection } from '../db/prepared.ts';
 import { counters, fields, ratings, tickets } from '../db/schema/index.ts';
@@ -54,15 +54,6 @@ export const ratingsRepo = {
   },
   counterNumbers(db: Db): Map<number, number> {
     return new Map(db.select({ id: counters.id, n: counters.number }).from(counters).all().map((r) => [r.id, r.n]));
-  },
-  /** Waiting tickets of the same field and day that arrived earlier (arrival, then id: the ordering chain's last step). */
-  peopleAhead(db: Db, t: { id: number; serviceDay: string; fieldId: number; queuedAt: number }): number {
-    const row = db
-      .select({ n: count() })
-      .from(tickets)
-      .where(and(eq(tickets.status, 'waiting'), eq(tickets.serviceDay, t.serviceDay), eq(tickets.fieldId, t.fieldId), or(lt(tickets.queuedAt, t.queuedAt), and(eq(tickets.queuedAt, t.queuedAt), lt(tickets.id, t.id)))))
-      .get();
-    return row?.n ?? 0;
   },
   doneOfTicket(db: Db, ticketId: number): FinishedVisit | null {
     return (statements(db).doneOfTicket.get(ticketId) as FinishedVisit | undefined) ?? null;

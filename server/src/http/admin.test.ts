@@ -142,6 +142,17 @@ describe('live figures', () => {
     expect((await call(center.officer1, 'GET', '/api/live')).statusCode).toBe(403);
   });
 
+  it('flags as idle only counters that could call someone: a ticket sent to counter 2 waits for counter 2 alone', async () => {
+    const a = (await issue(server, center.kiosk, center.fieldA)).json<IssuedTicket>();
+    await call(center.officer1, 'POST', `/api/counters/${center.counter1}/call-next`);
+    const sent = await call(center.officer1, 'POST', `/api/tickets/${a.ticket.id}/transfer`, { toCounterId: center.counter2, note: 'nhờ quầy 2' });
+    expect(sent.statusCode).toBe(200);
+    server.clock.advance(5);
+    const live = (await call(center.supervisor, 'GET', '/api/live')).json<LiveFigures>();
+    // Counter 1 serves field A, but its only citizen waits for counter 2: the call order would give it nobody.
+    expect(live.alerts.filter((x) => x.kind === 'counter_idle').map((x) => x.counterId)).toEqual([center.counter2]);
+  });
+
   it('reports screens not seen for three minutes as offline', async () => {
     await issue(server, center.kiosk, center.fieldA);
     const live = (await call(center.supervisor, 'GET', '/api/live')).json<LiveFigures>();
@@ -149,5 +160,52 @@ describe('live figures', () => {
     server.clock.advance(4);
     const later = (await call(center.supervisor, 'GET', '/api/live')).json<LiveFigures>();
     expect(later.alerts.filter((x) => x.kind === 'device_offline').map((x) => x.deviceKind)).toEqual(['kiosk']);
+  });
+});
+
+describe('the audit log', () => {
+  const latest = async () => (await call(center.admin, 'GET', '/api/admin/audit')).json<AuditEntry[]>()[0];
+
+  it('says what changed, before → after, for the center, fields and counters', async () => {
+    const profile = (await call(center.admin, 'GET', '/api/admin/center')).json<Record<string, string>>();
+    expect((await call(center.admin, 'PUT', '/api/admin/center', { ...profile, name: 'Trung tâm xã Đông Hòa' })).statusCode).toBe(200);
+    expect(await latest()).toMatchObject({ action: 'center.update', subject: 'Trung tâm xã Đông Hòa', changes: [{ key: 'name', before: profile.name, after: 'Trung tâm xã Đông Hòa' }] });
+
+    const field = (await call(center.admin, 'POST', '/api/admin/fields', newField)).json<AdminField>();
+    expect((await latest())?.changes).toContainEqual({ key: 'prefix', before: null, after: 'H' });
+    await call(center.admin, 'PUT', `/api/admin/fields/${field.id}`, { ...newField, targetWaitMinutes: 45 });
+    expect(await latest()).toMatchObject({ action: 'field.update', subject: 'Hộ tịch mới', changes: [{ key: 'targetWaitMinutes', before: 20, after: 45 }] });
+
+    await call(center.admin, 'PUT', `/api/admin/counters/${center.counter1}`, { number: 1, name: 'Quầy số 1', policy: 'order', fields: [{ fieldId: center.fieldA, weight: 1 }, { fieldId: field.id, weight: 1 }] });
+    expect((await latest())?.changes).toEqual([{ key: 'fields', before: ['A · Lĩnh vực a'], after: ['A · Lĩnh vực a', 'H · Hộ tịch mới'] }]);
+  });
+
+  it('records adding a printer, mapping it to a kiosk, a screen’s settings and removing the printer', async () => {
+    const printer = (await call(center.admin, 'POST', '/api/printers', { name: 'Máy in sảnh', uri: 'tcp://127.0.0.1:9', widthDots: 576 })).json<{ id: number }>();
+    expect(await latest()).toMatchObject({
+      action: 'printer.create',
+      subject: 'Máy in sảnh',
+      changes: [
+        { key: 'name', before: null, after: 'Máy in sảnh' },
+        { key: 'uri', before: null, after: 'tcp://127.0.0.1:9' },
+        { key: 'paper', before: null, after: '80 mm' },
+      ],
+    });
+    const devices = (await call(center.admin, 'GET', '/api/devices')).json<{ id: number; kind: string; name: string }[]>();
+    const kiosk = devices.find((d) => d.kind === 'kiosk');
+    await call(center.admin, 'PUT', `/api/devices/${kiosk?.id}/printer`, { printerId: printer.id });
+    expect(await latest()).toMatchObject({ action: 'device.printer', subject: kiosk?.name, changes: [{ key: 'printer', before: null, after: 'Máy in sảnh' }] });
+
+    const board = (await call(center.admin, 'POST', '/api/devices', { kind: 'hall_board', name: 'Bảng gọi số sảnh' })).json<{ device: { id: number } }>();
+    expect(await latest()).toMatchObject({ action: 'device.create', subject: 'Bảng gọi số sảnh' });
+    await call(center.admin, 'PUT', `/api/devices/${board.device.id}/settings`, { soundEnabled: true, volume: 50 });
+    expect(await latest()).toMatchObject({ action: 'device.settings', changes: [{ key: 'volume', before: 80, after: 50 }] });
+
+    await call(center.admin, 'DELETE', `/api/printers/${printer.id}`);
+    const removed = await latest();
+    expect(removed).toMatchObject({ action: 'printer.remove', subject: 'Máy in sảnh' });
+    expect(removed?.changes).toContainEqual({ key: 'kiosks', before: [kiosk?.name], after: [] });
+    await call(center.admin, 'DELETE', `/api/devices/${board.device.id}`);
+    expect(await latest()).toMatchObject({ action: 'device.revoke', changes: [{ key: 'revoked', before: false, after: true }] });
   });
 });

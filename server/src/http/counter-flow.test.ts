@@ -126,3 +126,26 @@ describe('a ticket through the counter', () => {
     expect(row?.status).toBe('called');
   });
 });
+
+describe('leaving a counter', () => {
+  it('closes it or pauses it with a reason, so nobody is called at an empty desk', async () => {
+    const left = (await act(center.officer1, center.counter1, 'leave', { counter: 'close' })).json<CounterActionResponse>();
+    expect(left.counter).toMatchObject({ status: 'closed', officer: null });
+    const closed = server.store.db.select().from(events).where(eq(events.counterId, center.counter1)).all().at(-1);
+    expect(closed?.type).toBe('counter_closed');
+
+    const paused = (await act(center.officer2, center.counter2, 'leave', { counter: 'pause', reason: 'họp' })).json<CounterActionResponse>();
+    expect(paused.counter).toMatchObject({ status: 'paused', pauseReason: 'họp', officer: null });
+  });
+
+  it('asks what becomes of the counter, and refuses while a citizen is at the desk', async () => {
+    expect((await act(center.officer1, center.counter1, 'leave')).statusCode).toBe(400);
+    expect((await act(center.officer1, center.counter1, 'leave', { counter: 'pause' })).statusCode).toBe(400);
+    await issue(server, center.kiosk, center.fieldA);
+    await act(center.officer1, center.counter1, 'call-next');
+    const busy = await act(center.officer1, center.counter1, 'leave', { counter: 'close' });
+    expect(busy.json<ErrorBody>().code).toBe('COUNTER_BUSY');
+    expect((await act(center.officer1, center.counter1, 'no-show')).statusCode).toBe(200);
+    expect((await act(center.officer1, center.counter1, 'leave', { counter: 'close' })).json<CounterActionResponse>().counter.status).toBe('closed');
+  });
+});

@@ -1,4 +1,4 @@
-import { CallTicketBody, CounterActionResponse, CounterView, ErrorBody, FinishBody, HoldBody, IdParams, PauseBody } from '@luot/shared';
+import { CallTicketBody, CounterActionResponse, CounterView, ErrorBody, FinishBody, HoldBody, IdParams, LeaveCounterBody, PauseBody } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Command } from '../domain/commands.ts';
@@ -50,13 +50,33 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post(
     '/api/counters/:id/leave',
-    { schema: { tags: ['counters'], summary: 'Sign out of a counter', params: IdParams, response: { 200: CounterActionResponse, ...errors } }, onRequest: staff },
+    {
+      schema: {
+        tags: ['counters'],
+        summary: 'Sign out of a counter, closing it or pausing it with a reason',
+        params: IdParams,
+        body: LeaveCounterBody,
+        response: { 200: CounterActionResponse, ...errors },
+      },
+      onRequest: staff,
+    },
     async (request) => {
       const actor = staffOf(request);
-      atOwnCounter(actor, request.params.id);
+      const counterId = request.params.id;
+      atOwnCounter(actor, counterId);
+      // A counter nobody sits at must not look open to the hall: it is closed or paused first (committed and
+      // announced), then the seat is freed. A citizen still at the desk is finished, held or sent on first.
+      const [counter] = deps.read.counters([counterId]);
+      if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
+      if (counter.current !== null) throw new DomainError('COUNTER_BUSY');
+      const body = request.body;
+      let out: Outcome = { tickets: [], counters: [], events: [] };
+      if (body.counter === 'close' && counter.status !== 'closed') out = await deps.queue.run({ kind: 'close', counterId }, actor);
+      if (body.counter === 'pause' && counter.status === 'open') out = await deps.queue.run({ kind: 'pause', counterId, reason: body.reason }, actor);
+      deps.announcer.announce(out);
       deps.auth.leaveCounter(actor);
-      deps.announcer.counterChanged(request.params.id, 'officer_left');
-      return reply(request.params.id, { tickets: [], counters: [], events: [] });
+      deps.announcer.counterChanged(counterId, 'officer_left');
+      return reply(counterId, { tickets: [], counters: [], events: [] });
     },
   );
 

@@ -3,14 +3,23 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
-import { accessRepo } from '../db/repositories/access-repo.ts';
+import { accessRepo, deviceSettings } from '../db/repositories/access-repo.ts';
 import { demoRepo } from '../db/repositories/demo-repo.ts';
-import { bearer } from './guards.ts';
+import { diff } from '../services/audit.ts';
+import { deviceWords } from '../services/audit-words.ts';
+import { bearer, staffOf } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
 export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const admin = deps.guards.staff('admin');
+  const { db } = deps.store;
+  const counterName = (id: number | null) => (id === null ? null : (accessRepo.counterById(db, id)?.name ?? `#${id}`));
+  const device = (id: number) => {
+    const row = accessRepo.deviceById(db, id);
+    if (!row) throw new DomainError('DEVICE_NOT_FOUND');
+    return row;
+  };
 
   app.get('/api/devices', { schema: { tags: ['devices'], response: { 200: Type.Array(DeviceView), ...errors } }, onRequest: admin }, async () =>
     deps.auth.listDevices(),
@@ -20,7 +29,12 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     '/api/devices',
     { schema: { tags: ['devices'], summary: 'Register a device and get its one-time pairing code', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } }, onRequest: admin },
     async (request, reply) => {
-      const created = deps.auth.createDevice({ kind: request.body.kind, name: request.body.name, counterId: request.body.counterId ?? null });
+      const input = { kind: request.body.kind, name: request.body.name, counterId: request.body.counterId ?? null };
+      const created = deps.audit.record(staffOf(request), 'device.create', 'device', () => {
+        const made = deps.auth.createDevice(input);
+        const words = deviceWords({ kind: made.device.kind, name: made.device.name, counter: counterName(made.device.counterId) });
+        return { id: made.device.id, result: made, subject: made.device.name, changes: diff(null, words) };
+      });
       return reply.status(201).send({ ...created, pairingExpiresAt: new Date(created.pairingExpiresAt).toISOString() });
     },
   );
@@ -53,8 +67,12 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     '/api/devices/:id/settings',
     { schema: { tags: ['devices'], summary: 'Sound on/off and volume of a screen', params: IdParams, body: DeviceSettings, response: { 200: DeviceSettings, ...errors } }, onRequest: admin },
     async (request) => {
-      if (!accessRepo.deviceById(deps.store.db, request.params.id)) throw new DomainError('DEVICE_NOT_FOUND');
-      accessRepo.setDeviceSettings(deps.store.db, request.params.id, request.body);
+      deps.audit.record(staffOf(request), 'device.settings', 'device', () => {
+        const row = device(request.params.id);
+        const before = deviceSettings(row);
+        accessRepo.setDeviceSettings(db, request.params.id, request.body);
+        return { id: row.id, result: null, subject: row.name, changes: diff({ ...before }, { ...request.body }) };
+      });
       // The screen hears it at once on its own stream.
       deps.hub.publish(`device:${request.params.id}`, { cause: 'device_settings', settings: request.body });
       return request.body;
@@ -64,6 +82,11 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.delete(
     '/api/devices/:id',
     { schema: { tags: ['devices'], summary: 'Revoke a device', params: IdParams, response: { 200: DeviceView, ...errors } }, onRequest: admin },
-    async (request) => deps.auth.revokeDevice(request.params.id),
+    async (request) =>
+      deps.audit.record(staffOf(request), 'device.revoke', 'device', () => {
+        const row = device(request.params.id);
+        const revoked = deps.auth.revokeDevice(row.id);
+        return { id: row.id, result: revoked, subject: row.name, changes: diff({ revoked: row.revokedAt !== null }, { revoked: true }) };
+      }),
   );
 };

@@ -25,7 +25,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
     async (request, reply) => {
       const actor = actorOf(request);
       const counterId = actor.kind === 'device' ? actor.counterId : null;
-      deps.feedback.rateAtCounter(counterId, request.body.ticketId, request.body);
+      deps.announcer.rated(deps.feedback.rateAtCounter(counterId, request.body.ticketId, request.body));
       return reply.status(201).send({ ok: true, source: 'counter' });
     },
   );

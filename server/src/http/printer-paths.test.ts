@@ -69,9 +69,10 @@ describe('the USB transport opens the device without creating or truncating anyt
     writeFileSync(standIn, original);
     const service = createPrintService({ now: () => 0, onState: () => undefined, usbDevices: [missing, standIn], attemptTimeoutMs: 2000 });
     const config = (uri: string) => ({ id: 1, name: 'USB', uri, widthDots: 384 as const });
-    expect((await service.testPrint(config(`usb:${missing}`), 'Trung tâm')).status).not.toBe('printed');
+    const link = { base: 'http://192.168.1.20:8080', unreachable: false };
+    expect((await service.testPrint(config(`usb:${missing}`), 'Trung tâm', link)).status).not.toBe('printed');
     expect(existsSync(missing)).toBe(false);
-    expect((await service.testPrint({ ...config(`usb:${standIn}`), id: 2 }, 'Trung tâm')).status).toBe('printed');
+    expect((await service.testPrint({ ...config(`usb:${standIn}`), id: 2 }, 'Trung tâm', link)).status).toBe('printed');
     expect(readFileSync(standIn).length).toBeGreaterThanOrEqual(Buffer.byteLength(original));
     await service.close();
   });

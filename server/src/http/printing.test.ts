@@ -4,6 +4,7 @@ import { startFakePrinter, type FakePrinter } from '../test-support/fake-printer
 import { bearer, issue, smallCenter } from '../test-support/fixtures.ts';
 import { baseUrl, startTestServer, type TestServer } from '../test-support/test-app.ts';
 import { TestSocket } from '../test-support/ws-client.ts';
+import { encodeReceipt, renderReceipt } from '../printing/index.ts';
 
 let server: TestServer;
 let center: Awaited<ReturnType<typeof smallCenter>>;
@@ -13,6 +14,7 @@ let kioskId: number;
 
 const GS_V_0 = [0x1d, 0x76, 0x30];
 const containsRaster = (bytes: Uint8Array) => bytes.some((b, i) => b === GS_V_0[0] && bytes[i + 1] === GS_V_0[1] && bytes[i + 2] === GS_V_0[2]);
+
 
 beforeEach(async () => {
   server = await startTestServer({ listen: true });
@@ -47,6 +49,29 @@ describe('receipts through the ticket route', () => {
     const again = await issue(server, center.kiosk, center.fieldA, { idempotencyKey: 'print-once-12345' });
     expect(again.json<IssuedTicket>().print).toEqual({ status: 'printed', problem: null });
     expect(printer.jobs()).toHaveLength(1);
+  });
+
+  it('prints in the language the citizen chose at the kiosk, with the Vietnamese names kept for staff', async () => {
+    const body = (await issue(server, center.kiosk, center.fieldA, { lang: 'en' })).json<IssuedTicket>();
+    expect(body.print.status).toBe('printed');
+    const job = printer.jobBytes();
+    const expected = {
+      lang: 'en' as const,
+      centerName: server.deps.centerConfig.get().center.name,
+      fieldName: 'Field a',
+      fieldNameVi: 'Lĩnh vực a',
+      number: body.ticket.number,
+      priorityLabel: null,
+      priorityLabelVi: null,
+      peopleAhead: body.peopleAhead,
+      estimatedWaitMinutes: body.estimatedWaitMinutes,
+      issuedAt: Date.parse(body.ticket.issuedAt),
+      trackingUrl: printer.qrTexts()[0] ?? '',
+      footer: server.deps.centerConfig.get().center.receiptFooter,
+    };
+    // Byte for byte what the English receipt draws, and not what the Vietnamese one would.
+    expect(Buffer.from(job).equals(Buffer.from(encodeReceipt(renderReceipt(expected, 576), expected.trackingUrl)))).toBe(true);
+    expect(Buffer.from(job).equals(Buffer.from(encodeReceipt(renderReceipt({ ...expected, lang: 'vi', fieldName: 'Lĩnh vực a' }, 576), expected.trackingUrl)))).toBe(false);
   });
 
   it('paper out: the ticket stands, the kiosk is told, supervisors are alerted, the job prints when paper is back', async () => {

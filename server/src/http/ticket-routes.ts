@@ -34,15 +34,17 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
       deps.announcer.announce(out);
       const actor = actorOf(request);
-      const estimatedWaitMinutes = deps.estimates.waitMinutes(out.ticket);
+      // Counted as the engine will call them: a priority citizen is told only the priority citizens ahead.
+      const { peopleAhead, estimatedWaitMinutes } = deps.estimates.forCitizen(out.ticket) ?? { peopleAhead: 0, estimatedWaitMinutes: null };
       const trackingPath = `/t/${out.trackingCode}`;
-      // The QR code must open on a phone on the center's Wi-Fi: the address the kiosk reached us at works there too.
-      const trackingUrl = `${deps.config.publicUrl ?? `${request.protocol}://${request.host}`}${trackingPath}`;
+      // The QR code must open on a phone on the center's Wi-Fi: the address the kiosk reached us at, unless that is
+      // localhost or a name phones cannot look up (then the server's LAN address), or LUOT_PUBLIC_URL.
+      const trackingUrl = `${deps.publicUrls.for(request).base}${trackingPath}`;
       // A replayed request must not print a second receipt; it is told how the first one went.
       const print = out.created
-        ? await deps.receipts.print(actor, out.ticket, { peopleAhead: out.peopleAhead, estimatedWaitMinutes, trackingUrl })
+        ? await deps.receipts.print(actor, out.ticket, { peopleAhead, estimatedWaitMinutes, trackingUrl, lang: request.body.lang ?? 'vi' })
         : await deps.receipts.previous(out.ticket.id);
-      const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, trackingPath, peopleAhead: out.peopleAhead, estimatedWaitMinutes, print };
+      const body = { ticket: ticketView(out.ticket), trackingCode: out.trackingCode, trackingPath, peopleAhead, estimatedWaitMinutes, print };
       // A replayed idempotency key answers 200 with the ticket already issued.
       return reply.status(out.created ? 201 : 200).send(body);
     },

@@ -1,4 +1,4 @@
-import type { ErrorBody, IssuedTicket } from '@luot/shared';
+import type { CounterActionResponse, ErrorBody, IssuedTicket, TicketView } from '@luot/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addField, bearer, issue, smallCenter } from '../test-support/fixtures.ts';
 import { startTestServer, type TestServer } from '../test-support/test-app.ts';
@@ -105,5 +105,19 @@ describe('API description', () => {
     const docs = await server.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('a transferred ticket', () => {
+  it('carries its note and the counter it came from, in GET /api/tickets/:id and in the desk’s current ticket', async () => {
+    const a = (await issue(server, center.kiosk, center.fieldA)).json<IssuedTicket>();
+    await server.app.inject({ method: 'POST', url: `/api/counters/${center.counter1}/call-next`, headers: bearer(center.officer1) });
+    const note = 'Hồ sơ chứng thực kèm theo, nhờ quầy 2 xử lý';
+    const moved = await server.app.inject({ method: 'POST', url: `/api/tickets/${a.ticket.id}/transfer`, headers: bearer(center.officer1), payload: { toCounterId: center.counter2, note } });
+    expect(moved.statusCode).toBe(200);
+    const read = await server.app.inject({ method: 'GET', url: `/api/tickets/${a.ticket.id}`, headers: bearer(center.officer2) });
+    expect(read.json<{ ticket: TicketView }>().ticket.handover).toMatchObject({ kind: 'transferred', fromCounterId: center.counter1, fromFieldId: null, note });
+    const called = await server.app.inject({ method: 'POST', url: `/api/counters/${center.counter2}/call-next`, headers: bearer(center.officer2) });
+    expect(called.json<CounterActionResponse>().counter.current?.handover?.note).toBe(note);
   });
 });

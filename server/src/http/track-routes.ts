@@ -66,7 +66,8 @@ export const trackRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      deps.feedback.rateByPhone(request.params.code, request.body);
+      // Committed; now the counter screen that may still be asking hears of it and stops.
+      deps.announcer.rated(deps.feedback.rateByPhone(request.params.code, request.body));
       return reply.status(201).send({ ok: true, source: 'phone' });
     },
   );

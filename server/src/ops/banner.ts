@@ -1,17 +1,13 @@
-import { networkInterfaces } from 'node:os';
 import type { Config } from '../config.ts';
 import type { SeedResult } from '../seed/seed.ts';
+import { lanAddresses } from '../services/public-url.ts';
 import { FIRST_RUN_SETUP_PATH, type FirstRunStart } from '../services/first-run.ts';
 import { VERSION } from '../version.ts';
 
 /** Addresses other machines on the LAN can use: the configured host, or every IPv4 address of this machine. */
 export function lanUrls(config: Pick<Config, 'host' | 'port'>): string[] {
   if (config.host !== '0.0.0.0' && config.host !== '::') return [`http://${config.host}:${config.port}`];
-  const addresses = Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
-    .map((a) => a?.address ?? '');
-  return [...addresses, 'localhost'].map((a) => `http://${a}:${config.port}`);
+  return [...lanAddresses(), 'localhost'].map((a) => `http://${a}:${config.port}`);
 }
 
 /**

@@ -7,15 +7,24 @@ export interface PrintQueueOptions {
   retryMs: number;
   attemptTimeoutMs: number;
   maxJobAgeMs: number;
+  /** A job still waiting this long after it was queued prints its late version (when it has one). */
+  lateAfterMs: number;
   /** Problems seen by every attempt and check, whether or not they changed. */
   onProblems: (problems: PrinterProblem[]) => void;
   onLength: (length: number) => void;
   onDropped: (job: { createdAt: number; ageMs: number }) => void;
 }
 
-interface Job {
+/** What to print: the bytes, and the bytes to print instead once the job is late (drawn only if needed). */
+export interface PrintJob {
   bytes: Uint8Array;
+  late?: () => Uint8Array;
+}
+
+interface Job extends PrintJob {
   createdAt: number;
+  /** An attempt failed while it waited: whoever took the number has been told there was no receipt. */
+  failed: boolean;
   /** Settles the caller's promise with the result of the first attempt that concerned this job. */
   answer: ((outcome: PrintOutcome) => void) | null;
 }
@@ -23,8 +32,10 @@ interface Job {
 /**
  * The receipts waiting for one printer, oldest first, sent one at a time. A failed attempt leaves the
  * job at the head and tries again every `retryMs` (and at once when a new job arrives), so receipts
- * come out in order once the paper is changed. A job older than `maxJobAgeMs` is dropped: a receipt
- * printed long after the citizen left the kiosk only confuses the next person.
+ * come out in order once the paper is changed. A job that comes out after a failed attempt, or more than
+ * `lateAfterMs` after it was queued, prints its late version (a receipt saying it is reprinted and when the
+ * number was taken), so the next person at the kiosk does not take it for theirs. A job older than
+ * `maxJobAgeMs` is dropped: by then its citizen has long left the kiosk.
  */
 export class PrintQueue {
   private readonly jobs: Job[] = [];
@@ -52,10 +63,10 @@ export class PrintQueue {
   }
 
   /** Resolves with the outcome of the first attempt made while this job was waiting. */
-  enqueue(bytes: Uint8Array): Promise<PrintOutcome> {
+  enqueue(job: PrintJob): Promise<PrintOutcome> {
     if (this.closed) return Promise.resolve({ status: 'failed', problem: 'error' });
     return new Promise((resolve) => {
-      this.jobs.push({ bytes, createdAt: this.options.now(), answer: resolve });
+      this.jobs.push({ ...job, createdAt: this.options.now(), failed: false, answer: resolve });
       this.options.onLength(this.jobs.length);
       // A new receipt is a good moment to see whether the printer is back, rather than wait for the timer.
       this.wake?.();
@@ -87,7 +98,8 @@ export class PrintQueue {
         this.dropExpired();
         const job = this.jobs[0];
         if (!job) break;
-        const attempt = await this.exclusive((signal) => this.transport.print(job.bytes, signal));
+        const bytes = this.isLate(job) && job.late ? job.late() : job.bytes;
+        const attempt = await this.exclusive((signal) => this.transport.print(bytes, signal));
         if (this.closed) break;
         this.report(attempt.problems);
         if (attempt.printed) {
@@ -107,7 +119,14 @@ export class PrintQueue {
   /** The attempt was about the head job, but it is also the first answer for those queued behind it. */
   private failAll(attempt: PrintAttempt): void {
     const outcome: PrintOutcome = { status: 'failed', problem: mainProblem(attempt.problems) ?? 'error' };
-    for (const job of this.jobs) this.answer(job, outcome);
+    for (const job of this.jobs) {
+      job.failed = true;
+      this.answer(job, outcome);
+    }
+  }
+
+  private isLate(job: Job): boolean {
+    return job.failed || this.options.now() - job.createdAt > this.options.lateAfterMs;
   }
 
   private dropExpired(): void {

@@ -3,15 +3,20 @@ import type { PrinterState } from '@luot/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakePrinter, type FakePrinter, type FakePrinterMode } from '../test-support/fake-printer.ts';
 import { createPrintService, encodeReceipt, renderReceipt, type DroppedJob, type PrinterConfig, type PrintServiceDeps, type ReceiptData } from './index.ts';
+import { encodeBitmap } from './escpos-encode.ts';
+import { renderTestPage, testPageBlocks } from './test-page.ts';
 
 const T0 = Date.UTC(2025, 2, 10, 1, 0);
 
 function receipt(number: string): ReceiptData {
   return {
+    lang: 'vi',
     centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
     fieldName: 'Chứng thực',
+    fieldNameVi: 'Chứng thực',
     number,
     priorityLabel: null,
+    priorityLabelVi: null,
     peopleAhead: 2,
     estimatedWaitMinutes: 6,
     issuedAt: T0,
@@ -21,6 +26,8 @@ function receipt(number: string): ReceiptData {
 }
 
 const bytesOf = (r: ReceiptData, widthDots: 384 | 576 = 384) => Buffer.from(encodeReceipt(renderReceipt(r, widthDots), r.trackingUrl));
+/** The receipt as it prints after its printer failed or long after the number was taken: marked "IN LẠI". */
+const lateBytesOf = (r: ReceiptData, widthDots: 384 | 576 = 384) => Buffer.from(encodeReceipt(renderReceipt(r, widthDots, true), r.trackingUrl));
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -86,7 +93,23 @@ describe('print service against a fake TCP printer', () => {
     printer.setMode('online');
     await waitFor(() => last()?.queued === 0);
     expect(last()?.problems).toEqual([]);
-    expect(printer.jobs()).toEqual([bytesOf(receipt('B002'))]);
+    // The kiosk told the citizen there was no receipt: this one says it is reprinted, and when the number was taken.
+    expect(printer.jobs()).toEqual([lateBytesOf(receipt('B002'))]);
+  });
+
+  it('marks a receipt that waited longer than 30 s behind another, though nothing failed', async () => {
+    const printer = await fake('online');
+    printer.setAnswerDelay(300);
+    const { service, clock, last } = harness();
+    // B011 goes to the (slow) printer at once; B012 waits behind it.
+    const first = service.print(config(printer.uri), receipt('B011'), 50);
+    const second = service.print(config(printer.uri), receipt('B012'), 50);
+    await waitFor(() => printer.queries().length > 0);
+    clock.now += 31_000; // by the time B012's turn comes it has waited 31 s
+    await Promise.all([first, second]);
+    await waitFor(() => last()?.queued === 0);
+    expect(printer.jobs()).toEqual([bytesOf(receipt('B011')), lateBytesOf(receipt('B012'))]);
+    expect(lateBytesOf(receipt('B012')).equals(bytesOf(receipt('B012')))).toBe(false);
   });
 
   it('keeps order: receipts queued while the paper was out come out oldest first', async () => {
@@ -97,7 +120,7 @@ describe('print service against a fake TCP printer', () => {
     expect(last()?.queued).toBe(3);
     printer.setMode('online');
     await waitFor(() => last()?.queued === 0);
-    expect(printer.jobs()).toEqual(['C001', 'C002', 'C003'].map((n) => bytesOf(receipt(n))));
+    expect(printer.jobs()).toEqual(['C001', 'C002', 'C003'].map((n) => lateBytesOf(receipt(n))));
   });
 
   it('prints on a nearly empty roll and says so', async () => {
@@ -159,11 +182,18 @@ describe('print service against a fake TCP printer', () => {
     expect(states.at(-1)?.problems).toEqual([]);
   });
 
-  it('prints a test page: an image and a cut, no QR code', async () => {
+  it('prints a test page: an image and a cut, no QR code, and the address the receipts’ QR codes open', async () => {
     const printer = await fake('online');
     const { service } = harness();
-    expect(await service.testPrint({ ...config(printer.uri), widthDots: 576 }, 'Trung tâm (demo)')).toEqual({ status: 'printed', problem: null });
+    const link = { base: 'http://192.168.1.20:8080', unreachable: false };
+    expect(await service.testPrint({ ...config(printer.uri), widthDots: 576 }, 'Trung tâm (demo)', link)).toEqual({ status: 'printed', problem: null });
     const bytes = printer.jobBytes();
+    const page = { ...config(printer.uri), widthDots: 576 as const };
+    expect(Buffer.from(bytes).equals(Buffer.from(encodeBitmap(renderTestPage(page, 'Trung tâm (demo)', T0, link), null)))).toBe(true);
+    const words = testPageBlocks(page, 'Trung tâm (demo)', T0, link).map((b) => (b.kind === 'pair' ? `${b.label}: ${b.value}` : b.kind === 'text' ? b.text : ''));
+    expect(words).toContain('Mã QR trên phiếu mở: http://192.168.1.20:8080/t/…');
+    const unreachable = testPageBlocks(page, 'Trung tâm (demo)', T0, { base: 'http://localhost:8080', unreachable: true });
+    expect(unreachable.some((b) => b.kind === 'text' && b.inverted && b.text.includes('LUOT_PUBLIC_URL'))).toBe(true);
     expect(bytes.includes(Buffer.from([0x1d, 0x76, 0x30]))).toBe(true);
     expect(bytes.includes(Buffer.from([0x1d, 0x28, 0x6b]))).toBe(false);
     expect(bytes.includes(Buffer.from([0x1d, 0x56]))).toBe(true);

@@ -3,7 +3,7 @@ import { encodeBitmap, encodeReceipt } from './escpos-encode.ts';
 import { PrintQueue } from './print-queue.ts';
 import { printerUriAllowed, transportFor } from './printer-uri.ts';
 import { renderReceipt, type ReceiptData } from './receipt-layout.ts';
-import { renderTestPage } from './test-page.ts';
+import { renderTestPage, type TestPageLink } from './test-page.ts';
 
 export interface PrinterConfig {
   id: number;
@@ -28,6 +28,7 @@ export interface PrintServiceDeps {
   retryMs?: number;
   attemptTimeoutMs?: number;
   maxJobAgeMs?: number;
+  lateAfterMs?: number;
   /** Device paths besides /dev/usb/lp<N> that USB printers may use (LUOT_PRINTER_DEVICES). */
   usbDevices?: readonly string[];
 }
@@ -40,7 +41,20 @@ interface Printer {
   queued: number;
 }
 
-export const PRINT_DEFAULTS = { retryMs: 10_000, attemptTimeoutMs: 8_000, maxJobAgeMs: 15 * 60_000 } as const;
+/**
+ * A receipt is late when its printer failed meanwhile or it waited over 30 s: the kiosk has shown the number
+ * with a note by then (after 3 s) and the citizen may have left. Late ones print marked; past 15 minutes
+ * (LUOT_RECEIPT_MAX_AGE_MINUTES) they are dropped.
+ */
+export const PRINT_DEFAULTS = { retryMs: 10_000, attemptTimeoutMs: 8_000, maxJobAgeMs: 15 * 60_000, lateAfterMs: 30_000 } as const;
+
+function safely(draw: () => Uint8Array): Uint8Array | null {
+  try {
+    return draw();
+  } catch (_error) {
+    return null;
+  }
+}
 
 const sameProblems = (a: readonly PrinterProblem[], b: readonly PrinterProblem[]) => a.length === b.length && a.every((p, i) => p === b[i]);
 
@@ -53,6 +67,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     retryMs: deps.retryMs ?? PRINT_DEFAULTS.retryMs,
     attemptTimeoutMs: deps.attemptTimeoutMs ?? PRINT_DEFAULTS.attemptTimeoutMs,
     maxJobAgeMs: deps.maxJobAgeMs ?? PRINT_DEFAULTS.maxJobAgeMs,
+    lateAfterMs: deps.lateAfterMs ?? PRINT_DEFAULTS.lateAfterMs,
   };
   const usbDevices = deps.usbDevices ?? [];
   const printers = new Map<number, Printer>();
@@ -116,7 +131,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     return p;
   }
 
-  async function submit(printer: PrinterConfig, draw: () => Uint8Array, waitMs: number): Promise<PrintOutcome> {
+  async function submit(printer: PrinterConfig, draw: () => Uint8Array, waitMs: number, drawLate?: () => Uint8Array): Promise<PrintOutcome> {
     if (closed) return { status: 'failed', problem: 'error' };
     let p: Printer;
     let bytes: Uint8Array;
@@ -127,7 +142,10 @@ export function createPrintService(deps: PrintServiceDeps) {
       // A bad address or a font that failed to load: nothing can be printed, but the ticket stands.
       return { status: 'failed', problem: 'error' };
     }
-    const first = p.queue.enqueue(bytes);
+    let lateBytes: Uint8Array | null = null;
+    // Drawn once, the first time the job turns out late; it drew fine once, so a failure here falls back to it.
+    const late = drawLate && (() => (lateBytes ??= safely(drawLate) ?? bytes));
+    const first = p.queue.enqueue(late ? { bytes, late } : { bytes });
     let timer: NodeJS.Timeout | undefined;
     const later = new Promise<PrintOutcome>((resolve) => {
       timer = setTimeout(() => resolve({ status: 'queued', problem: null }), waitMs);
@@ -145,12 +163,13 @@ export function createPrintService(deps: PrintServiceDeps) {
 
     /** Renders, encodes, queues; resolves with the first attempt's result, or 'queued' if it has not finished within waitMs. */
     print(printer: PrinterConfig, receipt: ReceiptData, waitMs: number): Promise<PrintOutcome> {
-      return submit(printer, () => encodeReceipt(renderReceipt(receipt, printer.widthDots), receipt.trackingUrl), waitMs);
+      const draw = (late: boolean) => () => encodeReceipt(renderReceipt(receipt, printer.widthDots, late), receipt.trackingUrl);
+      return submit(printer, draw(false), waitMs, draw(true));
     },
 
     /** A test page through the same queue, waiting for its first attempt as long as one can take. */
-    testPrint(printer: PrinterConfig, centerName: string): Promise<PrintOutcome> {
-      const draw = () => encodeBitmap(renderTestPage(printer, centerName, deps.now()), null);
+    testPrint(printer: PrinterConfig, centerName: string, link: TestPageLink): Promise<PrintOutcome> {
+      const draw = () => encodeBitmap(renderTestPage(printer, centerName, deps.now(), link), null);
       return submit(printer, draw, options.attemptTimeoutMs + 1000);
     },
 

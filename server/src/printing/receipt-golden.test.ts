@@ -8,10 +8,13 @@ import { createPrintService, renderReceipt, type ReceiptData } from './index.ts'
 
 /** Many stacked and hooked marks on purpose: ư, ờ, ộ, ã, ệ, ổ. */
 const receipt: ReceiptData = {
+  lang: 'vi',
   centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
   fieldName: 'Lao động, Người có công và Xã hội',
+  fieldNameVi: 'Lao động, Người có công và Xã hội',
   number: 'E023',
   priorityLabel: 'Người cao tuổi',
+  priorityLabelVi: 'Người cao tuổi',
   peopleAhead: 12,
   estimatedWaitMinutes: 25,
   issuedAt: Date.UTC(2025, 2, 10, 1, 5), // 10/03/2025 08:05 in Ha Noi / Ho Chi Minh City

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import type { Block } from './bitmap-draw.ts';
 import { estimatedWaitText, peopleAheadText, receiptBlocks, renderReceipt, type ReceiptData } from './receipt-layout.ts';
 
 const base: ReceiptData = {
+  lang: 'vi',
   centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
   fieldName: 'Tư pháp – Hộ tịch',
+  fieldNameVi: 'Tư pháp – Hộ tịch',
   number: 'A001',
   priorityLabel: null,
+  priorityLabelVi: null,
   peopleAhead: 0,
   estimatedWaitMinutes: null,
   issuedAt: Date.UTC(2025, 2, 10, 1, 0),
   trackingUrl: 'http://luot.local/t/AAAA',
   footer: '',
 };
+
+/** The receipt's words, a line a block, as a person reads them off the paper. */
+const linesOf = (blocks: Block[]) => blocks.map((b) => (b.kind === 'text' || b.kind === 'headline' ? b.text : b.kind === 'pair' ? `${b.label}: ${b.value}` : ''));
 
 const black = (b: ReturnType<typeof renderReceipt>) => {
   let n = 0;
@@ -21,9 +28,56 @@ const black = (b: ReturnType<typeof renderReceipt>) => {
 
 describe('receipt layout', () => {
   it('says how many are ahead and the estimated wait in the words of the issue', () => {
-    expect(peopleAheadText(3)).toEqual({ label: 'Số người đang chờ trước bạn', value: '3' });
+    expect(peopleAheadText(3)).toEqual({ label: 'Số người chờ trước Ông/Bà', value: '3' });
     expect(estimatedWaitText(15)).toEqual({ label: 'Thời gian chờ dự kiến', value: 'khoảng 15 phút' });
     expect(estimatedWaitText(null)).toBeNull();
+    // The same words as the kiosk and the phone for a near-zero estimate, not “khoảng 0 phút”.
+    expect(estimatedWaitText(0)).toEqual({ label: 'Thời gian chờ dự kiến', value: 'sắp đến lượt' });
+  });
+
+  it('addresses the citizen as Ông/Bà on every line, never “bạn”', () => {
+    const words = linesOf(receiptBlocks({ ...base, priorityLabel: 'Người cao tuổi', peopleAhead: 2, estimatedWaitMinutes: 9 }, 576)).join('\n');
+    expect(words).toContain('SỐ THỨ TỰ CỦA ÔNG/BÀ');
+    expect(words).toContain('Số người chờ trước Ông/Bà: 2');
+    expect(words).toContain('Quét mã để theo dõi lượt của Ông/Bà');
+    expect(words).not.toMatch(/(^|[^\p{L}])bạn($|[^\p{L}])/iu);
+  });
+
+  it('prints in English for a citizen who chose English, keeping the Vietnamese names for staff', () => {
+    const english: ReceiptData = {
+      ...base,
+      lang: 'en',
+      fieldName: 'Justice – Civil status',
+      priorityLabel: 'Elderly person',
+      priorityLabelVi: 'Người cao tuổi',
+      peopleAhead: 2,
+      estimatedWaitMinutes: 9,
+    };
+    const lines = linesOf(receiptBlocks(english, 576));
+    expect(lines).toContain('Justice – Civil status');
+    expect(lines).toContain('Tư pháp – Hộ tịch');
+    expect(lines).toContain('YOUR NUMBER');
+    expect(lines).toContain('PRIORITY: Elderly person');
+    expect(lines).toContain('(Người cao tuổi)');
+    expect(lines).toContain('People waiting ahead of you: 2');
+    expect(lines).toContain('Estimated wait: about 9 min');
+    expect(lines).toContain('Scan to follow your turn');
+    expect(lines.join('\n')).not.toContain('SỐ THỨ TỰ');
+    // A Vietnamese receipt has no extra staff lines.
+    const vi = receiptBlocks({ ...base, priorityLabel: 'Người cao tuổi', priorityLabelVi: 'Người cao tuổi' }, 576);
+    expect(vi.filter((b) => b.kind === 'text' && b.text === 'Tư pháp – Hộ tịch')).toHaveLength(1);
+    expect(vi.some((b) => b.kind === 'text' && b.text.startsWith('('))).toBe(false);
+  });
+
+  it('marks a late receipt on top with the time the number was taken, in the citizen’s language', () => {
+    const top = (data: ReceiptData) => receiptBlocks(data, 384, true)[0];
+    expect(top(base)).toMatchObject({ kind: 'text', text: 'IN LẠI – số lấy lúc 08:00', inverted: true });
+    expect(top({ ...base, lang: 'en' })).toMatchObject({ kind: 'text', text: 'REPRINTED LATE – taken at 08:00', inverted: true });
+    expect(receiptBlocks(base, 384).some((b) => b.kind === 'text' && b.text.startsWith('IN LẠI'))).toBe(false);
+    // What was true when the number was taken is left out; the QR code's page says how things stand now.
+    const late = receiptBlocks({ ...base, peopleAhead: 3, estimatedWaitMinutes: 20 }, 384, true);
+    expect(late.some((b) => b.kind === 'pair')).toBe(false);
+    expect(late.some((b) => b.kind === 'qr')).toBe(true);
   });
 
   it('shows the priority mark and the wait only when there is one', () => {

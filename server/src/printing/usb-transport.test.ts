@@ -15,10 +15,13 @@ afterEach(() => {
 });
 
 const receipt: ReceiptData = {
+  lang: 'vi',
   centerName: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân',
   fieldName: 'Đất đai – Xây dựng',
+  fieldNameVi: 'Đất đai – Xây dựng',
   number: 'C017',
   priorityLabel: 'Người khuyết tật',
+  priorityLabelVi: 'Người khuyết tật',
   peopleAhead: 4,
   estimatedWaitMinutes: null,
   issuedAt: Date.UTC(2025, 2, 10, 2, 30),

@@ -6,25 +6,21 @@ import type { OpenDb } from '../db/open-db.ts';
 import { adminRepo } from '../db/repositories/admin-repo.ts';
 import { settingsRepo } from '../db/repositories/settings-repo.ts';
 import type { StaffActor } from '../http/guards.ts';
+import { diff, type Audit, type Audited } from './audit.ts';
+import { centerWords, counterWords, fieldWords, rulesWords, staffWords } from './audit-words.ts';
 import type { AuthService } from './auth-service.ts';
 import type { Clock } from './clock.ts';
 import type { ConfigCache } from './config-cache.ts';
 
 /**
- * The center's set-up. Each change is validated, written and recorded in the audit log in one transaction,
- * so the log never misses a change and never names one that did not happen. Nothing is deleted: fields,
- * counters and accounts in use are refused or deactivated, because the event log still points at them.
+ * The center's set-up. Each change is validated, written and recorded in the audit log in one transaction
+ * (services/audit.ts), worded as what changed, before → after. Nothing is deleted: fields, counters and
+ * accounts in use are refused or deactivated, because the event log still points at them.
  */
-export function createAdminService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; auth: AuthService }) {
-  const { db, sqlite } = deps.store;
-
-  function audited<T>(actor: StaffActor, action: string, entity: string, work: () => { id: number | null; result: T; details: Record<string, unknown> }): T {
-    return sqlite.transaction(() => {
-      const { id, result, details } = work();
-      adminRepo.audit(db, { at: deps.clock.now(), actorId: actor.staffId, action, entity, entityId: id, details });
-      return result;
-    })();
-  }
+export function createAdminService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; auth: AuthService; audit: Audit }) {
+  const { db } = deps.store;
+  const audited = <T>(actor: StaffActor, action: string, entity: string, work: () => Audited<T>): T => deps.audit.record(actor, action, entity, work);
+  const allFields = () => adminRepo.fields(db);
 
   function checkField(body: FieldBody, selfId: number | null): void {
     const taken = adminRepo.fieldByCode(db, body.code);
@@ -71,10 +67,12 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
     saveCenter(actor: StaffActor, body: CenterProfileBody): CenterProfileBody {
       return audited(actor, 'center.update', 'center', () => {
         const now = deps.clock.now();
+        const config = deps.config.get();
+        const before = centerWords({ ...config.center, dayRollover: config.rules.dayRollover });
         const { dayRollover, ...profile } = body;
         settingsRepo.saveCenter(db, profile, now);
         settingsRepo.saveRules(db, { ...settingsRepo.rules(db), dayRollover }, now);
-        return { id: null, result: body, details: { name: body.name, dayRollover, logo: body.logo ? 'set' : 'none' } };
+        return { id: null, result: body, subject: body.name, changes: diff(before, centerWords(body)) };
       });
     },
 
@@ -83,31 +81,31 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
       return audited(actor, 'field.create', 'field', () => {
         checkField(body, null);
         const id = adminRepo.insertField(db, body);
-        return { id, result: field(id), details: { ...body } };
+        return { id, result: field(id), subject: body.nameVi, changes: diff(null, fieldWords(body, allFields())) };
       });
     },
     updateField(actor: StaffActor, id: number, body: FieldBody): AdminField {
       return audited(actor, 'field.update', 'field', () => {
-        const before = field(id);
+        const before = fieldWords(field(id), allFields());
         checkField(body, id);
         adminRepo.updateField(db, id, body);
-        return { id, result: field(id), details: { before, after: body } };
+        return { id, result: field(id), subject: body.nameVi, changes: diff(before, fieldWords(body, allFields())) };
       });
     },
     /** A field with citizens still in its queue, or with sub-fields, stays; otherwise it is deactivated. */
     removeField(actor: StaffActor, id: number): AdminField {
       return audited(actor, 'field.deactivate', 'field', () => {
-        field(id);
+        const before = field(id);
         if (adminRepo.openTicketsIn(db, id) > 0 || adminRepo.childrenOf(db, id).length > 0) throw new DomainError('FIELD_IN_USE');
         adminRepo.setFieldActive(db, id, false);
-        return { id, result: field(id), details: {} };
+        return { id, result: field(id), subject: before.nameVi, changes: [{ key: 'active', before: before.active, after: false }] };
       });
     },
     setIssuing(actor: StaffActor, id: number, issuing: boolean): AdminField {
       return audited(actor, issuing ? 'field.resume_issuing' : 'field.stop_issuing', 'field', () => {
-        field(id);
+        const before = field(id);
         adminRepo.setIssuing(db, id, issuing);
-        return { id, result: field(id), details: { issuing } };
+        return { id, result: field(id), subject: before.nameVi, changes: diff({ issuing: before.issuing }, { issuing }) };
       });
     },
 
@@ -118,25 +116,25 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
         const { fields: served, ...row } = body;
         const id = adminRepo.insertCounter(db, row);
         adminRepo.setCounterFields(db, id, served);
-        return { id, result: counter(id), details: { ...body } };
+        return { id, result: counter(id), subject: body.name, changes: diff(null, counterWords(body, allFields())) };
       });
     },
     updateCounter(actor: StaffActor, id: number, body: CounterBody): AdminCounter {
       return audited(actor, 'counter.update', 'counter', () => {
-        const before = counter(id);
+        const before = counterWords(counter(id), allFields());
         checkCounter(body, id);
         const { fields: served, ...row } = body;
         adminRepo.updateCounter(db, id, row);
         adminRepo.setCounterFields(db, id, served);
-        return { id, result: counter(id), details: { before, after: body } };
+        return { id, result: counter(id), subject: body.name, changes: diff(before, counterWords(body, allFields())) };
       });
     },
     removeCounter(actor: StaffActor, id: number): AdminCounter {
       return audited(actor, 'counter.deactivate', 'counter', () => {
-        counter(id);
+        const before = counter(id);
         if (adminRepo.counterRow(db, id)?.currentTicketId != null) throw new DomainError('COUNTER_IN_USE');
         adminRepo.setCounterActive(db, id, false);
-        return { id, result: counter(id), details: {} };
+        return { id, result: counter(id), subject: before.name, changes: [{ key: 'active', before: before.active, after: false }] };
       });
     },
 
@@ -147,7 +145,7 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
       return audited(actor, 'staff.create', 'staff', () => {
         if (adminRepo.staffList(db).some((s) => s.username === body.username)) throw new DomainError('USERNAME_TAKEN');
         const row = deps.auth.insertStaff({ ...body, passwordHash });
-        return { id: row.id, result: { staff: staff(row.id), password }, details: { username: body.username, role: body.role } };
+        return { id: row.id, result: { staff: staff(row.id), password }, subject: body.displayName, changes: diff(null, staffWords({ ...body, active: true })) };
       });
     },
     updateStaff(actor: StaffActor, id: number, body: StaffUpdateBody): AdminStaff {
@@ -158,17 +156,18 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
         adminRepo.updateStaff(db, id, body);
         // A disabled account leaves at once: its sessions end and its counter seat is freed.
         if (!body.active) deps.auth.endSessionsOf(id);
-        return { id, result: staff(id), details: { before: { role: before.role, active: before.active, displayName: before.displayName }, after: body } };
+        return { id, result: staff(id), subject: body.displayName, changes: diff(staffWords(before), staffWords({ ...body, username: before.username })) };
       });
     },
     async resetPassword(actor: StaffActor, id: number): Promise<StaffWithPassword> {
-      staff(id);
+      const who = staff(id);
       const password = generatePassword();
       const passwordHash = await deps.auth.hashPassword(password);
       return audited(actor, 'staff.reset_password', 'staff', () => {
         adminRepo.setPassword(db, id, passwordHash);
         deps.auth.endSessionsOf(id);
-        return { id, result: { staff: staff(id), password }, details: {} };
+        // The password itself is never logged; that it was reset is the change.
+        return { id, result: { staff: staff(id), password }, subject: who.displayName, changes: [] };
       });
     },
 
@@ -183,17 +182,20 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
         if (new Set(codes).size !== codes.length) throw new DomainError('PRIORITY_CODES_INVALID');
         const now = deps.clock.now();
         const current = settingsRepo.rules(db);
+        const config = deps.config.get();
+        const before = rulesWords({ ...config.rules, priorityCategories: config.priorities });
         settingsRepo.saveRules(db, { ...current, interleave: body.interleave, maxRecalls: body.maxRecalls, keepArrivalOnTransfer: body.keepArrivalOnTransfer }, now);
         settingsRepo.savePriorities(db, body.priorityCategories, now);
-        return { id: null, result: body, details: { ...body } };
+        return { id: null, result: body, subject: '', changes: diff(before, rulesWords(body)) };
       });
     },
 
     voice: (): VoiceSettingsBody => ({ english: deps.config.get().voice.english ?? false }),
     saveVoice(actor: StaffActor, body: VoiceSettingsBody): VoiceSettingsBody {
       return audited(actor, 'voice.update', 'voice', () => {
+        const before = deps.config.get().voice.english ?? false;
         settingsRepo.saveVoice(db, { english: body.english }, deps.clock.now());
-        return { id: null, result: body, details: { ...body } };
+        return { id: null, result: body, subject: '', changes: diff({ english: before }, { english: body.english }) };
       });
     },
 

@@ -42,6 +42,16 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
       hub.publish('center', change);
     },
 
+    /**
+     * A ticket was rated: the screen of the counter that finished it stops asking (a citizen who rated on the
+     * phone must not be asked again at the desk), and supervisors' satisfaction figures refresh.
+     */
+    rated(visit: { ticketId: number; counterId: number | null }): void {
+      const change: Change = { cause: 'rated', rated: visit };
+      if (visit.counterId !== null) hub.publish(`counter:${visit.counterId}`, change);
+      hub.publish('center', change);
+    },
+
     /** Fields changed outside the queue engine (issuing stopped or resumed): refresh their views. */
     fieldsChanged(fieldIds: number[], cause: string): void {
       const fields = read.fields(fieldIds);

@@ -126,13 +126,17 @@ describe('visits under way and the citizen’s class', () => {
     server.clock.advance(6);
     await waitingIn(fieldA, 4);
     const elderly = await take(fieldA, 'elderly');
-    expect(elderly.peopleAhead).toBe(4);
+    // Told as the engine calls: no priority citizen is ahead, so nobody is (not the four normal ones).
+    expect(elderly.peopleAhead).toBe(0);
     expect(elderly.estimatedWaitMinutes).toBe(2); // called as soon as the counter is free
     // The normal citizen after them has five ahead, the priority one included: 2 + 5 × 8.
-    expect((await take(fieldA)).estimatedWaitMinutes).toBe(42);
+    const normal = await take(fieldA);
+    expect(normal.peopleAhead).toBe(5);
+    expect(normal.estimatedWaitMinutes).toBe(42);
     // A second priority citizen: one priority ahead, and with others waiting a counter gives priority one call in
     // three (the interleave), so 2 + 3 × 8.
-    expect((await take(fieldA, 'pregnancy')).estimatedWaitMinutes).toBe(26);
+    const pregnant = await take(fieldA, 'pregnancy');
+    expect(pregnant).toMatchObject({ peopleAhead: 1, estimatedWaitMinutes: 26 });
   });
 });
 

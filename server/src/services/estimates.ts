@@ -190,57 +190,86 @@ export function createEstimates(deps: { store: OpenDb; clock: Clock; config: Con
     };
   }
 
+  /**
+   * The citizens ahead of a waiting ticket, counted as the engine calls them (domain/ordering.ts): one sent to a
+   * counter counts those sent there before it; a priority citizen counts only priority citizens ahead in the
+   * field's queue (the class goes first); a normal one counts everyone queued before them. What the kiosk, the
+   * receipt and the phone say, and what the estimate lines up.
+   */
+  function peopleAhead(ticket: WaitingTicket, byClass: boolean, waiting: ReadonlyMap<number, number>): number {
+    if (ticket.targetCounterId !== null) return estimatesRepo.aheadAtCounter(db, ticket, ticket.targetCounterId);
+    return estimatesRepo.ahead(db, ticket, byClass && ticket.priority !== null, waiting.get(ticket.fieldId) ?? 0);
+  }
+
+  /** Citizens in each field's general queue (all fields: counters serving other fields first need theirs). */
+  function waitingNow(ticket: WaitingTicket): Map<number, number> {
+    return estimatesRepo.waitingByField(db, ticket.serviceDay, new Set([ticket.fieldId, ...deps.config.get().fields.keys()]));
+  }
+
+  /** Minutes until the ticket is expected to be called, `ahead` being the citizens before it; null when nobody can say. */
+  function waitMinutes(ticket: WaitingTicket, ahead: number, waiting: ReadonlyMap<number, number>): number | null {
+    const config = deps.config.get();
+    const now = deps.clock.now();
+    const dayStart = serviceDayStart(ticket.serviceDay, config.rules.dayRollover);
+    const links = (counterId: number) => config.counterLinks.get(counterId) ?? [];
+    const sentToCounter = ticket.targetCounterId !== null;
+    // A priority citizen, or one sent to a counter, is called before the general queue of normal citizens.
+    const priority = method.classes && ticket.priority !== null;
+    const first = priority || sentToCounter;
+    const counters = estimatesRepo.counters(db);
+    const serving = counters.filter((c) => (sentToCounter ? c.id === ticket.targetCounterId : links(c.id).some((l) => l.fieldId === ticket.fieldId)));
+    const lunch = method.breaks ? lunchOf(ticket.serviceDay, dayStart) : new Map<number, readonly [number, number]>();
+    const atLunch = (c: CounterNow) => {
+      const l = lunch.get(c.id);
+      return l !== undefined && now >= l[0] - LUNCH.earlyMs && now < l[1];
+    };
+    const canCall = serving.filter((c) => c.status === 'open' || (method.breaks && c.status === 'paused'));
+    if (!serving.some((c) => c.status === 'open') && !canCall.some(atLunch)) return null;
+
+    const gap = gapMs(dayStart);
+    const perCitizen = meanVisitMs(ticket.fieldId, dayStart) + gap;
+    const othersWaiting = (waiting.get(ticket.fieldId) ?? 0) > ahead + 1;
+    const share = !method.classes || sentToCounter ? 1 : classShare(priority, othersWaiting, config.rules.interleave, () => priorityShare(ticket.serviceDay));
+    const step = perCitizen / share;
+    const startsAfter = method.fieldOrder && !first ? otherFieldsFirst(ticket.fieldId, counters, waiting, gap, now, dayStart) : () => 0;
+    // If every counter calls other fields first and those queues never seem to empty, the estimate cannot see
+    // when they will turn: they are then counted as if this field were their own.
+    const delays = canCall.map(startsAfter);
+    const noneTurns = delays.every((d) => !Number.isFinite(d));
+
+    const turns: CounterTurns[] = [];
+    for (const [i, c] of canCall.entries()) {
+      const delay = noneTurns ? 0 : (delays[i] ?? 0);
+      if (!Number.isFinite(delay)) continue;
+      let freeAt = now;
+      if (c.status === 'paused') {
+        const l = lunch.get(c.id);
+        freeAt = l !== undefined && atLunch(c) ? l[1] : now + SHORT_PAUSE;
+      } else if (method.residual && c.currentFieldId !== null && c.calledAt !== null) {
+        freeAt = now + remainingMs(meanVisitMs(c.currentFieldId, dayStart), now - c.calledAt) + gap;
+      }
+      const fieldShare = c.policy === 'weights' && !first && method.fieldOrder ? weightShare(links(c.id), ticket.fieldId, waiting) : 1;
+      turns.push({ freeAt: Math.max(freeAt, now + delay), stepMs: step / fieldShare, lunch: lunch.get(c.id) ?? null, openNow: c.status === 'open' });
+    }
+    const at = callTime(turns, ahead);
+    return at === null ? null : Math.max(0, Math.round((at - now) / MINUTE));
+  }
+
   return {
     /** Minutes until the ticket is expected to be called; null when it is not waiting or nobody can say. */
     waitMinutes(ticket: WaitingTicket): number | null {
       if (ticket.status !== 'waiting') return null;
-      const config = deps.config.get();
-      const now = deps.clock.now();
-      const dayStart = serviceDayStart(ticket.serviceDay, config.rules.dayRollover);
-      const links = (counterId: number) => config.counterLinks.get(counterId) ?? [];
-      const sentToCounter = ticket.targetCounterId !== null;
-      // A priority citizen, or one sent to a counter, is called before the general queue of normal citizens.
-      const priority = method.classes && ticket.priority !== null;
-      const first = priority || sentToCounter;
-      const counters = estimatesRepo.counters(db);
-      const serving = counters.filter((c) => (sentToCounter ? c.id === ticket.targetCounterId : links(c.id).some((l) => l.fieldId === ticket.fieldId)));
-      const lunch = method.breaks ? lunchOf(ticket.serviceDay, dayStart) : new Map<number, readonly [number, number]>();
-      const atLunch = (c: CounterNow) => {
-        const l = lunch.get(c.id);
-        return l !== undefined && now >= l[0] - LUNCH.earlyMs && now < l[1];
-      };
-      const canCall = serving.filter((c) => c.status === 'open' || (method.breaks && c.status === 'paused'));
-      if (!serving.some((c) => c.status === 'open') && !canCall.some(atLunch)) return null;
+      const waiting = waitingNow(ticket);
+      return waitMinutes(ticket, peopleAhead(ticket, method.classes, waiting), waiting);
+    },
 
-      const waiting = estimatesRepo.waitingByField(db, ticket.serviceDay, new Set([ticket.fieldId, ...config.fields.keys()]));
-      const ahead = ticket.targetCounterId === null ? estimatesRepo.ahead(db, ticket, priority, waiting.get(ticket.fieldId) ?? 0) : estimatesRepo.aheadAtCounter(db, ticket, ticket.targetCounterId);
-      const gap = gapMs(dayStart);
-      const perCitizen = meanVisitMs(ticket.fieldId, dayStart) + gap;
-      const othersWaiting = (waiting.get(ticket.fieldId) ?? 0) > ahead + 1;
-      const share = !method.classes || sentToCounter ? 1 : classShare(priority, othersWaiting, config.rules.interleave, () => priorityShare(ticket.serviceDay));
-      const step = perCitizen / share;
-      const startsAfter = method.fieldOrder && !first ? otherFieldsFirst(ticket.fieldId, counters, waiting, gap, now, dayStart) : () => 0;
-      // If every counter calls other fields first and those queues never seem to empty, the estimate cannot see
-      // when they will turn: they are then counted as if this field were their own.
-      const delays = canCall.map(startsAfter);
-      const noneTurns = delays.every((d) => !Number.isFinite(d));
-
-      const turns: CounterTurns[] = [];
-      for (const [i, c] of canCall.entries()) {
-        const delay = noneTurns ? 0 : (delays[i] ?? 0);
-        if (!Number.isFinite(delay)) continue;
-        let freeAt = now;
-        if (c.status === 'paused') {
-          const l = lunch.get(c.id);
-          freeAt = l !== undefined && atLunch(c) ? l[1] : now + SHORT_PAUSE;
-        } else if (method.residual && c.currentFieldId !== null && c.calledAt !== null) {
-          freeAt = now + remainingMs(meanVisitMs(c.currentFieldId, dayStart), now - c.calledAt) + gap;
-        }
-        const fieldShare = c.policy === 'weights' && !first && method.fieldOrder ? weightShare(links(c.id), ticket.fieldId, waiting) : 1;
-        turns.push({ freeAt: Math.max(freeAt, now + delay), stepMs: step / fieldShare, lunch: lunch.get(c.id) ?? null, openNow: c.status === 'open' });
-      }
-      const at = callTime(turns, ahead);
-      return at === null ? null : Math.max(0, Math.round((at - now) / MINUTE));
+    /** What a waiting citizen is told: the people ahead and the estimated wait, from one count. Null when not waiting. */
+    forCitizen(ticket: WaitingTicket): { peopleAhead: number; estimatedWaitMinutes: number | null } | null {
+      if (ticket.status !== 'waiting') return null;
+      const waiting = waitingNow(ticket);
+      const ahead = peopleAhead(ticket, true, waiting);
+      const lined = method.classes ? ahead : peopleAhead(ticket, false, waiting);
+      return { peopleAhead: ahead, estimatedWaitMinutes: waitMinutes(ticket, lined, waiting) };
     },
   };
 }

@@ -3,6 +3,7 @@ import { printerProblemText } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
 import { liveRepo } from '../db/repositories/live-repo.ts';
+import { eligibleFor } from '../domain/ordering.ts';
 import type { Clock } from './clock.ts';
 import type { KioskPace } from './kiosk-pace.ts';
 import type { ReadModels } from './read-models.ts';
@@ -61,10 +62,14 @@ export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: Rea
       });
 
       const counterViews = deps.read.counters();
+      // Who could be called where, by the engine's own rule (domain/ordering.ts): a ticket sent to one counter is
+      // waiting for that counter only, not for every counter of its field.
+      const waiting = liveRepo.waitingGroups(db, day).map((g) => ({ status: 'waiting' as const, fieldId: g.fieldId, targetCounterId: g.targetCounterId }));
       const counters = counterViews.map((c) => {
         const since = c.current?.calledAt ? Date.parse(c.current.calledAt) : lastEvent.get(c.id);
         const idleMs = since === undefined ? null : now - since;
-        const waitingHere = c.fieldIds.some((id) => (fieldViews.find((f) => f.id === id)?.waiting ?? 0) > 0);
+        const asEngine = { id: c.id, fields: c.fieldIds.map((fieldId, position) => ({ fieldId, position, weight: 1 })) };
+        const waitingHere = waiting.some((t) => eligibleFor(asEngine, t));
         if (c.status === 'open' && c.current === null && waitingHere && (idleMs === null || idleMs >= deps.idleAlertMs)) {
           alerts.push({
             kind: 'counter_idle',

@@ -30,8 +30,6 @@ export interface IssueOutcome extends Outcome {
   trackingCode: string;
   /** False when an idempotency key matched an earlier ticket: nothing new happened. */
   created: boolean;
-  /** Waiting tickets of the same field ahead of this one, at the moment it was issued or replayed. */
-  peopleAhead: number;
 }
 
 const none = (): Outcome => ({ tickets: [], counters: [], events: [] });
@@ -123,7 +121,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
       const result = await deps.batcher.submit((): IssueOutcome => {
         if (deviceId !== null && input.idempotencyKey !== null) {
           const earlier = queueRepo.byIdempotencyKey(db, deviceId, input.idempotencyKey);
-          if (earlier) return { ...none(), ...earlier, created: false, peopleAhead: queueRepo.peopleAhead(db, earlier.ticket) };
+          if (earlier) return { ...none(), ...earlier, created: false };
         }
         const config = deps.config.get();
         const serviceDay = today(now);
@@ -145,8 +143,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
         const trackingCode = newTrackingCode();
         queueRepo.insertTicket(db, ticket, { trackingCode, idempotencyKey: input.idempotencyKey, deviceId });
         record(decision, actor);
-        // A new ticket is the latest arrival in its field, so everyone else waiting there is ahead of it.
-        return { ...decision, ticket, trackingCode, created: true, peopleAhead: tally.waiting };
+        return { ...decision, ticket, trackingCode, created: true };
       });
       return { ...result, ...merge(swept, result) };
     },

@@ -1,4 +1,4 @@
-import type { PrinterState, PrintOutcome } from '@luot/shared';
+import type { Lang, PrinterState, PrintOutcome } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { printersRepo, type PrinterRow } from '../db/repositories/printers-repo.ts';
 import type { Ticket } from '../domain/types.ts';
@@ -31,20 +31,26 @@ export function createReceipts(deps: { store: OpenDb; config: ConfigCache; print
   }
 
   return {
-    async print(actor: Actor, ticket: Ticket, extra: { peopleAhead: number; estimatedWaitMinutes: number | null; trackingUrl: string }): Promise<PrintOutcome> {
+    /** `lang`: the language the citizen used at the kiosk, which the receipt is printed in. */
+    async print(actor: Actor, ticket: Ticket, extra: { peopleAhead: number; estimatedWaitMinutes: number | null; trackingUrl: string; lang: Lang }): Promise<PrintOutcome> {
       if (actor.kind !== 'device') return { status: 'none', problem: null };
       const printer = printersRepo.forDevice(db, actor.deviceId);
       if (!printer) return { status: 'none', problem: null };
       const config = deps.config.get();
       const field = config.fieldRows.find((f) => f.id === ticket.fieldId);
-      const priority = ticket.priority === null ? null : (config.priorities.find((p) => p.code === ticket.priority)?.nameVi ?? ticket.priority);
+      const category = ticket.priority === null ? null : config.priorities.find((p) => p.code === ticket.priority);
+      const english = extra.lang === 'en';
+      const priorityVi = ticket.priority === null ? null : (category?.nameVi ?? ticket.priority);
       return remember(ticket.id, deps.printing.print(
         printerConfig(printer),
         {
+          lang: extra.lang,
           centerName: config.center.name,
-          fieldName: field?.nameVi ?? '',
+          fieldName: (english ? field?.nameEn : field?.nameVi) ?? '',
+          fieldNameVi: field?.nameVi ?? '',
           number: ticket.number,
-          priorityLabel: priority,
+          priorityLabel: english && category ? category.nameEn : priorityVi,
+          priorityLabelVi: priorityVi,
           peopleAhead: extra.peopleAhead,
           estimatedWaitMinutes: extra.estimatedWaitMinutes,
           issuedAt: ticket.issuedAt,

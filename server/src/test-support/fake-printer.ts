@@ -20,10 +20,14 @@ export interface FakePrinter {
   uri: string;
   port: number;
   setMode(mode: FakePrinterMode): void;
+  /** Answers status queries only after this many milliseconds, like a printer busy feeding paper. */
+  setAnswerDelay(ms: number): void;
   /** Every byte that was not part of a status query, over all connections, in arrival order. */
   jobBytes(): Buffer;
   /** The job bytes of each connection that sent any. */
   jobs(): Buffer[];
+  /** The text of every QR code printed (ESC/POS GS ( k … 49 80 48: store the symbol's data), in order. */
+  qrTexts(): string[];
   /** The n of every DLE EOT n answered or ignored, in order. */
   queries(): number[];
   connections(): number;
@@ -37,6 +41,7 @@ export interface FakePrinter {
  */
 export async function startFakePrinter(initial: FakePrinterMode = 'online'): Promise<FakePrinter> {
   let mode = initial;
+  let answerDelayMs = 0;
   const all: Buffer[] = [];
   const perConnection: number[][] = [];
   const queries: number[] = [];
@@ -54,7 +59,10 @@ export async function startFakePrinter(initial: FakePrinterMode = 'online'): Pro
     };
     const scanner = new FramingScanner(record, (n) => {
       queries.push(n);
-      if (mode !== 'silent' && (n === 1 || n === 2 || n === 4)) socket.write(Uint8Array.of(STATUS[mode][n]));
+      if (mode === 'silent' || (n !== 1 && n !== 2 && n !== 4)) return;
+      const answer = Uint8Array.of(STATUS[mode][n]);
+      if (answerDelayMs === 0) socket.write(answer);
+      else setTimeout(() => socket.writable && socket.write(answer), answerDelayMs);
     });
     socket.on('data', (chunk: Buffer) => scanner.push(chunk));
   });
@@ -68,8 +76,12 @@ export async function startFakePrinter(initial: FakePrinterMode = 'online'): Pro
     setMode(next) {
       mode = next;
     },
+    setAnswerDelay(ms) {
+      answerDelayMs = ms;
+    },
     jobBytes: () => Buffer.concat(all),
     jobs: () => perConnection.filter((bytes) => bytes.length > 0).map((bytes) => Buffer.from(bytes)),
+    qrTexts: () => qrTextsOf(Buffer.concat(all)),
     queries: () => [...queries],
     connections: () => perConnection.length,
     async close() {
@@ -142,4 +154,16 @@ class FramingScanner {
     this.job([b ?? 0]);
     return 1;
   }
+}
+
+/** GS ( k pL pH 49 80 48 d…: the QR symbol's data, pL + 256 pH − 3 bytes of it. */
+function qrTextsOf(bytes: Buffer): string[] {
+  const texts: string[] = [];
+  for (let i = 0; i + 8 <= bytes.length; i++) {
+    if (bytes[i] !== 0x1d || bytes[i + 1] !== 0x28 || bytes[i + 2] !== 0x6b || bytes[i + 5] !== 49 || bytes[i + 6] !== 80 || bytes[i + 7] !== 48) continue;
+    const length = (bytes[i + 3] ?? 0) + (bytes[i + 4] ?? 0) * 256 - 3;
+    texts.push(bytes.subarray(i + 8, i + 8 + length).toString('latin1'));
+    i += 7 + length;
+  }
+  return texts;
 }

@@ -47,6 +47,9 @@ export interface TestServerOptions {
   kioskPace?: 'production';
   /** A reverse proxy's address whose X-Forwarded-For is believed. */
   trustProxy?: string;
+  /** The machine's LAN addresses as the server would see them. */
+  network?: () => string[];
+  publicUrl?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -57,7 +60,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { app, deps } = await buildApp({
     store,
     clock,
-    config: { heartbeatMs: options.heartbeatMs ?? 15_000, appsRoot: dir, demo: false, publicUrl: null, trustProxy: options.trustProxy ?? false },
+    config: {
+      heartbeatMs: options.heartbeatMs ?? 15_000,
+      appsRoot: dir,
+      demo: false,
+      publicUrl: options.publicUrl ?? null,
+      trustProxy: options.trustProxy ?? false,
+    },
+    // A fixed LAN address unless a test says otherwise: the machine running the tests may have none.
+    network: options.network ?? (() => ['192.168.1.20']),
     printing: { retryMs: 200, attemptTimeoutMs: 1000, maxJobAgeMs: 60_000 },
     scryptN: TEST_SCRYPT_N,
     logger: options.logger,

@@ -29,6 +29,8 @@ describe('guideSentence', () => {
     expect(soon).toContain('là dê một.');
     expect(soon).toContain('Không có ai chờ trước Ông/Bà. Sắp đến lượt Ông/Bà. Xin Ông/Bà ghi nhớ số thứ tự.');
     expect(guideSentence({ say: 'ticket', number: 'A001', field: 1, ahead: 2, printed: true }, { field: land }).text).toContain('Chưa xác định được thời gian chờ.');
+    // One minute is “soon” too, as on the screen, the receipt and the phone.
+    expect(guideSentence({ say: 'ticket', number: 'A002', field: 1, ahead: 0, wait: 1, printed: true }, { field: land }).text).toContain('Sắp đến lượt Ông/Bà.');
   });
 
   it('feeds eSpeak NG the letter respellings, while the text keeps the letter names', () => {

@@ -1,4 +1,4 @@
-import { errorCatalog, t, type GuideRequest, type Lang, type StringKey } from '@luot/shared';
+import { errorCatalog, t, waitKind, type GuideRequest, type Lang, type StringKey } from '@luot/shared';
 import { englishNumber, vietnameseNumber } from './numbers.ts';
 import { englishTicketWords, vietnameseTicketWords, type SpokenPart } from './sentence.ts';
 
@@ -77,7 +77,9 @@ function pieces(request: GuideRequest, lang: Lang, facts: GuideFacts): Piece[] {
       return [say('kioskIssuing')];
     case 'ticket': {
       const [before, after] = t(lang, 'guideYourNumber').split('{number}');
-      const wait = request.wait === undefined ? say('guideWaitUnknown') : request.wait === 0 ? say('guideWaitSoon') : say('guideWait', { minutes: numberWords(lang, request.wait) });
+      // The same rule as the screen, the receipt and the phone (shared/src/wait-words.ts): a minute or less is “soon”.
+      const kind = waitKind(request.wait ?? null);
+      const wait = kind === 'unknown' ? say('guideWaitUnknown') : kind === 'soon' ? say('guideWaitSoon') : say('guideWait', { minutes: numberWords(lang, request.wait ?? 0) });
       return [
         (before ?? '').trim(),
         { number: request.number },

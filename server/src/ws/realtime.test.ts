@@ -153,7 +153,11 @@ describe('realtime protocol', () => {
 
   it('tells a counter screen when an officer signs in or out', async () => {
     const display = await connect(deviceToken(server, 'counter_display', center.counter1));
-    await fetch(`${baseUrl(server)}/api/counters/${center.counter1}/leave`, { method: 'POST', headers: bearer(center.officer1) });
+    await fetch(`${baseUrl(server)}/api/counters/${center.counter1}/leave`, {
+      method: 'POST',
+      headers: { ...bearer(center.officer1), 'content-type': 'application/json' },
+      body: JSON.stringify({ counter: 'pause', reason: 'họp' }),
+    });
     const left = await display.next(isDelta(`counter:${center.counter1}`, 'officer_left'));
     expect(left.change.counters?.[0]?.officer).toBeNull();
     await fetch(`${baseUrl(server)}/api/counters/${center.counter1}/join`, { method: 'POST', headers: bearer(center.officer1) });

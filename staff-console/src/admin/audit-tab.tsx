@@ -2,29 +2,38 @@ import { t, type AuditEntry, type Lang } from '@luot/shared';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { Problem } from '../components/problem.tsx';
 import { dateTime } from '../time/clock.ts';
+import { actionText, changeText } from './audit-words.ts';
 import { useLoad } from './use-load.ts';
 
-/** Readable names for the actions the server records; an action not listed here shows its code. */
-const actionText: Record<string, { vi: string; en: string }> = {
-  'center.update': { vi: 'Sửa thông tin trung tâm', en: 'Center profile changed' },
-  'field.create': { vi: 'Thêm lĩnh vực', en: 'Field added' },
-  'field.update': { vi: 'Sửa lĩnh vực', en: 'Field changed' },
-  'field.deactivate': { vi: 'Ngừng sử dụng lĩnh vực', en: 'Field retired' },
-  'field.stop_issuing': { vi: 'Ngừng cấp số', en: 'Issuing stopped' },
-  'field.resume_issuing': { vi: 'Cấp số lại', en: 'Issuing resumed' },
-  'counter.create': { vi: 'Thêm quầy', en: 'Counter added' },
-  'counter.update': { vi: 'Sửa quầy', en: 'Counter changed' },
-  'counter.deactivate': { vi: 'Ngừng sử dụng quầy', en: 'Counter retired' },
-  'staff.create': { vi: 'Tạo tài khoản', en: 'Account created' },
-  'staff.update': { vi: 'Sửa tài khoản', en: 'Account changed' },
-  'staff.reset_password': { vi: 'Đặt lại mật khẩu', en: 'Password reset' },
-  'rules.update': { vi: 'Sửa quy tắc ưu tiên', en: 'Queue rules changed' },
-  'voice.update': { vi: 'Sửa giọng đọc', en: 'Voice changed' },
-};
-
-function details(entry: AuditEntry): string {
+/** Rows written before changes were worded keep their raw details. */
+function rawDetails(entry: AuditEntry): string {
   const text = JSON.stringify(entry.details);
   return text === '{}' ? '' : text;
+}
+
+/** What changed, before → after, in the words of the settings forms. */
+function Changes({ lang, entry }: { lang: Lang; entry: AuditEntry }) {
+  if (entry.subject === null) return <span className="mono">{rawDetails(entry)}</span>;
+  if (entry.changes.length === 0) return <span className="muted">{t(lang, 'auditNoDetails')}</span>;
+  return (
+    <ul className="audit-changes">
+      {entry.changes.map((change) => {
+        const words = changeText(lang, entry.entity, change, entry.action.endsWith('.create'));
+        return (
+          <li key={change.key} data-testid="audit-change" data-key={change.key}>
+            <span className="audit-changes__key">{words.key}:</span>{' '}
+            {words.before !== null && (
+              <>
+                <del className="audit-changes__before">{words.before}</del>
+                <span aria-hidden="true"> → </span>
+              </>
+            )}
+            <ins className="audit-changes__after">{words.after}</ins>
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 /** Who changed what and when, newest first. */
@@ -56,9 +65,11 @@ export function AuditTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
               <td>{entry.actor?.name ?? '—'}</td>
               <th scope="row">
                 {actionText[entry.action]?.[lang] ?? entry.action}
-                {entry.entityId !== null && <small className="sub">#{entry.entityId}</small>}
+                {entry.subject ? <small className="sub">{entry.subject}</small> : entry.entityId !== null && <small className="sub">#{entry.entityId}</small>}
               </th>
-              <td className="audit-details mono">{details(entry)}</td>
+              <td className="audit-details">
+                <Changes lang={lang} entry={entry} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { t, type CenterProfileBody, type Lang } from '@luot/shared';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
+import { TimeInput } from '../components/masked-inputs.tsx';
 import { Problem } from '../components/problem.tsx';
 import { AdminNotice, useAdminNotice } from './admin-notice.tsx';
 import { invalidProps, Row, useFocusInvalid } from './form-bits.tsx';
@@ -13,18 +14,31 @@ const maxLogoChars = 60_000;
 /** The center's profile: name and address, logo, when the service day rolls over, receipt footer, hall notice. */
 export function CenterTab({ lang, api, onChanged }: { lang: Lang; api: ConsoleApi; onChanged: () => void }) {
   const loaded = useLoad(api.centerProfile);
+  // Kept here, not in the form: the form starts afresh from the saved profile, and “Đã lưu.” must stay on screen.
+  const [notice, say] = useAdminNotice();
   if (loaded.data === null) return <Problem lang={lang} failure={loaded.failure} />;
-  return <CenterForm key={JSON.stringify(loaded.data)} lang={lang} api={api} profile={loaded.data} onSaved={() => {
-        loaded.reload();
-        onChanged();
-      }} />;
+  const saved = () => {
+    say.ok(t(lang, 'consoleSaved'));
+    loaded.reload();
+    onChanged();
+  };
+  return <CenterForm key={JSON.stringify(loaded.data)} lang={lang} api={api} profile={loaded.data} notice={notice} say={say} onSaved={saved} />;
 }
 
-function CenterForm({ lang, api, profile, onSaved }: { lang: Lang; api: ConsoleApi; profile: CenterProfileBody; onSaved: () => void }) {
+interface CenterFormProps {
+  lang: Lang;
+  api: ConsoleApi;
+  profile: CenterProfileBody;
+  notice: ReturnType<typeof useAdminNotice>[0];
+  say: ReturnType<typeof useAdminNotice>[1];
+  onSaved: () => void;
+}
+
+function CenterForm({ lang, api, profile, notice, say, onSaved }: CenterFormProps) {
   const [form, setForm] = useState(profile);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [notice, say] = useAdminNotice();
+  const [fileName, setFileName] = useState<string | null>(null);
   const invalid = invalidProps(failure);
   useFocusInvalid(invalid);
   const set = (key: keyof CenterProfileBody) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
@@ -32,6 +46,7 @@ function CenterForm({ lang, api, profile, onSaved }: { lang: Lang; api: ConsoleA
   const pickLogo = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
+    setFileName(file.name);
     const reader = new FileReader();
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : '';
@@ -47,10 +62,8 @@ function CenterForm({ lang, api, profile, onSaved }: { lang: Lang; api: ConsoleA
     setFailure(null);
     const result = await api.saveCenterProfile({ ...form, name: form.name.trim() });
     setBusy(false);
-    if (result.ok) {
-      say.ok(t(lang, 'consoleSaved'));
-      onSaved();
-    } else if (result.kind !== 'unauthorized') setFailure(result);
+    if (result.ok) onSaved();
+    else if (result.kind !== 'unauthorized') setFailure(result);
   };
 
   return (
@@ -67,13 +80,20 @@ function CenterForm({ lang, api, profile, onSaved }: { lang: Lang; api: ConsoleA
           <input type="text" value={form.address} onChange={set('address')} />
         </Row>
         <Row lang={lang} label="adminCenterRollover" hint="adminCenterRolloverHint" name="dayRollover" invalid={invalid}>
-          <input type="time" value={form.dayRollover} onChange={set('dayRollover')} />
+          <TimeInput value={form.dayRollover} onChange={(dayRollover) => setForm({ ...form, dayRollover })} data-testid="center-rollover" />
         </Row>
         <div className="form__row" data-prop="logo">
           <span>{t(lang, 'adminCenterLogo')}</span>
           <div className="logo-pick">
             {form.logo ? <img src={form.logo} alt={t(lang, 'adminCenterLogo')} className="logo-pick__img" /> : <span className="muted">{t(lang, 'adminCenterNoLogo')}</span>}
-            <input type="file" accept="image/png,image/svg+xml" onChange={pickLogo} aria-label={t(lang, 'adminCenterLogoPick')} />
+            {/* The browser's own file button reads “Choose File” in its language; this one speaks the console's. */}
+            <label className="btn btn--small file-pick">
+              {t(lang, 'adminCenterLogoPick')}
+              <input type="file" className="visually-hidden" accept="image/png,image/svg+xml" onChange={pickLogo} data-testid="center-logo-file" />
+            </label>
+            <span className="muted" data-testid="center-logo-name">
+              {fileName ?? t(lang, 'adminCenterNoFile')}
+            </span>
             {form.logo && (
               <button type="button" className="btn btn--small" onClick={() => setForm({ ...form, logo: '' })}>
                 {t(lang, 'adminRemove')}

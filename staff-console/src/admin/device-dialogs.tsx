@@ -110,13 +110,14 @@ interface DeviceSettingsProps {
 
 /**
  * A screen's sound (on/off, volume) and calm mode (no scrolling notice, no flashing), or a kiosk's receipt
- * printer. The form starts from what the device has now; saving sets all of it.
+ * printer. The form starts from what the device has now (a kiosk without a printer shows “Không in phiếu”,
+ * never the first printer in the list); saving sets all of it.
  */
 export function DeviceSettingsDialog({ lang, api, device, printers, onDone, onClose }: DeviceSettingsProps) {
   const [sound, setSound] = useState(device.settings.soundEnabled);
   const [volume, setVolume] = useState(device.settings.volume);
   const [calm, setCalm] = useState(device.settings.calm === true);
-  const [printerId, setPrinterId] = useState<number | null>(device.printerId ?? printers[0]?.id ?? null);
+  const [printerId, setPrinterId] = useState<number | null>(printers.some((p) => p.id === device.printerId) ? device.printerId : null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const kiosk = device.kind === 'kiosk';

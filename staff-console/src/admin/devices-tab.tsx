@@ -47,7 +47,7 @@ export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleAp
           <tr>
             <th scope="col">{t(lang, 'adminDeviceName')}</th>
             <th scope="col">{t(lang, 'adminDeviceKind')}</th>
-            <th scope="col">{t(lang, 'adminDeviceCounter')}</th>
+            <th scope="col">{t(lang, 'adminDeviceWhere')}</th>
             <th scope="col">{t(lang, 'adminState')}</th>
             <th scope="col">{t(lang, 'adminDeviceLastSeen')}</th>
             <th scope="col">
@@ -62,7 +62,13 @@ export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleAp
               <tr key={device.id} className={device.revoked ? 'row--retired' : undefined} data-testid="device-item">
                 <th scope="row">{device.name}</th>
                 <td>{t(lang, kindKey[device.kind])}</td>
-                <td>{counter ? counterLabel(lang, counter) : '—'}</td>
+                <td data-testid="device-where">
+                  {device.kind === 'kiosk'
+                    ? fill(lang, 'adminDeviceUsesPrinter', { printer: printers.data?.find((p) => p.id === device.printerId)?.name ?? t(lang, 'adminDeviceNoPrinter') })
+                    : counter
+                      ? counterLabel(lang, counter)
+                      : '—'}
+                </td>
                 <td>{t(lang, stateKey(device))}</td>
                 <td>{device.lastSeenAt ? dateTime(device.lastSeenAt) : t(lang, 'adminNever')}</td>
                 <td className="actions">
@@ -105,6 +111,8 @@ export function DevicesTab({ lang, api, counters }: { lang: Lang; api: ConsoleAp
           onDone={(message) => {
             close();
             say.ok(message);
+            // The list is what the next dialog starts from: it must show what was just saved.
+            list.reload();
           }}
         />
       )}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { Dialog } from '../components/dialog.tsx';
+import { TimeInput } from '../components/masked-inputs.tsx';
 import { Problem } from '../components/problem.tsx';
 import { fill } from '../text/fill.ts';
 import { invalidProps, Numbers, Row, text, useFocusInvalid } from './form-bits.tsx';
@@ -107,10 +108,10 @@ export function FieldDialog({ lang, api, field, fields, onSaved, onClose }: Fiel
           <input type="number" min={1} max={600} value={target} onChange={(e) => setTarget(e.target.value)} data-testid="field-target" />
         </Row>
         <Row lang={lang} label="adminFieldOpens" hint="adminFieldHoursHint" name="opensAt" invalid={invalid}>
-          <input type="time" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} data-testid="field-opens" />
+          <TimeInput value={opensAt} onChange={setOpensAt} data-testid="field-opens" />
         </Row>
         <Row lang={lang} label="adminFieldCloses" name="closesAt" invalid={invalid}>
-          <input type="time" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} data-testid="field-closes" />
+          <TimeInput value={closesAt} onChange={setClosesAt} data-testid="field-closes" />
         </Row>
         <Row lang={lang} label="adminFieldParent" hint="adminFieldParentHint" name="parentId" invalid={invalid}>
           <select value={parentId ?? ''} onChange={(e) => setParentId(e.target.value === '' ? null : Number(e.target.value))} data-testid="field-parent">

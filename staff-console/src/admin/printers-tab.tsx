@@ -1,4 +1,4 @@
-import { printerProblemText, t, type Lang, type PrinterState } from '@luot/shared';
+import { printerProblemText, t, type Lang, type PrinterState, type PublicLink } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
@@ -17,6 +17,7 @@ const outcomeKey = { printed: 'adminTestPrinted', queued: 'adminTestQueued', fai
 /** Receipt printers: add, print a test receipt, ask for the status now, remove. */
 export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
   const list = useLoad(api.printers);
+  const link = useLoad(api.publicLink);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PrinterState | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
@@ -53,7 +54,13 @@ export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
 
   return (
     <AdminListTab lang={lang} title={t(lang, 'adminTabPrinters')} testId="admin-printers" add={{ label: t(lang, 'adminPrinterAdd'), onClick: () => setAdding(true), testId: 'printer-add' }} notice={notice} failure={list.failure}>
-      <table className="table admin-table" data-testid="printers-list">
+      {link.data && <LinkLine lang={lang} link={link.data} />}
+      {list.data?.length === 0 && (
+        <p className="notice notice--info" data-testid="printers-empty">
+          {t(lang, 'adminPrintersEmpty')}
+        </p>
+      )}
+      <table className="table admin-table" data-testid="printers-list" hidden={list.data?.length === 0}>
         <thead>
           <tr>
             <th scope="col">{t(lang, 'adminPrinterName')}</th>
@@ -119,6 +126,30 @@ export function PrintersTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
         />
       )}
     </AdminListTab>
+  );
+}
+
+/** Where the receipts' QR codes lead, to try with a phone; a warning when phones cannot be expected to open it. */
+function LinkLine({ lang, link }: { lang: Lang; link: PublicLink }) {
+  const warning =
+    link.source === 'unreachable'
+      ? t(lang, 'adminPublicLinkNone')
+      : link.source === 'lan' && link.addresses.length > 1
+        ? fill(lang, 'adminPublicLinkSeveral', { addresses: link.addresses.join(', ') })
+        : null;
+  return (
+    <div className="public-link" data-testid="public-link" data-source={link.source}>
+      <p>
+        {t(lang, 'adminPublicLink')} <span className="mono">{link.base}/t/…</span>
+      </p>
+      {warning ? (
+        <p className="notice notice--error" role="alert" data-testid="public-link-warning">
+          {warning}
+        </p>
+      ) : (
+        <p className="muted">{t(lang, 'adminPublicLinkHint')}</p>
+      )}
+    </div>
   );
 }
 

@@ -12,15 +12,18 @@ import {
   Me,
   PrinterState,
   PrintOutcome,
+  PublicLink,
   Report,
   SatisfactionToday,
   StaffWithPassword,
   TicketActionResponse,
+  TicketSearchResult,
   type CenterProfileBody,
   type CounterBody,
   type CreatePrinterBody,
   type DeviceKind,
   type FieldBody,
+  type LeaveCounterBody,
   type ReportExportQuery,
   type ReportQuery,
   type RulesBody,
@@ -75,7 +78,7 @@ export class ConsoleApi {
 
   counters = () => this.call('/api/counters', Type.Array(CounterView));
   join = (counterId: number) => this.call(`/api/counters/${counterId}/join`, CounterActionResponse, { method: 'POST' });
-  leave = (counterId: number) => this.call(`/api/counters/${counterId}/leave`, CounterActionResponse, { method: 'POST' });
+  leave = (counterId: number, body: LeaveCounterBody) => this.call(`/api/counters/${counterId}/leave`, CounterActionResponse, { method: 'POST', body });
   step = (counterId: number, step: CounterStep) => this.call(`/api/counters/${counterId}/${step}`, CounterActionResponse, { method: 'POST' });
   finish = (counterId: number, dossierCode: string | null) =>
     this.call(`/api/counters/${counterId}/finish`, CounterActionResponse, { method: 'POST', body: { dossierCode } });
@@ -90,6 +93,7 @@ export class ConsoleApi {
   cancel = (ticketId: number, reason: string | null) => this.call(`/api/tickets/${ticketId}/cancel`, TicketActionResponse, { method: 'POST', body: { reason } });
 
   live = () => this.call('/api/live', LiveFigures);
+  searchTickets = (number: string) => this.call(`/api/tickets/search?number=${encodeURIComponent(number)}`, TicketSearchResult);
   setIssuing = (fieldId: number, issuing: boolean) => this.call(`/api/fields/${fieldId}/issuing`, Anything, { method: 'POST', body: { issuing } });
 
   // Admin.
@@ -123,6 +127,7 @@ export class ConsoleApi {
   testPrinter = (id: number) => this.call(`/api/printers/${id}/test`, PrintOutcome, { method: 'POST', timeoutMs: 20_000 });
   checkPrinter = (id: number) => this.call(`/api/printers/${id}/check`, PrinterState, { method: 'POST', timeoutMs: 15_000 });
   deletePrinter = (id: number) => this.call(`/api/printers/${id}`, Anything, { method: 'DELETE' });
+  publicLink = () => this.call('/api/printers/public-link', PublicLink);
 
   rules = () => this.call('/api/admin/rules', RulesRead);
   saveRules = (body: RulesBody) => this.call('/api/admin/rules', Anything, { method: 'PUT', body });

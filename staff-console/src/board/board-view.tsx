@@ -18,6 +18,7 @@ import { QueuePanel } from './queue-panel.tsx';
 import { percent } from './satisfaction.ts';
 import { SatisfactionPanel } from './satisfaction-panel.tsx';
 import { TicketDialog } from './ticket-dialog.tsx';
+import { TicketLookup } from './ticket-lookup.tsx';
 import { useLiveFigures } from './use-live-figures.ts';
 
 interface BoardViewProps {
@@ -125,15 +126,18 @@ export function BoardView({ lang, api, center, info }: BoardViewProps) {
           />
           <SatisfactionPanel lang={lang} today={live.satisfaction} />
         </div>
-        <QueuePanel
-          lang={lang}
-          queue={queue}
-          fields={fields}
-          counters={counters}
-          categories={info?.priorityCategories ?? []}
-          busy={busy}
-          onPick={(ticket) => dialog({ kind: 'ticket', ticket })}
-        />
+        <div className="board__side">
+          <TicketLookup lang={lang} api={api} fields={fields} counters={counters} categories={info?.priorityCategories ?? []} />
+          <QueuePanel
+            lang={lang}
+            queue={queue}
+            fields={fields}
+            counters={counters}
+            categories={info?.priorityCategories ?? []}
+            busy={busy}
+            onPick={(ticket) => dialog({ kind: 'ticket', ticket })}
+          />
+        </div>
       </div>
 
       {open?.kind === 'ticket' && (

@@ -23,7 +23,9 @@ interface TransferDialogProps {
 /** Sends a ticket to another field (it queues there) or to a named counter (it is called there first). */
 export function TransferDialog({ lang, ticket, fields, counters, fromCounterId, busy, failure, onSubmit, onClose }: TransferDialogProps) {
   const fieldTargets = leafFields(fields).filter((f) => f.id !== ticket.fieldId);
-  const counterTargets = counters.filter((c) => c.id !== fromCounterId && c.status !== 'closed');
+  // A counter transfer keeps the field: only counters that serve it can take the citizen.
+  const counterTargets = counters.filter((c) => c.id !== fromCounterId && c.status !== 'closed' && c.fieldIds.includes(ticket.fieldId));
+  const ticketField = fieldName(lang, fields.find((f) => f.id === ticket.fieldId));
   const [mode, setMode] = useState<'field' | 'counter'>('field');
   const [fieldId, setFieldId] = useState<number | null>(fieldTargets[0]?.id ?? null);
   const [counterId, setCounterId] = useState<number | null>(counterTargets[0]?.id ?? null);
@@ -61,6 +63,10 @@ export function TransferDialog({ lang, ticket, fields, counters, fromCounterId, 
               ))}
             </select>
           </label>
+        ) : counterTargets.length === 0 ? (
+          <p className="notice notice--info" data-testid="transfer-no-counter">
+            {fill(lang, 'transferNoCounter', { field: ticketField })}
+          </p>
         ) : (
           <label className="form__row">
             <span>{t(lang, 'transferCounterLabel')}</span>
@@ -72,6 +78,7 @@ export function TransferDialog({ lang, ticket, fields, counters, fromCounterId, 
                 </option>
               ))}
             </select>
+            <small className="form__hint">{fill(lang, 'transferCounterHint', { field: ticketField })}</small>
           </label>
         )}
         <label className="form__row">

@@ -14,6 +14,7 @@ import { availability, canCallSpecific, deskQueue, shortcuts, type DeskAction } 
 import { NoticeLine } from '../components/notice-line.tsx';
 import { FinishDialog } from './finish-dialog.tsx';
 import { HoldDialog } from './hold-dialog.tsx';
+import { LeaveDialog } from './leave-dialog.tsx';
 import { PauseDialog } from './pause-dialog.tsx';
 import { useDesk } from './use-desk.ts';
 import { WaitingList } from './waiting-list.tsx';
@@ -28,7 +29,7 @@ interface CounterDeskProps {
 }
 
 type Open =
-  | { kind: 'finish' | 'hold' | 'pause' | 'noShow' | 'close' }
+  | { kind: 'finish' | 'hold' | 'pause' | 'noShow' | 'close' | 'leave' }
   | { kind: 'transfer'; ticket: TicketView };
 
 /** An officer's working screen at one counter. */
@@ -109,15 +110,11 @@ export function CounterDesk({ lang, api, center, counter, info, onLeft }: Counte
         busy={desk.busy}
         onPauseKey={() => act('pause')}
         onClose={() => dialog({ kind: 'close' })}
-        onLeave={() =>
-          void desk.run('leave', () => api.leave(id)).then((left) => {
-            if (left) onLeft();
-          })
-        }
+        onLeave={() => dialog({ kind: 'leave' })}
       />
       <div className="desk__main">
         <div className="desk__work">
-          <CurrentTicket lang={lang} counter={counter} fields={fields} categories={categories} />
+          <CurrentTicket lang={lang} counter={counter} counters={counters} fields={fields} categories={categories} />
           <ActionPad lang={lang} can={can} primary={primary} busy={desk.busy} onAction={act} />
           <NoticeLine lang={lang} notice={open ? null : desk.notice} testId="desk-notice" reserve />
         </div>
@@ -128,6 +125,7 @@ export function CounterDesk({ lang, api, center, counter, info, onLeft }: Counte
           waiting={waiting}
           held={held}
           fields={fields}
+          counters={counters}
           categories={categories}
           busy={desk.busy !== null}
           onCall={(ticket) => void desk.run('call', () => api.callTicket(id, ticket.id))}
@@ -184,6 +182,20 @@ export function CounterDesk({ lang, api, center, counter, info, onLeft }: Counte
           onClose={close}
           onConfirm={() => void afterDialog('close', () => api.step(id, 'close'))}
           testId="close-dialog"
+        />
+      )}
+      {open?.kind === 'leave' && (
+        <LeaveDialog
+          lang={lang}
+          counter={counter}
+          busy={desk.busy !== null}
+          failure={failure}
+          onClose={close}
+          onSubmit={(body) =>
+            void desk.run('leave', () => api.leave(id, body)).then((left) => {
+              if (left) onLeft();
+            })
+          }
         />
       )}
       {open?.kind === 'transfer' && (

@@ -2,16 +2,18 @@ import { t, type CounterView, type FieldView, type Lang, type PriorityCategory }
 import { fill } from '../text/fill.ts';
 import { fieldName, pauseReasonLabel, priorityName } from '../text/names.ts';
 import { clockTime, formatTimer, secondsSince, useNow } from '../time/clock.ts';
+import { HandoverNote } from './handover-note.tsx';
 
 interface CurrentTicketProps {
   lang: Lang;
   counter: CounterView;
+  counters: readonly CounterView[];
   fields: readonly FieldView[];
   categories: readonly PriorityCategory[];
 }
 
 /** The citizen at the desk: the number, since when, and a line that says what to press next. */
-export function CurrentTicket({ lang, counter, fields, categories }: CurrentTicketProps) {
+export function CurrentTicket({ lang, counter, counters, fields, categories }: CurrentTicketProps) {
   const now = useNow(1_000);
   const ticket = counter.current;
 
@@ -58,6 +60,7 @@ export function CurrentTicket({ lang, counter, fields, categories }: CurrentTick
         {ticket.calledAt && <span>{fill(lang, 'deskCalledAt', { time: clockTime(ticket.calledAt) })}</span>}
         {ticket.recalls > 0 && <span data-testid="current-recalls">{fill(lang, 'deskRecalls', { count: ticket.recalls })}</span>}
       </p>
+      <HandoverNote lang={lang} ticket={ticket} counterId={counter.id} counters={counters} fields={fields} />
       <p className="current__hint" data-testid="desk-hint">
         {t(lang, serving ? 'deskHintServing' : 'deskHintCalled')}
       </p>

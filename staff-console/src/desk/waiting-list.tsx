@@ -1,4 +1,5 @@
 import { t, type CounterView, type FieldView, type Lang, type PriorityCategory, type TicketView } from '@luot/shared';
+import { HandoverNote } from './handover-note.tsx';
 import { fill } from '../text/fill.ts';
 import { fieldName, priorityName } from '../text/names.ts';
 import { secondsSince, useNow } from '../time/clock.ts';
@@ -9,6 +10,8 @@ interface WaitingListProps {
   waiting: readonly TicketView[];
   held: readonly TicketView[];
   fields: readonly FieldView[];
+  /** Every counter, to name the one a ticket was sent from. */
+  counters: readonly CounterView[];
   categories: readonly PriorityCategory[];
   canCall: boolean;
   busy: boolean;
@@ -18,7 +21,7 @@ interface WaitingListProps {
 }
 
 /** Who waits for this counter, in arrival order, and the tickets it set aside. */
-export function WaitingList({ lang, counter, waiting, held, fields, categories, canCall, busy, onCall, onReturn, onTransferHeld }: WaitingListProps) {
+export function WaitingList({ lang, counter, waiting, held, fields, counters, categories, canCall, busy, onCall, onReturn, onTransferHeld }: WaitingListProps) {
   const now = useNow(15_000);
   const showField = counter.fieldIds.length > 1;
   return (
@@ -40,7 +43,7 @@ export function WaitingList({ lang, counter, waiting, held, fields, categories, 
                   {ticket.priority && (
                     <span className="badge badge--priority">{fill(lang, 'consolePriorityBadge', { name: priorityName(lang, categories, ticket.priority) })}</span>
                   )}
-                  {ticket.counterId === counter.id && <span className="badge badge--sent">{t(lang, 'deskSentHere')}</span>}
+                  <HandoverNote lang={lang} ticket={ticket} counterId={counter.id} counters={counters} fields={fields} />
                   <span className="ticket-row__wait">{fill(lang, 'deskWaitedMinutes', { minutes })}</span>
                 </span>
                 <button
@@ -69,6 +72,7 @@ export function WaitingList({ lang, counter, waiting, held, fields, categories, 
                 <span className="ticket-row__number">{ticket.number}</span>
                 <span className="ticket-row__info">
                   {showField && <span className="ticket-row__field">{fieldName(lang, fields.find((f) => f.id === ticket.fieldId))}</span>}
+                  <HandoverNote lang={lang} ticket={ticket} counterId={counter.id} counters={counters} fields={fields} />
                 </span>
                 <span className="ticket-row__actions">
                   <button type="button" className="btn btn--small" disabled={busy} onClick={() => onReturn(ticket)} data-testid="return-held">

@@ -1,5 +1,6 @@
 import { reportGroupTitles, t, type Lang, type ReportPeriod, type StringKey } from '@luot/shared';
 import { useState } from 'react';
+import { DateInput } from '../components/masked-inputs.tsx';
 import { groupings, periods, type ReportSelection } from './report-selection.ts';
 
 interface ReportFiltersProps {
@@ -66,11 +67,11 @@ export function ReportFilters({ lang, selection, shown, onChange }: ReportFilter
         <div className="report-filters__dates">
           <label className="form__row">
             {t(lang, 'reportsFrom')}
-            <input type="date" value={from} max={to || undefined} required onChange={(e) => setFrom(e.target.value)} data-testid="report-from" />
+            <DateInput value={from} required onChange={setFrom} data-testid="report-from" />
           </label>
           <label className="form__row">
             {t(lang, 'reportsTo')}
-            <input type="date" value={to} min={from || undefined} required onChange={(e) => setTo(e.target.value)} data-testid="report-to" />
+            <DateInput value={to} required onChange={setTo} data-testid="report-to" />
           </label>
           <button type="submit" className="btn btn--primary" disabled={!from || !to || backwards} data-testid="report-show">
             {t(lang, 'reportsShow')}

@@ -2,6 +2,7 @@ import { reportGroupTitles, reportTexts, t, type Lang, type Report, type StringK
 import type { ConsoleApi } from '../api/console-api.ts';
 import { NoticeLine } from '../components/notice-line.tsx';
 import { Problem } from '../components/problem.tsx';
+import { useState } from 'react';
 import { useRunner } from '../hooks/use-runner.ts';
 import { fill } from '../text/fill.ts';
 import { HeatMap } from './heat-map.tsx';
@@ -50,6 +51,13 @@ export function ReportsView({ lang, api, centerName, path, onPath }: ReportsView
   const selection = parseSelection(path);
   const { report, loading, failure } = useReport(api, selection);
   const files = useRunner();
+  // “Đã tải tệp …” is about the report it was downloaded from: another period or grouping clears it.
+  const current = selectionPath(selection);
+  const [noticeFor, setNoticeFor] = useState(current);
+  if (noticeFor !== current) {
+    setNoticeFor(current);
+    if (files.notice !== null) files.say(null);
+  }
   // Figures of an earlier selection stay visible (dimmed) while the new ones load, but never beside an error.
   const shown = failure ? null : report;
 

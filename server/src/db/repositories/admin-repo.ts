@@ -1,4 +1,4 @@
-import type { AdminCounter, AdminField, AdminStaff, AuditEntry, CounterBody, FieldBody } from '@luot/shared';
+import type { AdminCounter, AdminField, AdminStaff, AuditChange, AuditEntry, CounterBody, FieldBody } from '@luot/shared';
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../open-db.ts';
 import { auditLog, counterFields, counters, fields, staff, tickets } from '../schema/index.ts';
@@ -117,7 +117,14 @@ export const adminRepo = {
         action: a.action,
         entity: a.entity,
         entityId: a.entityId,
+        ...worded(a.details as Record<string, unknown>),
         details: a.details as Record<string, unknown>,
       }));
   },
 };
+
+/** Rows written since changes were worded carry `{ subject, changes }`; older rows only their raw details. */
+function worded(details: Record<string, unknown>): { subject: string | null; changes: AuditChange[] } {
+  const { subject, changes } = details;
+  return typeof subject === 'string' && Array.isArray(changes) ? { subject, changes: changes as AuditChange[] } : { subject: null, changes: [] };
+}

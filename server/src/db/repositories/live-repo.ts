@@ -13,6 +13,11 @@ const statements = perConnection((sqlite) => ({
      GROUP BY e.field_id`,
   ),
   served: sqlite.prepare(`SELECT field_id AS fieldId, count(*) AS n FROM events WHERE type = 'done' AND at >= ? GROUP BY field_id`),
+  // Waiting tickets by field and by the counter they were sent to (if any): enough to tell which counter may call.
+  waitingGroups: sqlite.prepare(
+    `SELECT field_id AS fieldId, target_counter_id AS targetCounterId, count(*) AS n FROM tickets
+     WHERE status = 'waiting' AND service_day = ? GROUP BY field_id, target_counter_id`,
+  ),
   counterLastEvent: sqlite.prepare(
     `SELECT counter_id AS counterId, max(at) AS at FROM events WHERE counter_id IS NOT NULL AND at >= ? GROUP BY counter_id`,
   ),
@@ -28,4 +33,5 @@ export const liveRepo = {
   firstCallWaitMs: (db: Db, since: number) => byId(statements(db).firstCallWaits.all(since), 'fieldId', 'ms'),
   served: (db: Db, since: number) => byId(statements(db).served.all(since), 'fieldId', 'n'),
   counterLastEvent: (db: Db, since: number) => byId(statements(db).counterLastEvent.all(since), 'counterId', 'at'),
+  waitingGroups: (db: Db, serviceDay: string) => statements(db).waitingGroups.all(serviceDay) as { fieldId: number; targetCounterId: number | null; n: number }[],
 };

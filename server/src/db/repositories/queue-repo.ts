@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FieldDayDelta } from '../../domain/field-day.ts';
 import type { Counter, CounterField, DomainEvent, FairShare, Ticket } from '../../domain/types.ts';
 import type { Db } from '../open-db.ts';
@@ -23,6 +23,7 @@ export function toTicket(row: TicketRow): Ticket {
     queuedAt: row.queuedAt,
     calledAt: row.calledAt,
     recalls: row.recalls,
+    handover: row.handover ?? null,
   };
 }
 
@@ -50,7 +51,7 @@ const statements = perConnection((sqlite) => ({
   updateTicket: sqlite.prepare(
     `UPDATE tickets SET field_id = @fieldId, seq = @seq, number = @number, service_day = @serviceDay, status = @status,
        priority = @priority, counter_id = @counterId, target_counter_id = @targetCounterId, issued_at = @issuedAt,
-       queued_at = @queuedAt, called_at = @calledAt, recalls = @recalls
+       queued_at = @queuedAt, called_at = @calledAt, recalls = @recalls, handover = @handover
      WHERE id = @id`,
   ),
   updateCounter: sqlite.prepare(
@@ -111,23 +112,6 @@ export const queueRepo = {
     for (const d of deltas) upsert.run(d);
   },
 
-  /** Tickets of the same field that are ahead in the queue (a plain count; the class interleave may reorder). */
-  peopleAhead(db: Db, t: Ticket): number {
-    const row = db
-      .select({ n: count() })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.status, 'waiting'),
-          eq(tickets.serviceDay, t.serviceDay),
-          eq(tickets.fieldId, t.fieldId),
-          or(lt(tickets.queuedAt, t.queuedAt), and(eq(tickets.queuedAt, t.queuedAt), lt(tickets.id, t.id))),
-        ),
-      )
-      .get();
-    return row?.n ?? 0;
-  },
-
   nextTicketId(db: Db): number {
     return ((statements(db).maxTicketId.get() as number | null) ?? 0) + 1;
   },
@@ -152,7 +136,9 @@ export const queueRepo = {
   },
 
   insertTicket(db: Db, ticket: Ticket, extra: { trackingCode: string; idempotencyKey: string | null; deviceId: number | null }): void {
-    statements(db).insertTicket.run({ ...ticket, ...extra });
+    // A new ticket has no handover yet: the column keeps its NULL default.
+    const { handover: _none, ...columns } = ticket;
+    statements(db).insertTicket.run({ ...columns, ...extra });
   },
 
   updateTicket(db: Db, t: Ticket): void {
@@ -170,6 +156,7 @@ export const queueRepo = {
       queuedAt: t.queuedAt,
       calledAt: t.calledAt,
       recalls: t.recalls,
+      handover: t.handover === null ? null : JSON.stringify(t.handover),
     });
   },
 

@@ -21,6 +21,7 @@ export function ticketView(t: Ticket): TicketView {
     queuedAt: iso(t.queuedAt),
     calledAt: t.calledAt === null ? null : iso(t.calledAt),
     recalls: t.recalls,
+    handover: t.handover === null ? null : { ...t.handover, at: iso(t.handover.at) },
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Handover } from '../../domain/types.ts';
 
 export const fields = sqliteTable('fields', {
   id: integer('id').primaryKey(),
@@ -64,6 +65,8 @@ export const tickets = sqliteTable(
     queuedAt: integer('queued_at').notNull(),
     calledAt: integer('called_at'),
     recalls: integer('recalls').notNull().default(0),
+    /** Who sent, held or returned it last and with what note (domain Handover); the event log has the full story. */
+    handover: text('handover', { mode: 'json' }).$type<Handover>(),
     /** Unguessable code for the citizen's tracking link /t/<code>. */
     trackingCode: text('tracking_code').notNull().unique(),
     /** Kiosk-supplied key so a double tap or a retried request yields one ticket. */

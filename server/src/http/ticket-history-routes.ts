@@ -1,0 +1,27 @@
+import { ErrorBody, TicketSearchQuery, TicketSearchResult } from '@luot/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../deps.ts';
+import { ticketHistory } from '../services/ticket-history.ts';
+
+/**
+ * “Where did B023 go?”: a supervisor looks a ticket of the day up by its number and reads everything that
+ * happened to it. Numbers and staff names only; nothing about the citizen is kept to show.
+ */
+export const ticketHistoryRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/api/tickets/search',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Tickets of a service day (today by default) by number, each with every event of its history',
+        querystring: TicketSearchQuery,
+        response: { 200: TicketSearchResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+      onRequest: deps.guards.staff('supervisor', 'admin'),
+    },
+    async (request) => {
+      const serviceDay = request.query.day ?? deps.read.today().day;
+      return { serviceDay, tickets: ticketHistory(deps.store, serviceDay, request.query.number) };
+    },
+  );
+};
