@@ -122,8 +122,8 @@ console.log(`ready ms (median of ${runs}): compiled ${round(median(ready.compile
 const store = openDb(dbCopy);
 const auth = createAuthService({ store, clock: systemClock });
 const board = auth.createPairedDevice({ kind: 'hall_board', name: 'bench board', counterId: null }).token;
-const kiosk = auth.createPairedDevice({ kind: 'kiosk', name: 'bench kiosk', counterId: null }).token;
-await auth.createStaff({ username: 'bench-officer', displayName: 'Bench', role: 'officer', password: 'bench-password-123' });
+const officerName = `bench-officer-${Date.now()}`;
+await auth.createStaff({ username: officerName, displayName: 'Bench', role: 'officer', password: 'bench-password-123' });
 const counter = store.sqlite.prepare('SELECT c.id, cf.field_id AS fieldId FROM counters c JOIN counter_fields cf ON cf.counter_id = c.id WHERE c.active = 1 LIMIT 1').get() as { id: number; fieldId: number };
 store.close();
 const s300 = await startServer('compiled', dbCopy);
@@ -134,13 +134,14 @@ const ws = new Worker(new URL('./ws-clients-worker.mjs', import.meta.url), {
 await new Promise<void>((r) => ws.on('message', (m: { type: string }) => m.type === 'ready' && r()));
 const post = (path: string, token: string, body?: unknown) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-const login = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-officer', password: 'bench-password-123' }) })).json()) as { token: string };
+const login = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: officerName, password: 'bench-password-123' }) })).json()) as { token: string };
 await post(`/api/counters/${counter.id}/join`, login.token);
 let peak = 0;
 let calls = 0;
 const until = Date.now() + 20_000;
 while (Date.now() < until) {
-  await post('/api/tickets', kiosk, { fieldId: counter.fieldId });
+  // Issued from the officer's session: a kiosk is held to a person's pace (one number a second).
+  await post('/api/tickets', login.token, { fieldId: counter.fieldId });
   if ((await post(`/api/counters/${counter.id}/call-next`, login.token)).ok) calls += 1;
   peak = Math.max(peak, rssMb(s300.child.pid ?? 0));
   await sleep(200);
@@ -152,7 +153,7 @@ console.log(`300 screens: RSS ${round(with300)} MB at the end, peak ${round(peak
 
 // 3. Issuing while backups run, in one process as in a center (load from a worker thread).
 const live = openDb(dbCopy);
-const { app, deps } = await buildApp({ store: live, config: { heartbeatMs: 15_000, appsRoot: work, demo: false, publicUrl: null, backup: { dir: join(work, 'backups'), dailyAt: '12:15', keep: { daily: 100, weekly: 0, monthly: 0 }, minFreeBytes: 0 } } });
+const { app, deps } = await buildApp({ store: live, kioskPace: { perSecond: 1e6, burst: 1e6 }, config: { heartbeatMs: 15_000, appsRoot: work, demo: false, publicUrl: null, backup: { dir: join(work, 'backups'), dailyAt: '12:15', keep: { daily: 100, weekly: 0, monthly: 0 }, minFreeBytes: 0 } } });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
