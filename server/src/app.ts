@@ -3,7 +3,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Config } from './config.ts';
+import { QuietRequestLogs } from './ops/quiet-request-logs.ts';
+import { dirname, join } from 'node:path';
+import type { BackupConfig, Config } from './config.ts';
 import type { OpenDb } from './db/open-db.ts';
 import type { AppDeps } from './deps.ts';
 import { adminCatalogRoutes } from './http/admin-catalog-routes.ts';
@@ -52,13 +54,17 @@ import { SYNC_MAX_ITEMS } from '@luot/shared';
 import { hubSyncRoutes } from './http/hub-sync-routes.ts';
 import { liveStatus } from './sync/live-status.ts';
 import { createHubSync } from './sync/sync-service.ts';
+import { createBackupService } from './ops/backup-service.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { opsRoutes } from './http/ops-routes.ts';
+import { createFirstRun } from './services/first-run.ts';
 import { socketErrorHandler } from './ws/socket-errors.ts';
 import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
   config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> &
-    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
+    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'metricsAllow'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -67,6 +73,11 @@ export interface AppOptions {
   kioskPace?: KioskPaceOptions;
   /** Print queue timings; tests shorten them. */
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
+  /**
+   * Production logs one line per request at debug, not info: the console and the journal show what needs a person,
+   * not every screen's poll. Tests keep Fastify's default.
+   */
+  requestLogsAtDebug?: boolean;
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
 }
@@ -78,7 +89,14 @@ const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const clock = options.clock ?? systemClock;
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: options.config.trustProxy ?? false, frameworkErrors, clientErrorHandler });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.config.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
+    ...(options.requestLogsAtDebug ? { logController: new QuietRequestLogs() } : {}),
+  });
   const auth = createAuthService({ store, clock, options: { scryptN: options.scryptN, deviceTokenMs: options.config.deviceTokenMs } });
   const centerConfig = createConfigCache(store);
   const read = createReadModels({ store, clock, config: centerConfig });
@@ -113,8 +131,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
     },
   });
+  const backupConfig: BackupConfig = options.config.backup ?? {
+    dir: join(dirname(store.sqlite.name), 'backups'),
+    dailyAt: '12:15',
+    keep: { daily: 7, weekly: 4, monthly: 12 },
+    minFreeBytes: 1024 ** 3,
+  };
+  const backups = createBackupService({ store, clock, config: backupConfig });
   const deps: AppDeps = {
-    config: options.config,
+    config: { ...options.config, backup: backupConfig, metricsAllow: options.config.metricsAllow ?? [] },
     store,
     clock,
     centerConfig,
@@ -136,6 +161,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     publicUrls: createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() }),
     kioskPace,
     setup: createSetupService({ store, clock, auth, acceptsPrinter: (uri) => printing.accepts(uri) }),
+    firstRun: createFirstRun({ store, clock, auth }),
+    backups,
+    metrics: createMetrics({ store, clock, read, printing, backups, backupDir: backupConfig.dir, connections: () => hub.countByLabel() }),
   };
 
   app.setValidatorCompiler(strictValidatorCompiler);
@@ -175,12 +203,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(feedbackRoutes, { deps });
   await app.register(trackRoutes, { deps });
   await app.register(hubSyncRoutes, { deps });
+  await app.register(opsRoutes, { deps });
   if (options.config.demo) await app.register(demoRoutes, { deps });
   await app.register(socketRoutes, { deps });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
   app.addHook('onClose', async () => {
     hubSync.stop();
+    backups.stop();
     await printing.close();
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

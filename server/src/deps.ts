@@ -20,11 +20,14 @@ import type { ReportService } from './reports/report-service.ts';
 import type { SetupService } from './services/setup-service.ts';
 import type { Hub } from './ws/hub.ts';
 import type { HubSync } from './sync/sync-service.ts';
+import type { BackupService } from './ops/backup-service.ts';
+import type { FirstRunService } from './services/first-run.ts';
+import type { Registry } from 'prom-client';
 
 /** Everything the route and socket plugins use, built once in app.ts and passed down explicitly. */
 export interface AppDeps {
   /** `voice` is optional: without it the voice routes keep their cache beside the database, with no pack. */
-  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'publicUrl'> & Partial<Pick<Config, 'voice'>>;
+  config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'publicUrl' | 'backup' | 'metricsAllow'> & Partial<Pick<Config, 'voice'>>;
   store: OpenDb;
   clock: Clock;
   centerConfig: ConfigCache;
@@ -49,4 +52,8 @@ export interface AppDeps {
   publicUrls: PublicUrls;
   kioskPace: KioskPace;
   setup: SetupService;
+  /** A real center's first-run setup: pending until an admin finishes the setup screen. */
+  firstRun: FirstRunService;
+  backups: BackupService;
+  metrics: Registry;
 }

@@ -108,6 +108,12 @@ export const errorCatalog = {
   PRINTER_UNKNOWN: { status: 400, vi: 'Kiosk nêu một máy in không có trong danh sách máy in.', en: 'The kiosk names a printer that is not in the list of printers.' },
   PRINTER_NAME_TAKEN: { status: 409, vi: 'Tên máy in bị trùng. Hãy đặt tên khác cho mỗi máy in.', en: 'The printer name repeats. Give each printer its own name.' },
   DEVICE_NAME_TAKEN: { status: 409, vi: 'Tên thiết bị bị trùng. Hãy đặt tên khác cho mỗi thiết bị.', en: 'The device name repeats. Give each device its own name.' },
+  BACKUP_NO_SPACE: {
+    status: 507,
+    vi: 'Không đủ chỗ trên ổ sao lưu để tạo bản sao lưu. Hãy giải phóng dung lượng hoặc cắm ổ sao lưu khác rồi thử lại.',
+    en: 'There is not enough space on the backup disk for a backup. Free some space or plug in another backup disk, then try again.',
+  },
+  BACKUP_FAILED: { status: 500, vi: 'Sao lưu không thành công; dữ liệu đang dùng vẫn an toàn. Hãy chạy "luot doctor" trên máy chủ để xem nguyên nhân.', en: 'The backup failed; the data in use is safe. Run "luot doctor" on the server to see why.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

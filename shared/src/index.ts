@@ -16,3 +16,4 @@ export * from './hub.ts';
 export * from './i18n-hub.ts';
 export * from './setup.ts';
 export * from './field-catalog.ts';
+export * from './ops.ts';

@@ -2,7 +2,9 @@ import { HealthResponse } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../deps.ts';
 
-export const VERSION = '0.1.0';
+import { VERSION } from '../version.ts';
+
+export { VERSION };
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(

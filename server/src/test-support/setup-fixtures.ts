@@ -1,13 +1,12 @@
 import type { SetupBody } from '@luot/shared';
-import { seedAdmin } from '../seed/seed.ts';
 import { login } from './fixtures.ts';
 import type { TestServer } from './test-app.ts';
 
 /** A center on its first start: only the admin, with the one-time password a production start prints. */
 export async function firstStart(server: TestServer): Promise<{ admin: string }> {
-  const seeded = await seedAdmin(server.store, server.deps.auth, server.clock);
-  const password = seeded.accounts[0]?.password ?? '';
-  return { admin: await login(server, 'admin', password) };
+  const started = await server.deps.firstRun.begin();
+  if (!started) throw new Error('first start expected an empty database');
+  return { admin: await login(server, started.username, started.password) };
 }
 
 /** What a new center enters on the setup screen: four fields, three counters, three accounts, five devices. */

@@ -132,6 +132,7 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       return peer.socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated');
     }
     deps.hub.unsubscribeAll(peer.socket);
+    deps.hub.label(peer.socket, actor.kind === 'staff' ? 'staff_console' : actor.deviceKind);
     peer.token = token;
     peer.streams = new Set(streamsFor(actor));
     peers.add(peer);
