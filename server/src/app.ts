@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { QuietRequestLogs } from './ops/quiet-request-logs.ts';
 import type { OpenDb } from './db/open-db.ts';
 import type { Clock } from './domain/clock.ts';
 import { adminCatalogRoutes } from './http/admin-catalog-routes.ts';
@@ -18,12 +19,14 @@ import { deviceRoutes } from './http/device-routes.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.ts';
 import { feedbackRoutes } from './http/feedback-routes.ts';
 import { guards as makeGuards } from './http/guards.ts';
-import { healthRoutes, VERSION } from './http/health-routes.ts';
+import { healthRoutes } from './http/health-routes.ts';
 import { hubSyncRoutes } from './http/hub-sync-routes.ts';
 import { liveRoutes } from './http/live-routes.ts';
+import { opsRoutes } from './http/ops-routes.ts';
 import { printerRoutes } from './http/printer-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
+import { setupRoutes } from './http/setup-routes.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
@@ -32,13 +35,14 @@ import { voiceRoutes } from './http/voice-routes.ts';
 import { createParts, voiceSettings, type AppParts } from './parts.ts';
 import type { KioskPaceOptions } from './services/kiosk-pace.ts';
 import { systemClock } from './system-clock.ts';
+import { VERSION } from './version.ts';
 import { socketErrorHandler } from './ws/socket-errors.ts';
 import { socketRoutes } from './ws/socket-routes.ts';
 
 export interface AppOptions {
   store: OpenDb;
   config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> &
-    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
+    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'metricsAllow'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -49,6 +53,11 @@ export interface AppOptions {
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
+  /**
+   * Production logs one line per request at debug, not info: the console and the journal show what needs a person,
+   * not every screen's poll. Tests keep Fastify's default.
+   */
+  requestLogsAtDebug?: boolean;
 }
 
 /** Requests are small JSON documents; anything bigger is a mistake or an attack. */
@@ -58,7 +67,14 @@ const BODY_LIMIT = 64 * 1024;
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; deps: AppParts }> {
   const clock = options.clock ?? systemClock;
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, trustProxy: options.config.trustProxy ?? false, frameworkErrors, clientErrorHandler });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.config.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
+    ...(options.requestLogsAtDebug ? { logController: new QuietRequestLogs() } : {}),
+  });
   const parts = createParts({ ...options, clock }, app.log);
   const guards = makeGuards(parts.auth);
   const { auth, read, admin, devices } = parts;
@@ -94,18 +110,28 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminSetupRoutes, { guards, admin });
   await app.register(adminCatalogRoutes, { guards, admin });
   await app.register(adminStaffRoutes, { guards, admin });
+  await app.register(setupRoutes, { guards, setup: parts.setup, announcer: parts.announcer });
   await app.register(liveRoutes, { guards, live: parts.live });
   await app.register(reportRoutes, { guards, reports: parts.reports });
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
+  await app.register(opsRoutes, {
+    guards,
+    clock,
+    backups: parts.backups,
+    backupConfig: parts.backupConfig,
+    metrics: parts.metrics,
+    metricsAllow: options.config.metricsAllow ?? [],
+  });
   if (options.config.demo) await app.register(demoRoutes, { devices });
   await app.register(socketRoutes, { auth, read, hub: parts.hub, clock, heartbeatMs: options.config.heartbeatMs });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
   app.addHook('onClose', async () => {
     parts.hubSync.stop();
+    parts.backups.stop();
     await parts.printing.close();
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { repoRoot } from './paths.ts';
 
 export interface Config {
   port: number;
@@ -25,6 +26,10 @@ export interface Config {
   printerDevices: string[];
   /** Folder holding the built apps (kiosk/dist, counter-display/dist, staff-console/dist). */
   appsRoot: string;
+  /** Online backups: folder (a second disk or USB stick), daily time (HH:MM, Viet Nam time), how many to keep. */
+  backup: BackupConfig;
+  /** Addresses (IPs or CIDRs) that may read /metrics without signing in, e.g. the Prometheus machine. */
+  metricsAllow: string[];
   /** Call audio: where synthesized calls are kept, an optional voice pack, whether calls add English. */
   voice: { cacheDir: string; packDir: string | null; english: boolean };
   /** The province hub this center syncs to, when set here (it can also be set in the admin console). */
@@ -33,6 +38,30 @@ export interface Config {
   hubSyncMs: number;
   /** Events (and ratings) per sync batch. */
   hubSyncBatch: number;
+}
+
+export interface BackupConfig {
+  dir: string;
+  /** Local time of the daily backup; the lunch break by default, when a center is quiet but the PC is on. */
+  dailyAt: string;
+  keep: { daily: number; weekly: number; monthly: number };
+  /** Below this much free space on the database's or the backups' disk, supervisors are alerted. */
+  minFreeBytes: number;
+}
+
+function keepRule(value: string | undefined): BackupConfig['keep'] {
+  const parts = (value ?? '7,4,12').split(',').map((p) => Number(p.trim()));
+  const [daily, weekly, monthly] = parts;
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0) || daily === undefined || weekly === undefined || monthly === undefined) {
+    throw new Error(`LUOT_BACKUP_KEEP must be three whole numbers "daily,weekly,monthly" (e.g. 7,4,12), got "${value}"`);
+  }
+  return { daily, weekly, monthly };
+}
+
+function timeOfDay(value: string | undefined, fallback: string, name: string): string {
+  const v = value?.trim() || fallback;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) throw new Error(`${name} must be a time HH:MM (e.g. 12:15), got "${v}"`);
+  return v;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -51,11 +80,11 @@ function hubOf(env: NodeJS.ProcessEnv): Config['hub'] {
 
 /** The only place that reads the environment. Everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const repoRoot = resolve(import.meta.dirname, '../..');
+  const dbFile = resolve(env.LUOT_DB ?? resolve(repoRoot, 'data/luot.db'));
   return {
     port: int(env.PORT, 8080, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
-    dbFile: resolve(env.LUOT_DB ?? resolve(repoRoot, 'data/luot.db')),
+    dbFile,
     demo: env.LUOT_DEMO === '1' || env.LUOT_DEMO === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     heartbeatMs: int(env.LUOT_HEARTBEAT_MS, 15000, 'LUOT_HEARTBEAT_MS'),
@@ -68,6 +97,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((p) => p.trim())
       .filter(Boolean),
     publicUrl: env.LUOT_PUBLIC_URL ? env.LUOT_PUBLIC_URL.replace(/\/+$/, '') : null,
+    backup: {
+      dir: resolve(env.LUOT_BACKUP_DIR || resolve(dirname(dbFile), 'backups')),
+      dailyAt: timeOfDay(env.LUOT_BACKUP_TIME, '12:15', 'LUOT_BACKUP_TIME'),
+      keep: keepRule(env.LUOT_BACKUP_KEEP),
+      minFreeBytes: int(env.LUOT_MIN_FREE_MB, 1024, 'LUOT_MIN_FREE_MB') * 1024 * 1024,
+    },
+    metricsAllow: (env.LUOT_METRICS_ALLOW ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     receiptMaxAgeMs: int(env.LUOT_RECEIPT_MAX_AGE_MINUTES, 15, 'LUOT_RECEIPT_MAX_AGE_MINUTES') * 60_000,
     voice: {
       cacheDir: resolve(env.LUOT_VOICE_CACHE || resolve(repoRoot, 'data/voice-cache')),

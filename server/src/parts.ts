@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SYNC_MAX_ITEMS } from '@luot/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from './config.ts';
+import type { BackupConfig, Config } from './config.ts';
 import { createConfigCache } from './db/config-cache.ts';
 import type { OpenDb } from './db/open-db.ts';
 import { WriteBatcher } from './db/write-batcher.ts';
@@ -30,11 +30,15 @@ import { createTicketHistory } from './services/ticket-history.ts';
 import { liveStatus } from './sync/live-status.ts';
 import { createHubSync } from './sync/sync-service.ts';
 import { Hub } from './ws/hub.ts';
+import { createBackupService } from './ops/backup-service.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { createFirstRun } from './services/first-run.ts';
+import { createSetupService } from './services/setup-service.ts';
 
 export interface PartsOptions {
   store: OpenDb;
   clock: Clock;
-  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch'>>;
+  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup'>>;
   scryptN?: number;
   kioskPace?: KioskPaceOptions;
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
@@ -87,6 +91,8 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
       ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
     },
   });
+  const backupConfig = backupSettings(store, options.config.backup);
+  const backups = createBackupService({ store, clock, config: backupConfig });
   return {
     store,
     clock,
@@ -106,6 +112,13 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     reports: createReportService({ store, clock, config }),
     live,
     hubSync,
+    announcer,
+    setup: createSetupService({ store, clock, auth, acceptsPrinter: (uri) => printing.accepts(uri) }),
+    /** A real center's first-run setup: pending until an admin finishes the setup screen (serve.ts begins it). */
+    firstRun: createFirstRun({ store, clock, auth }),
+    backupConfig,
+    backups,
+    metrics: createMetrics({ store, clock, read, printing, backups, backupDir: backupConfig.dir, connections: () => hub.countByLabel() }),
   };
 }
 
@@ -117,4 +130,9 @@ export function voiceSettings(store: OpenDb, voice: Config['voice'] | undefined)
   const { sqlite } = store;
   const cacheDir = sqlite.memory ? join(tmpdir(), 'luot-voice-cache') : join(dirname(sqlite.name), 'voice-cache');
   return { cacheDir, packDir: null, english: false };
+}
+
+/** The configured backups, or (tests, tools) a folder beside the database, daily at 12:15, 7/4/12 kept, 1 GiB free. */
+function backupSettings(store: OpenDb, backup: BackupConfig | undefined): BackupConfig {
+  return backup ?? { dir: join(dirname(store.sqlite.name), 'backups'), dailyAt: '12:15', keep: { daily: 7, weekly: 4, monthly: 12 }, minFreeBytes: 1024 ** 3 };
 }

@@ -84,6 +84,36 @@ export const errorCatalog = {
   HUB_UNREACHABLE: { status: 502, vi: 'Không kết nối được máy chủ tỉnh. Dữ liệu vẫn được giữ tại trung tâm và sẽ tự gửi khi có kết nối.', en: 'The province hub cannot be reached. The data stays at the center and is sent by itself once the link is back.' },
   CENTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy trung tâm.', en: 'Center not found.' },
   CENTER_CODE_TAKEN: { status: 409, vi: 'Mã trung tâm này đã có. Hãy chọn mã khác.', en: 'This center code already exists. Choose another.' },
+  // First-run setup and configuration files (issue 14). The *_INVALID codes carry one problem per bad entry.
+  SETUP_DONE: { status: 409, vi: 'Trung tâm đã được thiết lập lần đầu. Hãy sửa cấu hình trong mục Quản trị.', en: 'This center is already set up. Change its settings under Administration.' },
+  SETUP_INVALID: {
+    status: 400,
+    vi: 'Thông tin thiết lập còn mục chưa đúng (xem danh sách). Chưa có gì được lưu; hãy sửa các mục đó rồi bấm Hoàn tất lại.',
+    en: 'Some set-up entries are wrong (see the list). Nothing was saved; correct them and press Finish again.',
+  },
+  CONFIG_INVALID: {
+    status: 400,
+    vi: 'File cấu hình có mục sai (xem danh sách). Chưa có gì thay đổi; hãy sửa file rồi nhập lại.',
+    en: 'The configuration file has wrong entries (see the list). Nothing was changed; correct the file and import it again.',
+  },
+  CONFIG_FORMAT_UNKNOWN: {
+    status: 400,
+    vi: 'Đây không phải file cấu hình Lượt, hoặc file do phiên bản mới hơn tạo ra. Hãy xuất lại file từ máy chủ Lượt cùng phiên bản.',
+    en: 'This is not a Lượt configuration file, or a newer version made it. Export the file again from a Lượt server of this version.',
+  },
+  ENTRY_INVALID: { status: 400, vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+  PREFIX_TAKEN: { status: 409, vi: 'Chữ cái đầu số này đã dùng cho lĩnh vực khác. Hãy chọn chữ khác.', en: 'This ticket letter is already used by another field. Choose another.' },
+  FIELD_UNKNOWN: { status: 400, vi: 'Quầy nêu một lĩnh vực không có trong danh sách lĩnh vực.', en: 'The counter names a field that is not in the list of fields.' },
+  COUNTER_UNKNOWN: { status: 400, vi: 'Màn hình quầy nêu một số quầy không có trong danh sách quầy.', en: 'The counter screen names a counter that is not in the list of counters.' },
+  PRINTER_UNKNOWN: { status: 400, vi: 'Kiosk nêu một máy in không có trong danh sách máy in.', en: 'The kiosk names a printer that is not in the list of printers.' },
+  PRINTER_NAME_TAKEN: { status: 409, vi: 'Tên máy in bị trùng. Hãy đặt tên khác cho mỗi máy in.', en: 'The printer name repeats. Give each printer its own name.' },
+  DEVICE_NAME_TAKEN: { status: 409, vi: 'Tên thiết bị bị trùng. Hãy đặt tên khác cho mỗi thiết bị.', en: 'The device name repeats. Give each device its own name.' },
+  BACKUP_NO_SPACE: {
+    status: 507,
+    vi: 'Không đủ chỗ trên ổ sao lưu để tạo bản sao lưu. Hãy giải phóng dung lượng hoặc cắm ổ sao lưu khác rồi thử lại.',
+    en: 'There is not enough space on the backup disk for a backup. Free some space or plug in another backup disk, then try again.',
+  },
+  BACKUP_FAILED: { status: 500, vi: 'Sao lưu không thành công; dữ liệu đang dùng vẫn an toàn. Hãy chạy "luot doctor" trên máy chủ để xem nguyên nhân.', en: 'The backup failed; the data in use is safe. Run "luot doctor" on the server to see why.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
@@ -94,10 +124,14 @@ export const ErrorBody = Type.Object({
   code: Type.String(),
   message: Type.Object({ vi: Type.String(), en: Type.String() }),
   details: Type.Optional(Type.Array(Type.String())),
+  /** One entry per bad item of a set-up or configuration file: where it is (a JSON pointer) and what is wrong. */
+  problems: Type.Optional(Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.Object({ vi: Type.String(), en: Type.String() }) }))),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
 
-export function errorBody(code: ErrorCode, details?: string[]): ErrorBody {
+export type Problem = NonNullable<ErrorBody['problems']>[number];
+
+export function errorBody(code: ErrorCode, details?: string[], problems?: Problem[]): ErrorBody {
   const entry = errorCatalog[code];
-  return { statusCode: entry.status, code, message: { vi: entry.vi, en: entry.en }, ...(details ? { details } : {}) };
+  return { statusCode: entry.status, code, message: { vi: entry.vi, en: entry.en }, ...(details ? { details } : {}), ...(problems ? { problems } : {}) };
 }

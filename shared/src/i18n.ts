@@ -19,6 +19,7 @@ import { displayEn, displayVi } from './i18n/display.ts';
 import { feedbackEn, feedbackVi } from './i18n/feedback.ts';
 import { kioskEn, kioskVi } from './i18n/kiosk.ts';
 import { receiptEn, receiptVi } from './i18n/receipt.ts';
+import { setupEn, setupVi } from './i18n/setup.ts';
 import type { Placeholders, SamePlaceholders } from './i18n/placeholders.ts';
 
 export const langs = ['vi', 'en'] as const;
@@ -27,6 +28,7 @@ export const defaultLang: Lang = 'vi';
 
 const vi = {
   ...assistVi,
+  ...setupVi,
   ...commonVi,
   ...kioskVi,
   ...displayVi,
@@ -48,6 +50,7 @@ export type StringKey = keyof typeof vi;
 // Each part is typed against its Vietnamese keys, so a missing or misspelled English entry is a compile error.
 const en = {
   ...assistEn,
+  ...setupEn,
   ...commonEn,
   ...kioskEn,
   ...displayEn,

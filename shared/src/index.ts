@@ -15,3 +15,6 @@ export * from './help.ts';
 export * from './sync.ts';
 export * from './hub.ts';
 export * from './i18n-hub.ts';
+export * from './setup.ts';
+export * from './field-catalog.ts';
+export * from './ops.ts';

@@ -10,6 +10,7 @@ import { LoginScreen } from './session/login-screen.tsx';
 import { NavBar } from './session/nav-bar.tsx';
 import { SignOutFromCounter } from './session/sign-out-from-counter.tsx';
 import { useSession, type SessionControl } from './session/use-session.ts';
+import { useSetupPending } from './setup/use-setup-pending.ts';
 import { ServerOffsetContext } from './time/clock.ts';
 
 // Officers, the most numerous users, never load the supervisor's board or the admin screens. A chunk that
@@ -30,6 +31,14 @@ const ReportsView = lazy(() =>
 const AdminView = lazy(() =>
   import('./admin/admin-view.tsx').then(
     (m) => ({ default: m.AdminView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
+
+// The first-run setup is opened once in a center's life, by its admin.
+const SetupView = lazy(() =>
+  import('./setup/setup-view.tsx').then(
+    (m) => ({ default: m.SetupView }),
     () => ({ default: ReloadNeeded }),
   ),
 );
@@ -101,6 +110,32 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
   const [leaving, setLeaving] = useState(false);
   const seat = me.counterId === null ? undefined : center.state.counters.find((c) => c.id === me.counterId);
   const signOut = () => (seat ? setLeaving(true) : void control.signOut());
+  const [setupPending, setupDone] = useSetupPending(api, me.role === 'admin');
+  if (setupPending !== false) {
+    return (
+      <div className="app console">
+        <AppHeader lang={lang} title={t(lang, 'consoleTitle')} connection={connection} onLangChange={onLang} />
+        <NavBar lang={lang} me={me} views={[]} current={null} onGo={go} onSignOut={signOut} />
+        <main className="app-main console__main">
+          <Suspense fallback={<p className="loading">{t(lang, 'loading')}</p>}>
+            {setupPending === null ? (
+              <p className="loading">{t(lang, 'loading')}</p>
+            ) : (
+              <SetupView
+                lang={lang}
+                api={api}
+                onDone={() => {
+                  setupDone();
+                  refreshInfo();
+                  center.resync();
+                }}
+              />
+            )}
+          </Suspense>
+        </main>
+      </div>
+    );
+  }
 
   return (
     <ServerOffsetContext value={center.serverOffsetMs}>

@@ -14,5 +14,6 @@ import './styles/admin.css';
 import './styles/reports.css';
 import './styles/reports-print.css';
 import './styles/hub.css';
+import './styles/setup.css';
 
 mountApp(App);

@@ -138,7 +138,8 @@ export class ServerProcess {
   }
 
   private async waitHealthy(): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    // A ceiling, not a measure: on a shared machine under load a tsx start with a first-start seed took over 30 s.
+    const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) throw new Error(`server exited early:\n${this.output}`);
       try {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@luot/shared';
+import type { ErrorCode, Problem } from '@luot/shared';
 
 /** A refusal by the engine; the HTTP layer maps the code to a status and a bilingual message. */
 export class DomainError extends Error {
@@ -7,6 +7,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     detail?: string,
     readonly fields?: string[],
+    /** Set-up and configuration files: every bad entry at once, so the whole file can be corrected in one go. */
+    readonly problems?: Problem[],
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'DomainError';

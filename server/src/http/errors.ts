@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { errorBody, errorCatalog, type ErrorCode } from '@luot/shared';
+import { errorBody, errorCatalog, type ErrorCode, type Problem } from '@luot/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { isStorageFull } from '../services/storage-full.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -47,10 +47,10 @@ function codeOf(error: FastifyError | DomainError, request: FastifyRequest): Err
   return 'INTERNAL';
 }
 
-function send(reply: FastifyReply, code: ErrorCode, details?: string[]): void {
+function send(reply: FastifyReply, code: ErrorCode, details?: string[], problems?: Problem[]): void {
   const retryAfter = retryAfterSeconds[code];
   if (retryAfter !== undefined && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(retryAfter));
-  void reply.status(errorCatalog[code].status).send(errorBody(code, details));
+  void reply.status(errorCatalog[code].status).send(errorBody(code, details, problems));
 }
 
 /** Every error leaves as { statusCode, code, message: { vi, en } }; stack traces stay in the log. */
@@ -63,7 +63,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         : error.validation
           ? error.validation.map((v) => `${error.validationContext ?? ''}${v.instancePath} ${v.message ?? ''}`.trim())
           : undefined;
-    send(reply, code, details);
+    send(reply, code, details, error instanceof DomainError ? error.problems : undefined);
   });
 
   app.setNotFoundHandler((_request, reply) => send(reply, 'NOT_FOUND'));

@@ -2,8 +2,7 @@ import { HealthResponse } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock } from '../domain/clock.ts';
 import type { ReadModels } from '../services/read-models.ts';
-
-export const VERSION = '0.1.0';
+import { VERSION } from '../version.ts';
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ clock: Clock; read: ReadModels }> = async (app, deps) => {
   app.get(

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
+import { serverRoot } from '../paths.ts';
 
 /**
  * Receipts are drawn with Be Vietnam Pro shipped in server/assets/fonts, never a system font: a kiosk PC
  * without Vietnamese fonts would otherwise print boxes instead of "ư", "ệ", "ộ". The private family names
  * keep us from picking up (or shadowing) a font of the same name installed on the machine.
  */
-const FONT_DIR = resolve(import.meta.dirname, '../../assets/fonts');
+const FONT_DIR = resolve(serverRoot, 'assets/fonts');
 
 export const receiptFonts = {
   regular: { family: 'Luot Receipt Regular', file: 'BeVietnamPro-Regular.ttf' },

@@ -20,6 +20,8 @@ const DEVICES: readonly Identity[] = ['kiosk', ...SCREENS];
 export const authorization: Record<string, readonly Identity[]> = {
   // Public: health, sign-in, pairing, the apps themselves, the citizen's tracking page (its code is the key).
   'GET /api/health': EVERYONE,
+  // Prometheus: leaders' sessions, or the addresses in LUOT_METRICS_ALLOW (none by default, so the matrix sees leaders).
+  'GET /metrics': LEADERS,
   'POST /api/auth/login': EVERYONE,
   'POST /api/devices/pair': EVERYONE,
   'GET /api/track/{code}': EVERYONE,
@@ -30,6 +32,10 @@ export const authorization: Record<string, readonly Identity[]> = {
   'GET /display': EVERYONE,
   'GET /console': EVERYONE,
   'GET /help': EVERYONE,
+
+  // Backups: the admin's list and "back up now".
+  'GET /api/admin/backups': ADMIN,
+  'POST /api/admin/backups': ADMIN,
 
   // Devices.
   'POST /api/devices/renew': DEVICES,
@@ -110,6 +116,11 @@ export const authorization: Record<string, readonly Identity[]> = {
   'GET /api/admin/hub-sync': LEADERS,
   'PUT /api/admin/hub-sync': ADMIN,
   'POST /api/admin/hub-sync/resync': ADMIN,
+  'GET /api/setup': ADMIN,
+  'POST /api/setup': ADMIN,
+  'POST /api/setup/skip': ADMIN,
+  'GET /api/admin/config': ADMIN,
+  'POST /api/admin/config': ADMIN,
 };
 
 /** Codes that refuse a caller for who they are, as opposed to what they asked. */

@@ -24,14 +24,6 @@ export interface SeedResult {
 
 export const isEmpty = (store: OpenDb) => accessRepo.staffCount(store.db) === 0;
 
-/** First start of a real center: one admin with a generated password, printed once. */
-export async function seedAdmin(store: OpenDb, auth: AuthService, clock: Clock): Promise<SeedResult> {
-  const password = generatePassword();
-  await auth.createStaff({ username: 'admin', displayName: 'Quản trị viên', role: 'admin', password });
-  settingsRepo.saveCenter(store.db, defaultCenter, clock.now());
-  return { accounts: [{ username: 'admin', role: 'admin', password, counter: null }], devices: [] };
-}
-
 /** The demo center: fields, counters, accounts and pre-paired devices so every screen works at once. */
 export async function seedDemo(store: OpenDb, auth: AuthService, clock: Clock): Promise<SeedResult> {
   const { db } = store;

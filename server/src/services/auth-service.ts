@@ -150,7 +150,8 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
       })();
     },
 
-    createDevice(input: { kind: DeviceKind; name: string; counterId: number | null }) {
+    /** `pairingMs`: how long the code stays valid; the set-up sheet's codes are carried to the screens, so longer. */
+    createDevice(input: { kind: DeviceKind; name: string; counterId: number | null }, pairingMs = PAIRING_MS) {
       if (input.kind === 'counter_display') {
         const counter = input.counterId === null ? undefined : accessRepo.counterById(db, input.counterId);
         if (!counter) throw new DomainError('COUNTER_NOT_FOUND');
@@ -164,14 +165,14 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
           name: input.name,
           counterId: input.kind === 'counter_display' ? input.counterId : null,
           pairingCodeHash: hashToken(code),
-          pairingExpiresAt: now + PAIRING_MS,
+          pairingExpiresAt: now + pairingMs,
           tokenHash: null,
           tokenExpiresAt: null,
           pairedAt: null,
         },
         now,
       );
-      return { device: deviceView(row), pairingCode: code, pairingExpiresAt: now + PAIRING_MS };
+      return { device: deviceView(row), pairingCode: code, pairingExpiresAt: now + pairingMs };
     },
 
     /** Creates an already-paired device (demo center); returns its token once. */

@@ -17,6 +17,8 @@ interface Stream {
  */
 export class Hub implements Publisher, StreamTaps {
   private readonly streams = new Map<string, Stream>();
+  /** What each connection is (kiosk, hall_board, counter_display, staff_console), for the metrics. */
+  private readonly labels = new WeakMap<HubSocket, string>();
 
   private stream(name: StreamName): Stream {
     let s = this.streams.get(name);
@@ -47,6 +49,22 @@ export class Hub implements Publisher, StreamTaps {
     const message: ServerMessage = { type: 'delta', stream: name, seq: s.seq, change };
     const text = JSON.stringify(message);
     for (const client of s.clients) if (client.readyState === OPEN) client.send(text);
+  }
+
+  label(socket: HubSocket, kind: string): void {
+    this.labels.set(socket, kind);
+  }
+
+  /** Connected clients by what they are. */
+  countByLabel(): Map<string, number> {
+    const all = new Set<HubSocket>();
+    for (const s of this.streams.values()) for (const c of s.clients) all.add(c);
+    const counts = new Map<string, number>();
+    for (const c of all) {
+      const kind = this.labels.get(c) ?? 'unknown';
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return counts;
   }
 
   clientCount(): number {

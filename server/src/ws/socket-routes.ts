@@ -138,6 +138,7 @@ export const socketRoutes: FastifyPluginAsync<{ auth: AuthService; read: ReadMod
       return peer.socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated');
     }
     deps.hub.unsubscribeAll(peer.socket);
+    deps.hub.label(peer.socket, actor.kind === 'staff' ? 'staff_console' : actor.deviceKind);
     peer.token = token;
     peer.streams = new Set(streamsFor(actor));
     peers.add(peer);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { AuditTab } from './audit-tab.tsx';
 import { CenterTab } from './center-tab.tsx';
+import { ConfigTab } from './config-tab.tsx';
 import { CountersTab } from './counters-tab.tsx';
 import { DevicesTab } from './devices-tab.tsx';
 import { FieldsTab } from './fields-tab.tsx';
@@ -35,6 +36,7 @@ const tabs = [
   { id: 'voice', label: 'adminTabVoice' },
   { id: 'audit', label: 'adminTabAudit' },
   { id: 'hub', label: 'adminTabHub' },
+  { id: 'config', label: 'adminTabConfig' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
 
 type TabId = (typeof tabs)[number]['id'];
@@ -73,7 +75,8 @@ export function AdminView({ lang, api, counters, tab, onTab, onChanged }: AdminV
         {current === 'rules' && <RulesTab lang={lang} api={api} onChanged={onChanged} />}
         {current === 'voice' && <VoiceTab lang={lang} api={api} />}
         {current === 'audit' && <AuditTab lang={lang} api={api} />}
-          {current === 'hub' && <HubSyncTab lang={lang} api={api} admin />}
+        {current === 'hub' && <HubSyncTab lang={lang} api={api} admin />}
+        {current === 'config' && <ConfigTab lang={lang} api={api} onChanged={onChanged} />}
       </div>
     </QueryClientProvider>
   );

@@ -31,6 +31,10 @@ import {
   type StaffBody,
   type StaffUpdateBody,
   type VoiceSettingsBody,
+  ImportResult,
+  SetupSheet,
+  SetupStatus,
+  type SetupBody,
 } from '@luot/shared';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
@@ -141,6 +145,13 @@ export class ConsoleApi {
   hubSync = (signal?: AbortSignal) => this.call('/api/admin/hub-sync', CenterSyncStatus, { signal });
   saveHubSync = (body: CenterSyncSettingsBody) => this.call('/api/admin/hub-sync', CenterSyncStatus, { method: 'PUT', body });
   resyncHub = () => this.call('/api/admin/hub-sync/resync', CenterSyncStatus, { method: 'POST', timeoutMs: 30_000 });
+
+  // First-run setup and the configuration file (admin).
+  setupStatus = () => this.call('/api/setup', SetupStatus);
+  finishSetup = (body: SetupBody) => this.call('/api/setup', SetupSheet, { method: 'POST', body, timeoutMs: 30_000 });
+  skipSetup = () => this.call('/api/setup/skip', SetupStatus, { method: 'POST' });
+  configFile = () => this.file('/api/admin/config');
+  importConfig = (file: unknown) => this.call('/api/admin/config', ImportResult, { method: 'POST', body: file, timeoutMs: 30_000 });
 
   // Reports (supervisor, admin).
   // The reports screen is shared with the province hub, whose selections may name more groupings; the center's
