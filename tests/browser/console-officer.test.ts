@@ -127,8 +127,10 @@ describe('an officer at counter 1 (quay1)', () => {
 
     officer = await ConsolePage.signedIn(browser, server, 'quay1');
     const desk = new DeskPage(officer.page);
-    // Still seated at counter 1 from the first test's session: a new sign-in takes the seat back by itself.
-    await desk.desk().waitFor();
+    // A new session holds no seat (one seat per counter, held by one session): the officer sits at counter 1,
+    // unless this session already shows the desk.
+    await desk.desk().or(desk.counterChoice(1)).first().waitFor();
+    if (!(await desk.desk().isVisible())) await desk.takeCounter(1);
     await desk.waitingRow(chosen.number).getByTestId('call-this').click();
     await desk.waitForCurrent(chosen.number, 'called');
     expect((await truth.counter(1)).current?.number).toBe(chosen.number);
