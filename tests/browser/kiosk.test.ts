@@ -23,6 +23,11 @@ afterAll(async () => {
   await browser?.close();
   await server?.dispose();
 });
+// Citizens come seconds apart. On the held clock no time passes between tests, so the demo kiosk's pace bucket
+// (five at once, then one a second) would run dry across tests: let a few seconds pass before each one.
+beforeEach(async () => {
+  await server.advanceClock(5_000);
+});
 
 const orientations = [
   { name: 'portrait', viewport: { width: 1080, height: 1920 } },

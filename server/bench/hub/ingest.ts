@@ -3,6 +3,7 @@ import { buildHubApp } from '../../src/hub/app.ts';
 import { hubClient, openHubDb } from '../../src/hub/db/open-hub-db.ts';
 import type { PgCluster } from '../../src/test-support/pg-cluster.ts';
 import { batchesOf, readLog } from './source.ts';
+import { eventRow } from '../../src/hub/ingest/ingest-repo.ts';
 import type { OpenDb } from '../../src/db/open-db.ts';
 
 export interface IngestResult {
@@ -71,22 +72,7 @@ export async function ingestBench(pg: PgCluster, source: OpenDb, options: { cent
     field_id int, from_status text, to_status text, actor_id int, device_id int, data jsonb NOT NULL, service_day date, issued_at bigint, PRIMARY KEY (center_id, event_id, at))`;
   const rawWork = perCenter.flatMap((batches, c) =>
     batches.map((b) =>
-      b.events.items.map((e) => ({
-        center_id: c + 1,
-        event_id: e.id,
-        at: e.at,
-        type: e.type,
-        ticket_id: e.ticketId,
-        counter_id: e.counterId,
-        field_id: e.fieldId,
-        from_status: e.fromStatus,
-        to_status: e.toStatus,
-        actor_id: e.actorId,
-        device_id: e.deviceId,
-        data: JSON.stringify(e.data),
-        service_day: e.serviceDay,
-        issued_at: e.issuedAt,
-      })),
+      b.events.items.map((e) => eventRow(c + 1, e)),
     ),
   );
   const rawStarted = performance.now();

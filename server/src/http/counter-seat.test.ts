@@ -18,7 +18,9 @@ beforeEach(async () => {
 });
 afterEach(async () => server.dispose());
 
-const post = (token: string, url: string) => server.app.inject({ method: 'POST', url, headers: bearer(token) });
+const post = (token: string, url: string, payload?: object) => server.app.inject({ method: 'POST', url, headers: bearer(token), ...(payload ? { payload } : {}) });
+// Leaving a counter says what becomes of it (since #11): here it closes.
+const leave = (token: string, counterId: number) => post(token, `/api/counters/${counterId}/leave`, { counter: 'close' });
 const me = async (token: string) => (await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).json<Me>();
 
 describe('one seat per counter, held by one session', () => {
@@ -40,9 +42,11 @@ describe('one seat per counter, held by one session', () => {
     const s2 = await login(server, 'quay5');
     expect((await post(s1, `/api/counters/${counter5}/join`)).statusCode).toBe(200);
     expect((await post(s2, `/api/counters/${counter5}/join`)).statusCode).toBe(200);
-    expect((await post(s2, `/api/counters/${counter5}/leave`)).statusCode).toBe(200);
+    expect((await leave(s2, counter5)).statusCode).toBe(200);
     const colleague = await login(server, 'dongnghiep');
     expect((await post(colleague, `/api/counters/${counter5}/join`)).statusCode).toBe(200);
+    // S2 closed the counter on leaving, so the colleague opens it, as at a real desk.
+    expect((await post(colleague, `/api/counters/${counter5}/open`)).statusCode).toBe(200);
     await issue(server, kiosk, fieldId);
 
     const stale = await post(s1, `/api/counters/${counter5}/call-next`);
@@ -58,7 +62,7 @@ describe('one seat per counter, held by one session', () => {
   it('a session that held the counter and left cannot act there any more, even with no one else seated', async () => {
     const s1 = await login(server, 'quay5');
     expect((await post(s1, `/api/counters/${counter5}/join`)).statusCode).toBe(200);
-    expect((await post(s1, `/api/counters/${counter5}/leave`)).statusCode).toBe(200);
+    expect((await leave(s1, counter5)).statusCode).toBe(200);
     await issue(server, kiosk, fieldId);
     expect((await post(s1, `/api/counters/${counter5}/call-next`)).statusCode).toBe(403);
   });

@@ -4,7 +4,7 @@
  * `broken`: a delta the app cannot trust, answered with a resync.
  */
 export type LiveFrame<W, S, D> =
-  | { type: 'welcome'; heartbeatMs: number | null; welcome: W }
+  | { type: 'welcome'; heartbeatMs: number | null; serverTime: number | null; welcome: W }
   | { type: 'snapshot'; stream: string; seq: number; data: S }
   | { type: 'delta'; stream: string; seq: number; change: D }
   | { type: 'broken'; stream: string; seq: number }
@@ -40,7 +40,14 @@ export function readLiveFrame<W, S, D extends object>(text: unknown, reader: Liv
     case 'welcome': {
       const welcome = reader.welcome(message);
       if (welcome === null) return null;
-      return { type: 'welcome', heartbeatMs: isInteger(message.heartbeatMs) && message.heartbeatMs > 0 ? message.heartbeatMs : null, welcome };
+      // The server's time at once, so timers count in server time before the first heartbeat arrives.
+      const serverTime = typeof message.serverTime === 'string' ? Date.parse(message.serverTime) : Number.NaN;
+      return {
+        type: 'welcome',
+        heartbeatMs: isInteger(message.heartbeatMs) && message.heartbeatMs > 0 ? message.heartbeatMs : null,
+        serverTime: Number.isNaN(serverTime) ? null : serverTime,
+        welcome,
+      };
     }
     case 'snapshot': {
       const { stream, seq, data } = message;

@@ -48,7 +48,7 @@ function start(timing?: Partial<LiveTiming>) {
     welcome: () => calls.push('welcome'),
     snapshot: (stream, data) => calls.push(`snapshot ${stream} ${data.n}`),
     delta: (stream, change) => calls.push(`delta ${stream} ${change.n}`),
-    serverOffset: () => undefined,
+    serverOffset: (offsetMs) => calls.push(`offset ${offsetMs}`),
     refused: (code) => calls.push(`refused ${code}`),
   };
   const socket = new LiveSocket({ token: 't', reader, refusedBy: [CLOSE_UNAUTHENTICATED, CLOSE_TOKEN_EXPIRED], closeReason: 'test', timing }, handlers);
@@ -73,6 +73,14 @@ afterEach(() => {
 });
 
 describe('LiveSocket', () => {
+  it('counts in server time from the welcome, before the first heartbeat', () => {
+    vi.setSystemTime(Date.parse('2026-12-03T09:00:00.000Z'));
+    const { calls, last } = start();
+    last().open();
+    last().frame({ type: 'welcome', heartbeatMs: 15_000, serverTime: '2026-11-23T02:00:00.000Z' });
+    expect(calls).toContain(`offset ${Date.parse('2026-11-23T02:00:00.000Z') - Date.parse('2026-12-03T09:00:00.000Z')}`);
+  });
+
   it('says hello, then passes the snapshot and the deltas in order', () => {
     const { calls, last } = start();
     const ws = last();

@@ -156,6 +156,7 @@ export class LiveSocket<W, S, D extends object> {
       case 'welcome':
         this.attempt = 0;
         if (frame.heartbeatMs !== null) this.heartbeatMs = frame.heartbeatMs;
+        if (frame.serverTime !== null) this.handlers.serverOffset(frame.serverTime - Date.now());
         this.handlers.welcome(frame.welcome);
         this.setState('online');
         return;

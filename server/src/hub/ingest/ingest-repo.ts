@@ -68,22 +68,7 @@ export const ingestRepo = {
   },
 
   async insertEvents(tx: Tx, centerId: number, events: readonly SyncEvent[]): Promise<void> {
-    const rows = events.map((e) => ({
-      center_id: centerId,
-      event_id: e.id,
-      at: e.at,
-      type: e.type,
-      ticket_id: e.ticketId,
-      counter_id: e.counterId,
-      field_id: e.fieldId,
-      from_status: e.fromStatus,
-      to_status: e.toStatus,
-      actor_id: e.actorId,
-      device_id: e.deviceId,
-      data: JSON.stringify(e.data),
-      service_day: e.serviceDay,
-      issued_at: e.issuedAt,
-    }));
+    const rows = events.map((e) => eventRow(centerId, e));
     const columns = Object.keys(rows[0] ?? {});
     await inChunks(rows, columns.length, (chunk) => tx`INSERT INTO hub_events ${tx(chunk, columns as (keyof (typeof rows)[number])[])} ON CONFLICT DO NOTHING`);
   },
@@ -183,3 +168,23 @@ export const ingestRepo = {
       WHERE center_id = ${centerId}`;
   },
 };
+
+/** One synced event as a row of the hub's event table; the ingest benchmark's raw baseline inserts the same rows. */
+export function eventRow(centerId: number, e: SyncEvent) {
+  return {
+    center_id: centerId,
+    event_id: e.id,
+    at: e.at,
+    type: e.type,
+    ticket_id: e.ticketId,
+    counter_id: e.counterId,
+    field_id: e.fieldId,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    actor_id: e.actorId,
+    device_id: e.deviceId,
+    data: JSON.stringify(e.data),
+    service_day: e.serviceDay,
+    issued_at: e.issuedAt,
+  };
+}
