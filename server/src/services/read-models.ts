@@ -39,6 +39,7 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
       closesAt: r.closesAt,
       issuing: r.issuing,
       targetWaitMinutes: r.targetWaitMinutes,
+      serviceMinutes: r.serviceMinutes,
       waiting: tallies.get(r.id)?.waiting ?? 0,
       issuedToday: tallies.get(r.id)?.issued ?? 0,
     }));

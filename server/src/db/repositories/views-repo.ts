@@ -57,6 +57,7 @@ export const viewsRepo = {
       status: c.status,
       pauseReason: c.pauseReason,
       fieldIds: (links.get(c.id) ?? []).map((l) => l.fieldId),
+      priorityMode: c.priorityMode,
       officer: c.officerId !== null && officerName !== null ? { id: c.officerId, name: officerName } : null,
       current: c.currentTicketId === null ? null : (current.get(c.currentTicketId) ?? null),
     }));
