@@ -73,6 +73,8 @@ export const FieldView = Type.Object({
   serviceMinutes: Type.Optional(Type.Integer({ description: 'the usual service time, minutes (servers before #17: absent)' })),
   waiting: Type.Integer({ description: 'tickets waiting now' }),
   issuedToday: Type.Integer({ description: 'tickets issued today in this field’s series (for the daily limit)' }),
+  calledToday: Type.Optional(Type.Integer({ description: 'citizens called for the first time today in this field (servers before #17: absent)' })),
+  calledWithinTargetToday: Type.Optional(Type.Integer({ description: 'of those, called no later than the committed wait' })),
 });
 export type FieldView = Static<typeof FieldView>;
 
