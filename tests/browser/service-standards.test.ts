@@ -84,8 +84,8 @@ describe('published service standards on the citizens’ screens', () => {
       await expect.poll(() => board.page.getByTestId('hall-priority-counters').innerText()).toContain('Quầy ưu tiên: 1');
       const row = board.page.locator('[data-testid="hall-waiting"][data-field="tu-phap-ho-tich"]').getByTestId('hall-charter');
       // Both called at once on the held clock: 100 % on time today.
-      await expect.poll(() => row.innerText()).toContain('Hôm nay 100% được gọi đúng hẹn');
-      expect(await row.innerText()).toContain('Cam kết chờ tối đa');
+      await expect.poll(() => row.innerText()).toContain('hôm nay 100% đúng hẹn');
+      expect(await row.innerText()).toContain('Chờ ≤ 30 phút');
       await finishAnimations(board.page, 'hall-new-call');
       await screenshot(board.page, 'hall-board-charter');
     } finally {

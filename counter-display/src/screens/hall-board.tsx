@@ -90,6 +90,7 @@ export function HallBoard({ lang, hall, calls }: HallBoardProps) {
               </ol>
             </div>
           )}
+          <PriorityCounters lang={lang} counters={hall.counters} />
         </section>
 
         <aside className="hall__waiting">
@@ -108,7 +109,6 @@ export function HallBoard({ lang, hall, calls }: HallBoardProps) {
               </li>
             ))}
           </ul>
-          <PriorityCounters lang={lang} counters={hall.counters} />
         </aside>
       </main>
 

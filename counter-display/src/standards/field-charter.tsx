@@ -18,3 +18,4 @@ export function FieldCharter({ lang, row }: { lang: Lang; row: CharterRow | unde
     </span>
   );
 }
+
