@@ -10,7 +10,7 @@ const external = Object.keys(pkg.dependencies).filter((name) => name !== '@luot/
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
 await build({
-  entryPoints: ['src/ops/cli.ts'],
+  entryPoints: ['src/luot.ts'],
   outfile: 'dist/luot.js',
   bundle: true,
   platform: 'node',

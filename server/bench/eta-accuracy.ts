@@ -19,7 +19,7 @@ import { HistorySimulator } from '../scripts/history/simulate.ts';
 import { openDb } from '../src/db/open-db.ts';
 import { queueRepo } from '../src/db/repositories/queue-repo.ts';
 import { serviceDayStart } from '../src/domain/time.ts';
-import { createConfigCache } from '../src/services/config-cache.ts';
+import { createConfigCache } from '../src/db/config-cache.ts';
 import { createEstimates, fullMethod, type EstimateMethod } from '../src/services/estimates.ts';
 import { createBaselineEstimate } from './eta-baseline.ts';
 import { machineLine, percentile, round } from './machine.ts';

@@ -1,8 +1,8 @@
 import type { OpenDb } from '../src/db/open-db.ts';
 import { serviceDayStart } from '../src/domain/time.ts';
 import type { Ticket } from '../src/domain/types.ts';
-import type { Clock } from '../src/services/clock.ts';
-import type { ConfigCache } from '../src/services/config-cache.ts';
+import type { Clock } from '../src/domain/clock.ts';
+import type { ConfigCache } from '../src/db/config-cache.ts';
 
 /**
  * The estimate the product gave before issue #7, kept here as the yardstick of the accuracy benchmark:

@@ -9,7 +9,7 @@ import { buildApp } from '../src/app.ts';
 import { openDb } from '../src/db/open-db.ts';
 import { serverRoot } from '../src/paths.ts';
 import { createAuthService } from '../src/services/auth-service.ts';
-import { systemClock } from '../src/services/clock.ts';
+import { systemClock } from '../src/system-clock.ts';
 import { machineLine, round } from './machine.ts';
 
 /*

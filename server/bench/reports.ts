@@ -4,7 +4,7 @@ import type { ReportGroupBy } from '@luot/shared';
 import { buildApp } from '../src/app.ts';
 import { openDb } from '../src/db/open-db.ts';
 import { addDays } from '../src/reports/range.ts';
-import { systemClock } from '../src/services/clock.ts';
+import { systemClock } from '../src/system-clock.ts';
 import { percentile } from './machine.ts';
 
 const groupings: ReportGroupBy[] = ['field', 'counter', 'officer', 'hour', 'day'];

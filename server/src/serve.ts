@@ -9,7 +9,7 @@ import { loggerOptions } from './ops/log-options.ts';
 import { removePidFile, writePidFile } from './ops/pid-file.ts';
 import { isEmpty, seedDemo, type SeedResult } from './seed/seed.ts';
 import { createAuthService } from './services/auth-service.ts';
-import type { Clock } from './services/clock.ts';
+import type { Clock } from './domain/clock.ts';
 import { lanAddresses } from './services/public-url.ts';
 
 /** Exit status systemd is told not to restart on (RestartPreventExitStatus): a person must fix something first. */

@@ -14,6 +14,8 @@ export const PROTOCOL_VERSION = 1;
  * `device:<id>` (a screen's own settings, for that screen only).
  */
 export const StreamName = Type.String({ pattern: '^(hall|center|counter:[0-9]+|device:[0-9]+)$' });
+/** The same names as a literal union, for the code that publishes and subscribes. */
+export type StreamName = 'hall' | 'center' | `counter:${number}` | `device:${number}`;
 
 export const ClientHello = Type.Object({
   type: Type.Literal('hello'),

@@ -11,7 +11,7 @@ import type { PgCluster } from '../../src/test-support/pg-cluster.ts';
 import { openDb } from '../../src/db/open-db.ts';
 import { seedDemo } from '../../src/seed/seed.ts';
 import { createAuthService } from '../../src/services/auth-service.ts';
-import { systemClock } from '../../src/services/clock.ts';
+import { systemClock } from '../../src/system-clock.ts';
 import { percentile } from '../machine.ts';
 
 export interface LiveLatencyResult {

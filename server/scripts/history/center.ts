@@ -1,11 +1,11 @@
 import type { OpenDb } from '../../src/db/open-db.ts';
-import type { StaffActor } from '../../src/http/guards.ts';
+import type { StaffActor } from '../../src/services/actor.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import { createAdminService } from '../../src/services/admin-service.ts';
 import { createAudit } from '../../src/services/audit.ts';
 import { createAuthService } from '../../src/services/auth-service.ts';
-import type { Clock } from '../../src/services/clock.ts';
-import { createConfigCache } from '../../src/services/config-cache.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { createConfigCache } from '../../src/db/config-cache.ts';
 import { settingsRepo } from '../../src/db/repositories/settings-repo.ts';
 import type { Random } from './random.ts';
 
@@ -78,7 +78,9 @@ export async function setUpCenter(store: OpenDb, clock: Clock, random: Random, o
   const config = createConfigCache(store);
   // Synthetic accounts: a low scrypt cost keeps set-up quick; their passwords are printed, never reused.
   const auth = createAuthService({ store, clock, options: { scryptN: 1 << 12 } });
-  const admin = createAdminService({ store, clock, config, auth, audit: createAudit({ store, clock }) });
+  // No screens listen to a generated history.
+  const silent = { fieldsChanged: () => undefined, counterChanged: () => undefined, centerChanged: () => undefined };
+  const admin = createAdminService({ store, clock, config, auth, audit: createAudit({ store, clock }), announcer: silent });
   const rootRow = await auth.createStaff({ username: 'admin', displayName: 'Quản trị viên', role: 'admin', password: randomPassword(random) });
   const root: StaffActor = { kind: 'staff', staffId: rootRow.id, role: 'admin', name: rootRow.displayName, counterId: null, tokenHash: '' };
   const passwords: Record<string, string> = {};

@@ -2,15 +2,15 @@ import type { OpenDb } from '../../src/db/open-db.ts';
 import { queueRepo } from '../../src/db/repositories/queue-repo.ts';
 import type { Command } from '../../src/domain/commands.ts';
 import { decide } from '../../src/domain/decide.ts';
-import { fieldDayDeltas } from '../../src/domain/field-day.ts';
 import { serviceDayOf } from '../../src/domain/time.ts';
 import type { Counter, Decision, Ticket } from '../../src/domain/types.ts';
 import { DayCells } from '../../src/reports/cells.ts';
 import { configuredTargets, foldReportRollups, writeCells } from '../../src/reports/rollup-writer.ts';
-import { stampOf, type Actor } from '../../src/services/actor.ts';
-import type { Clock } from '../../src/services/clock.ts';
-import type { ConfigCache } from '../../src/services/config-cache.ts';
-import { newTrackingCode } from '../../src/services/tracking-code.ts';
+import type { Actor } from '../../src/services/actor.ts';
+import { createDecisionWriter, type DecisionWriter } from '../../src/services/decision-writer.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import type { ConfigCache } from '../../src/db/config-cache.ts';
+import { createTrackingCodes } from '../../src/services/tracking-code.ts';
 import type { IssueInput, Outcome } from '../../src/services/queue-service.ts';
 
 /** What the simulator needs from a queue: the queue service has this shape, and so has the engine driver. */
@@ -24,12 +24,12 @@ export interface QueueDriver {
 const finished = new Set(['done', 'no_show', 'cancelled']);
 
 /**
- * The fast path for long histories: the same engine (`decide`) and the same repository writes and derived
- * tallies as queue-service.ts `persist`/`record` (tickets, counters, event log, field tallies, report rollups
- * written once per day as the server writes them once per batch),
- * but the slice each command reads comes from memory instead of being queried again. That is safe only because
- * the generator is the file's one writer, so memory and database hold the same state; it skips the ORM-built
- * loading queries that cost about 0.8 ms a command. Keep `persist` in step with queue-service.ts.
+ * The fast path for long histories: the same engine (`decide`) and the same writer as the queue service
+ * (services/decision-writer.ts: tickets, counters, event log, field tallies, report rollups — kept here for
+ * the day and written once per day, as the server writes them once per batch), but the slice each command
+ * reads comes from memory instead of being queried again. That is safe only because the generator is the
+ * file's one writer, so memory and database hold the same state; it skips the ORM-built loading queries that
+ * cost about 0.8 ms a command.
  */
 export class EngineDriver implements QueueDriver {
   private readonly open = new Map<number, Ticket>();
@@ -37,7 +37,8 @@ export class EngineDriver implements QueueDriver {
   private sweptDay: string | null = null;
   /** The day's report rollups, written once before the day commits (as the server writes a batch's). */
   private rollups = new DayCells();
-  private readonly targets: (fieldId: number) => number;
+  private readonly writer: DecisionWriter;
+  private readonly newTrackingCode = createTrackingCodes();
 
   constructor(
     private readonly store: OpenDb,
@@ -45,28 +46,24 @@ export class EngineDriver implements QueueDriver {
     private readonly config: ConfigCache,
   ) {
     this.counters = queueRepo.counters(store.db, config.get().counterLinks);
-    this.targets = configuredTargets(store.db, config);
+    const targets = configuredTargets(store.db, config);
+    this.writer = createDecisionWriter(store.db, {
+      record: (events, tickets, stamp) => this.rollups.merge(foldReportRollups(store.db, events, tickets, stamp, targets)),
+    });
     for (const id of queueRepo.staleIds(store.db, '9999-12-31')) {
       const ticket = queueRepo.tickets(store.db, [id]).get(id);
       if (ticket) this.open.set(id, ticket);
     }
   }
 
+  /** Written as the queue service writes it, then remembered for the next command's slice. */
   private persist(decision: Decision, actor: Actor, inserted: Ticket | null): void {
-    const { db } = this.store;
-    if (inserted) queueRepo.insertTicket(db, inserted, { trackingCode: newTrackingCode(), idempotencyKey: null, deviceId: actor.kind === 'device' ? actor.deviceId : null });
+    this.writer.persist(decision, actor, inserted ? { ticket: inserted, trackingCode: this.newTrackingCode(), idempotencyKey: null } : null);
     for (const t of decision.tickets) {
-      if (t !== inserted) queueRepo.updateTicket(db, t);
       if (finished.has(t.status)) this.open.delete(t.id);
       else this.open.set(t.id, t);
     }
-    for (const c of decision.counters) {
-      queueRepo.updateCounter(db, c);
-      this.counters.set(c.id, c);
-    }
-    this.rollups.merge(foldReportRollups(db, decision.events, decision.tickets, stampOf(actor), this.targets));
-    queueRepo.appendEvents(db, decision.events, stampOf(actor));
-    queueRepo.applyFieldDays(db, fieldDayDeltas(decision.events, decision.tickets));
+    for (const c of decision.counters) this.counters.set(c.id, c);
   }
 
   endDay(): void {

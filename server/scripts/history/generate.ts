@@ -2,7 +2,8 @@ import type { OpenDb } from '../../src/db/open-db.ts';
 import { serviceDayStart } from '../../src/domain/time.ts';
 import { loadCenter, setUpCenter } from './center.ts';
 import { Random } from './random.ts';
-import { HistorySimulator, isWorkingDay } from './simulate.ts';
+import { isWorkingDay } from './demand.ts';
+import { HistorySimulator } from './simulate.ts';
 
 export interface GenerateOptions {
   /** Last service day (YYYY-MM-DD) and how many calendar days to cover up to it. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { WriteBatcher } from '../../src/services/write-batcher.ts';
+import { WriteBatcher } from '../../src/db/write-batcher.ts';
 
 /**
  * The generator's stand-in for group commit: each command runs at once in its own savepoint of a transaction

@@ -1,96 +1,21 @@
-import type { RatingReason } from '@luot/shared';
 import type { OpenDb } from '../../src/db/open-db.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { serviceDayStart } from '../../src/domain/time.ts';
 import type { Ticket } from '../../src/domain/types.ts';
 import { saveRating } from '../../src/feedback/rating-writer.ts';
-import type { StaffActor } from '../../src/http/guards.ts';
-import type { Actor } from '../../src/services/actor.ts';
-import type { Clock } from '../../src/services/clock.ts';
-import { createConfigCache } from '../../src/services/config-cache.ts';
+import type { Actor, StaffActor } from '../../src/services/actor.ts';
+import { createConfigCache, type ConfigCache } from '../../src/db/config-cache.ts';
+import { createRollupRecorder } from '../../src/reports/rollup-recorder.ts';
 import { createQueueService, type Outcome } from '../../src/services/queue-service.ts';
 import type { SimCenter } from './center.ts';
 import { TimeHeap } from './heap.ts';
 import { EngineDriver, type QueueDriver } from './engine-driver.ts';
 import { InlineBatcher } from './inline-batcher.ts';
 import { Random } from './random.ts';
+import { arrivalSlots, monthFactor, priorities, SimClock, weekdayFactor, type CounterSim, type DayStats, type SimOptions, type Step, afterCallSteps, ratingOf } from './demand.ts';
 
 const MINUTE = 60_000;
 const SECOND = 1000;
-
-/** Time the generator controls: set before each command, read by the queue service. */
-export class SimClock implements Clock {
-  constructor(public ms = 0) {}
-  now(): number {
-    return this.ms;
-  }
-}
-
-/** Half-hour arrival weights from 07:30 to 16:30: a morning peak, a lunch lull, a smaller afternoon peak. */
-const arrivalSlots = [6, 9, 10, 10, 9, 8, 7, 5, 2, 1, 1, 3, 6, 7, 6, 5, 4, 2];
-/** Monday is the busiest day; Friday afternoon the quietest. Index = getUTCDay(). */
-const weekdayFactor = [0, 1.12, 1.0, 0.97, 0.95, 0.96, 0];
-/** Busier before Tết and at the start of the year, quiet in the Tết month and in summer. */
-const monthFactor = [1.1, 0.8, 1.05, 1.0, 0.98, 0.95, 0.92, 0.93, 1.0, 1.02, 1.05, 1.1];
-/** Public holidays on fixed solar dates (MM-DD); Tết moves with the lunar calendar and is left to the month factor. */
-const holidays = new Set(['01-01', '04-30', '05-01', '09-02', '09-03']);
-const priorities = [
-  { code: 'elderly', weight: 60 },
-  { code: 'disability', weight: 15 },
-  { code: 'pregnancy', weight: 15 },
-  { code: 'meritorious', weight: 10 },
-];
-
-export interface SimOptions {
-  /** Mean tickets on an ordinary working day. */
-  ticketsPerDay: number;
-  /** Share of tickets whose citizens belong to a priority category. */
-  priorityShare?: number;
-  noShowShare?: number;
-  transferShare?: number;
-  /**
-   * 'service' runs every command through the queue service (load → decide → persist, group-commit batcher
-   * inlined); 'engine' keeps the slice in memory and persists through the same repositories (EngineDriver),
-   * about four times faster, for multi-year histories.
-   */
-  path?: 'service' | 'engine';
-  /**
-   * Called after each ticket is issued, inside the day's transaction, so a reader on the same connection sees
-   * the queue as the kiosk would at that moment (the wait-estimate benchmark records its estimates here).
-   * It must only read: the simulation's random choices do not depend on it.
-   */
-  onIssued?: (ticket: Ticket) => void;
-}
-
-export interface DayStats {
-  day: string;
-  tickets: number;
-  commands: number;
-  refused: number;
-}
-
-type Step =
-  | { kind: 'arrive'; fieldId: number; priority: string | null }
-  | { kind: 'open' | 'close' | 'resume' | 'tryCall' | 'recall' | 'noShow' | 'start' | 'finish' | 'hold' | 'transfer'; counter: number; ticketId?: number }
-  | { kind: 'pause'; counter: number; reason: string }
-  | { kind: 'return'; counter: number; ticketId: number }
-  | { kind: 'cancel'; ticketId: number };
-
-interface CounterSim {
-  id: number;
-  fieldIds: number[];
-  officer: StaffActor;
-  status: 'open' | 'paused' | 'closed';
-  current: Ticket | null;
-  closing: boolean;
-  idle: boolean;
-  present: boolean;
-}
-
-export const isWorkingDay = (day: string) => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !holidays.has(day.slice(5));
-};
 
 /**
  * Simulates a center's working days through the real queue service (engine, repositories, event log, field
@@ -118,8 +43,15 @@ export class HistorySimulator {
     this.queue =
       options.path === 'engine'
         ? new EngineDriver(store, this.clock, config)
-        : createQueueService({ store, clock: this.clock, config, batcher: new InlineBatcher(store.sqlite) });
+        : this.serviceQueue(config);
     this.counters = center.counters.map((c) => ({ id: c.id, fieldIds: c.fieldIds, officer: c.officer, status: 'closed', current: null, closing: false, idle: false, present: true }));
+  }
+
+  /** The server's own queue service, its report rollups wired as app.ts wires them. */
+  private serviceQueue(config: ConfigCache): QueueDriver {
+    const batcher = new InlineBatcher(this.store.sqlite);
+    const derived = createRollupRecorder({ db: this.store.db, config, batcher });
+    return createQueueService({ store: this.store, clock: this.clock, config, batcher, derived });
   }
 
   /** Runs one working day inside its own transaction and says what it wrote. */
@@ -344,40 +276,14 @@ export class HistorySimulator {
     }
   }
 
-  /**
-   * About six in ten served citizens answer the counter screen's question. Most are satisfied; the longer the
-   * whole visit took, the likelier a lukewarm or negative answer, which then often names the wait.
-   */
+  /** Some citizens answer the counter screen's question (demand.ts `ratingOf`). */
   private maybeRate(ticket: Ticket, c: CounterSim, officer: StaffActor): void {
-    const r = this.random;
-    if (!r.chance(0.6)) return;
-    const hours = (this.clock.ms - ticket.issuedAt) / 3_600_000;
-    const roll = r.next() + Math.min(0.1, hours * 0.03);
-    const score = roll < 0.72 ? 1 : roll < 0.95 ? 2 : roll < 0.99 ? 3 : 4;
-    const reasons: RatingReason[] = score >= 3 && r.chance(0.7) ? [hours > 1 ? 'long_wait' : r.pick(['attitude', 'extra_papers', 'repeat_visits', 'other'] as const)] : [];
-    const rating = { ticketId: ticket.id, counterId: c.id, officerId: officer.staffId, fieldId: ticket.fieldId, serviceDay: ticket.serviceDay, score, reasons, source: 'counter' as const, at: this.clock.ms + r.between(3, 20) * SECOND };
-    saveRating(this.store.db, rating, ticket);
+    const rating = ratingOf(this.random, ticket, c.id, officer.staffId, this.clock.ms);
+    if (rating) saveRating(this.store.db, rating, ticket);
   }
 
-  /** What the called citizen does: comes after a short walk, needs a recall, or never comes. */
+  /** What the called citizen does: comes after a short walk, needs a recall, or never comes (demand.ts). */
   private afterCall(c: CounterSim): void {
-    const r = this.random;
-    const roll = r.next();
-    const noShow = this.options.noShowShare ?? 0.045;
-    if (roll < noShow) {
-      const recalls = r.int(1, 4);
-      let t = 0;
-      for (let i = 0; i < recalls; i++) {
-        t += r.between(40, 70) * SECOND;
-        this.later(t, { kind: 'recall', counter: c.id });
-      }
-      // After four recalls the engine marks them absent itself; otherwise the officer does.
-      if (recalls < 4) this.later(t + r.between(30, 60) * SECOND, { kind: 'noShow', counter: c.id });
-    } else if (roll < noShow + 0.09) {
-      this.later(r.between(45, 60) * SECOND, { kind: 'recall', counter: c.id });
-      this.later(r.between(70, 130) * SECOND, { kind: 'start', counter: c.id });
-    } else {
-      this.later(Math.min(150, r.logNormal(35, 0.4)) * SECOND, { kind: 'start', counter: c.id });
-    }
+    for (const [ms, step] of afterCallSteps(this.random, this.options.noShowShare ?? 0.045, c.id)) this.later(ms, step);
   }
 }

@@ -12,7 +12,7 @@ import { listBackups, takeBackupNow } from '../ops/backup.ts';
 import { migrationsFolder } from '../paths.ts';
 import { rebuildRollups } from '../reports/events-source.ts';
 import { createReportService } from '../reports/report-service.ts';
-import { createConfigCache } from '../services/config-cache.ts';
+import { createConfigCache } from './config-cache.ts';
 import { checkMigrations, DatabaseTooNewError, readJournal } from './migrations.ts';
 import { openDb, type OpenDb } from './open-db.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide.ts';
-import { MINUTE, TestWorld, makeCounter, makeField } from './test-world.ts';
+import { MINUTE, TestWorld, makeCounter, makeField } from '../test-support/test-world.ts';
 import { world, refusal, lastEvent, callNext, finish, issue } from '../test-support/decide-steps.ts';
 
 // The queue engine's decide(): calling: next, a chosen ticket, recall.

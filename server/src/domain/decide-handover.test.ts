@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from './test-world.ts';
+import { MINUTE } from '../test-support/test-world.ts';
 import { callNext, issue, world } from '../test-support/decide-steps.ts';
 
 // The queue engine's decide(): the handover note a transferred or returned ticket carries to the next desk.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T0 } from './test-world.ts';
+import { T0 } from '../test-support/test-world.ts';
 import { DAY, world, refusal, lastEvent } from '../test-support/decide-steps.ts';
 
 // The queue engine's decide(): issuing numbers.

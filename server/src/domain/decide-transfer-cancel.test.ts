@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from './commands.ts';
-import { MINUTE } from './test-world.ts';
+import { MINUTE } from '../test-support/test-world.ts';
 import { world, refusal, lastEvent, callNext, finish, issue } from '../test-support/decide-steps.ts';
 
 // The queue engine's decide(): transfer, cancel and expire.

@@ -4,7 +4,7 @@ import { DomainError } from './errors.ts';
 import { formatNumber, nextSeq } from './numbering.ts';
 import { pickNext } from './ordering.ts';
 import { serviceDayOf, withinHours } from './time.ts';
-import type { Counter, Decision, DomainEvent, Millis, QueueSlice, Ticket } from './types.ts';
+import type { Counter, Decision, DomainEvent, EventData, EventOf, Millis, QueueSlice, Ticket } from './types.ts';
 
 /** The queue engine: (slice, command, now) → changed tickets and counters plus the events that explain them. */
 export function decide(slice: QueueSlice, command: Command, now: Millis): Decision {
@@ -30,9 +30,9 @@ export function decide(slice: QueueSlice, command: Command, now: Millis): Decisi
     case 'transfer':
       return transfer(slice, command, now);
     case 'cancel':
-      return endTicket(slice, command.ticketId, now, 'cancelled', { reason: command.reason });
+      return endTicket(slice, command.ticketId, now, 'cancelled', 'cancelled', { reason: command.reason });
     case 'expire':
-      return endTicket(slice, command.ticketId, now, 'cancelled', { reason: 'expired' }, 'expired');
+      return endTicket(slice, command.ticketId, now, 'cancelled', 'expired', { reason: 'expired' });
     case 'pause':
       return counterState(slice, command.counterId, now, ['open'], 'paused', command.reason, 'counter_paused');
     case 'resume':
@@ -44,24 +44,9 @@ export function decide(slice: QueueSlice, command: Command, now: Millis): Decisi
   }
 }
 
-function event(
-  type: DomainEvent['type'],
-  at: Millis,
-  ticket: Ticket | null,
-  counterId: number | null,
-  from: TicketStatus | null,
-  data: DomainEvent['data'] = {},
-): DomainEvent {
-  return {
-    type,
-    at,
-    ticketId: ticket?.id ?? null,
-    counterId,
-    fieldId: ticket?.fieldId ?? null,
-    from,
-    to: ticket?.status ?? null,
-    data,
-  };
+function event<K extends keyof EventData>(type: K, at: Millis, ticket: Ticket | null, counterId: number | null, from: TicketStatus | null, data: EventData[K]): DomainEvent {
+  // One variant per type: the cast only joins `type` and `data`, which the signature already keeps together.
+  return { type, at, ticketId: ticket?.id ?? null, counterId, fieldId: ticket?.fieldId ?? null, from, to: ticket?.status ?? null, data } as EventOf<K>;
 }
 
 function issue(slice: QueueSlice, cmd: Extract<Command, { kind: 'issue' }>, now: Millis): Decision {
@@ -166,14 +151,14 @@ function recall(slice: QueueSlice, counterId: number, now: Millis): Decision {
 }
 
 /** A step of the ticket at the counter's desk; leaving `called`/`serving` frees the counter. */
-function atCounter(
+function atCounter<K extends 'serving' | 'done' | 'no_show' | 'held'>(
   slice: QueueSlice,
   counterId: number,
   now: Millis,
   from: readonly TicketStatus[],
   to: TicketStatus,
-  type: DomainEvent['type'],
-  data: DomainEvent['data'],
+  type: K,
+  data: EventData[K],
   holdNote: string | null = null,
 ): Decision {
   const counter = counterOf(slice, counterId);
@@ -201,7 +186,7 @@ function returnHeld(slice: QueueSlice, ticketId: number, now: Millis): Decision 
   // The hold's note comes along: it says what the citizen went to fetch.
   const handover = { kind: 'returned' as const, fromCounterId: ticket.counterId, fromFieldId: null, note: ticket.handover?.note ?? null, at: now };
   const back: Ticket = { ...ticket, status: 'waiting', handover };
-  return { tickets: [back], counters: [], events: [event('returned', now, back, ticket.counterId, 'held')] };
+  return { tickets: [back], counters: [], events: [event('returned', now, back, ticket.counterId, 'held', {})] };
 }
 
 /** Releases the counter holding the ticket, if any. */
@@ -262,14 +247,7 @@ function transfer(slice: QueueSlice, cmd: Extract<Command, { kind: 'transfer' }>
   };
 }
 
-function endTicket(
-  slice: QueueSlice,
-  ticketId: number,
-  now: Millis,
-  to: TicketStatus,
-  data: DomainEvent['data'],
-  type: DomainEvent['type'] = 'cancelled',
-): Decision {
+function endTicket<K extends 'cancelled' | 'expired'>(slice: QueueSlice, ticketId: number, now: Millis, to: TicketStatus, type: K, data: EventData[K]): Decision {
   const ticket = ticketOf(slice, ticketId);
   if (!['waiting', 'called', 'serving', 'held'].includes(ticket.status)) throw new DomainError('TICKET_WRONG_STATE');
   const ended: Ticket = { ...ticket, status: to, targetCounterId: null };
@@ -287,7 +265,7 @@ function counterState(
   from: readonly Counter['status'][],
   to: Counter['status'],
   reason: string | null,
-  type: DomainEvent['type'],
+  type: 'counter_opened' | 'counter_paused' | 'counter_resumed' | 'counter_closed',
 ): Decision {
   const counter = counterOf(slice, counterId);
   if (!from.includes(counter.status)) throw new DomainError('COUNTER_WRONG_STATE', `counter is ${counter.status}`);
@@ -296,6 +274,6 @@ function counterState(
   return {
     tickets: [],
     counters: [next],
-    events: [{ type, at: now, ticketId: null, counterId, fieldId: null, from: null, to: null, data: { reason } }],
+    events: [event(type, now, null, counterId, null, { reason })],
   };
 }

@@ -29,7 +29,7 @@ export function fieldDayDeltas(events: readonly DomainEvent[], tickets: readonly
     if (e.ticketId === null || e.fieldId === null) continue;
     const ticket = tickets.find((t) => t.id === e.ticketId);
     if (!ticket) continue;
-    const fieldBefore = typeof e.data.fromFieldId === 'number' ? e.data.fromFieldId : e.fieldId;
+    const fieldBefore = e.type === 'transferred' ? e.data.fromFieldId : e.fieldId;
     if (e.from === 'waiting') at(fieldBefore, ticket.serviceDay).waiting -= 1;
     if (e.to === 'waiting') at(e.fieldId, ticket.serviceDay).waiting += 1;
     if (e.type === 'issued') {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TestWorld, makeCounter, makeField } from './test-world.ts';
+import { TestWorld, makeCounter, makeField } from '../test-support/test-world.ts';
 import type { CounterField } from './types.ts';
 import { NUM_RUNS } from '../test-support/ordering-model.ts';
 import { serve } from '../test-support/ordering-one-counter.ts';

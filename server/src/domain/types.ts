@@ -89,34 +89,41 @@ export interface QueueRules {
   dayRollover: string;
 }
 
-export type EventType =
-  | 'issued'
-  | 'called'
-  | 'recalled'
-  | 'serving'
-  | 'done'
-  | 'no_show'
-  | 'held'
-  | 'returned'
-  | 'transferred'
-  | 'cancelled'
-  | 'expired'
-  | 'counter_opened'
-  | 'counter_paused'
-  | 'counter_resumed'
-  | 'counter_closed';
+export type { EventType } from '@luot/shared';
 
-/** What the engine says happened. The service stamps actor, device and id before storing it. */
-export interface DomainEvent {
-  type: EventType;
+/** What each event type records besides who, when and which ticket: one shape per type, stored as JSON. */
+export interface EventData {
+  issued: { priority: string | null };
+  called: { how: 'next' | 'specific'; counterNumber: number };
+  recalled: { recalls: number; counterNumber: number };
+  serving: Record<string, never>;
+  done: { dossierCode: string | null };
+  /** `auto`: the recall limit marked the citizen absent, after `recalls` recalls. */
+  no_show: { auto: false } | { auto: true; recalls: number };
+  held: { note: string | null };
+  returned: Record<string, never>;
+  transferred: { fromFieldId: number; toFieldId: number | null; toCounterId: number | null; note: string | null };
+  cancelled: { reason: string | null };
+  expired: { reason: 'expired' };
+  /** The pause reason; null for the other counter events. */
+  counter_opened: { reason: string | null };
+  counter_paused: { reason: string | null };
+  counter_resumed: { reason: string | null };
+  counter_closed: { reason: string | null };
+}
+
+interface EventBase {
   at: Millis;
   ticketId: number | null;
   counterId: number | null;
   fieldId: number | null;
   from: TicketStatus | null;
   to: TicketStatus | null;
-  data: Record<string, string | number | boolean | null>;
 }
+
+/** What the engine says happened, one variant per type. The service stamps actor, device and id before storing it. */
+export type DomainEvent = { [K in keyof EventData]: EventBase & { type: K; data: EventData[K] } }[keyof EventData];
+export type EventOf<K extends keyof EventData> = Extract<DomainEvent, { type: K }>;
 
 /** The part of the world a command may read. The service loads only what the command needs. */
 export interface QueueSlice {

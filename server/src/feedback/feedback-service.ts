@@ -12,8 +12,9 @@ import {
 import { DomainError } from '../domain/errors.ts';
 import { serviceDayOf, serviceDayStart } from '../domain/time.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import type { Clock } from '../services/clock.ts';
-import type { ConfigCache } from '../services/config-cache.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
+import type { Announcer } from '../services/announcer.ts';
 import type { Estimates } from '../services/estimates.ts';
 import { ratingsRepo, type FinishedVisit } from './ratings-repo.ts';
 import { saveRating } from './rating-writer.ts';
@@ -39,7 +40,8 @@ export interface RatedVisit {
  * Ratings and the citizen's view of their own ticket. A rating records where, in which field and by which
  * officer the ticket was finished (from the event log), never anything about the citizen.
  */
-export function createFeedback(deps: { store: OpenDb; clock: Clock; config: ConfigCache; estimates: Estimates }) {
+/** Ratings are told to the screens after their commit (announcer.rated). */
+export function createFeedback(deps: { store: OpenDb; clock: Clock; config: ConfigCache; estimates: Estimates; announcer: Pick<Announcer, 'rated'> }) {
   const { db } = deps.store;
   const rollover = () => deps.config.get().rules.dayRollover;
 
@@ -72,6 +74,11 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
 
   function expiresAt(ticket: TicketRow): number {
     return serviceDayStart(ticket.serviceDay, rollover()) + DAY_MS;
+  }
+
+  function announced(visit: RatedVisit): RatedVisit {
+    deps.announcer.rated(visit);
+    return visit;
   }
 
   return {
@@ -118,7 +125,7 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
       if (!last || last.ticketId !== ticketId) throw new DomainError('RATING_NOT_ALLOWED');
       const ticket = ratingsRepo.ticketById(db, ticketId);
       if (ticket?.status !== 'done') throw new DomainError('RATING_NOT_ALLOWED');
-      return store(ticket, last, input, 'counter');
+      return announced(store(ticket, last, input, 'counter'));
     },
 
     /** The citizen's phone rates its own ticket once, after it is finished, until the code expires. */
@@ -127,7 +134,8 @@ export function createFeedback(deps: { store: OpenDb; clock: Clock; config: Conf
       if (ticket.status !== 'done') throw new DomainError('RATING_NOT_ALLOWED');
       const visit = ratingsRepo.doneOfTicket(db, ticket.id);
       if (!visit) throw new DomainError('RATING_NOT_ALLOWED');
-      return store(ticket, visit, input, 'phone');
+      // Committed; now the counter screen that may still be asking hears of it and stops.
+      return announced(store(ticket, visit, input, 'phone'));
     },
 
     /** Today's satisfaction per counter: counts only. */

@@ -1,4 +1,4 @@
-import type { Hub, HubSocket } from '../ws/hub.ts';
+import type { StreamListener, StreamTaps } from '../services/publisher.ts';
 
 interface Waiter {
   ticketId: number;
@@ -11,9 +11,9 @@ interface Waiter {
  * stream as one more (in-process) subscriber, so the queue service and the announcer need no change and a
  * phone learns of a call as fast as a counter screen does.
  */
-export function createTrackWatch(hub: Hub) {
+export function createTrackWatch(hub: StreamTaps) {
   const waiters = new Set<Waiter>();
-  const tap: HubSocket = {
+  const tap: StreamListener = {
     readyState: 1,
     send(text: string) {
       if (waiters.size === 0) return;

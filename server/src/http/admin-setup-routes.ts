@@ -1,13 +1,13 @@
 import { AuditEntry, CenterProfileBody, ErrorBody, RulesBody, VoiceSettingsBody } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
-import { staffOf } from './guards.ts';
+import { staffOf, type Guards } from './guards.ts';
+import type { AdminService } from '../services/admin-service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 /** Center profile, queue rules, voice and the audit log: admins only. */
-export const adminSetupRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const adminSetupRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; admin: AdminService }> = async (app, deps) => {
   const admin = deps.guards.staff('admin');
   const tags = ['admin'];
 
@@ -15,11 +15,7 @@ export const adminSetupRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
   app.put(
     '/api/admin/center',
     { schema: { tags, summary: 'Name, address, logo, day rollover, receipt footer, hall notice', body: CenterProfileBody, response: { 200: CenterProfileBody, ...errors } }, onRequest: admin },
-    async (request) => {
-      const saved = deps.admin.saveCenter(staffOf(request), request.body);
-      deps.announcer.centerChanged();
-      return saved;
-    },
+    async (request) => deps.admin.saveCenter(staffOf(request), request.body),
   );
 
   app.get('/api/admin/rules', { schema: { tags, response: { 200: RulesBody, ...errors } }, onRequest: admin }, async () => deps.admin.rules());

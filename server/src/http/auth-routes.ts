@@ -2,11 +2,11 @@ import { ErrorBody, LoginBody, LoginResponse, Me } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../domain/errors.ts';
-import { staffOf } from './guards.ts';
+import { staffOf, type Guards } from './guards.ts';
+import type { AuthService } from '../services/auth-service.ts';
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; auth: AuthService }> = async (app, deps) => {
   // Per address and username, so one person mistyping does not lock out a whole office behind one NAT; and per
   // address, so invented usernames do not each get a fresh allowance. Both are counted before any password check.
   const limits = [

@@ -1,8 +1,9 @@
 import { CenterInfo, CenterSnapshot, ErrorBody } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../deps.ts';
+import type { ReadModels } from '../services/read-models.ts';
+import type { Guards } from './guards.ts';
 
-export const centerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const centerRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; read: ReadModels }> = async (app, deps) => {
   app.get(
     '/api/center',
     {
@@ -15,7 +16,7 @@ export const centerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
         name: center.name,
         address: center.address,
         fields: deps.read.fields(),
-        priorityCategories: deps.centerConfig.get().priorities,
+        priorityCategories: deps.read.config().priorities,
       };
     },
   );

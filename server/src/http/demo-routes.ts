@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DemoDeviceQuery, DemoDeviceResponse, ErrorBody } from '@luot/shared';
-import { DomainError } from '../domain/errors.ts';
-import type { AppDeps } from '../deps.ts';
-import { demoRepo } from '../db/repositories/demo-repo.ts';
+import type { DeviceAdmin } from '../services/device-admin.ts';
 
 /**
  * Registered only when the server runs the demo center: lets a demo screen pick up its pre-paired
  * token without an admin typing a pairing code. A real center never has this route.
  */
-export const demoRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const demoRoutes: FastifyPluginAsyncTypebox<{ devices: DeviceAdmin }> = async (app, { devices }) => {
   app.get(
     '/api/demo/device',
     {
@@ -19,13 +17,6 @@ export const demoRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
         response: { 200: DemoDeviceResponse, 404: ErrorBody },
       },
     },
-    async (request) => {
-      const list = demoRepo.list(deps.store.db);
-      const counters = deps.read.counters();
-      const wanted = request.query.counter === undefined ? null : counters.find((c) => c.number === request.query.counter)?.id;
-      const found = list.find((d) => d.kind === request.query.kind && (d.kind !== 'counter_display' || d.counterId === (wanted ?? counters[0]?.id)));
-      if (!found) throw new DomainError('DEVICE_NOT_FOUND');
-      return { token: found.token, name: found.name };
-    },
+    async (request) => devices.demoToken(request.query.kind, request.query.counter),
   );
 };

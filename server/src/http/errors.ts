@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorBody, errorCatalog, type ErrorCode, type Problem } from '@luot/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { isStorageFull } from '../db/storage-full.ts';
+import { isStorageFull } from '../services/storage-full.ts';
 import { DomainError } from '../domain/errors.ts';
 
 const fastifyCodes: Record<string, ErrorCode> = {

@@ -1,7 +1,7 @@
 import { CounterRatingBody, ErrorBody, PendingRating, RatingReceipt, SatisfactionToday } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../deps.ts';
-import { actorOf } from './guards.ts';
+import { actorOf, type Guards } from './guards.ts';
+import type { FeedbackService } from '../feedback/feedback-service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 
@@ -9,7 +9,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody 
  * Ratings from counter screens, and today's figures for supervisors. Officers have no route here: they neither
  * rate nor read ratings, so no one at a counter can see or sway what a citizen answered.
  */
-export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const feedbackRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; feedback: FeedbackService }> = async (app, deps) => {
 
   app.post(
     '/api/ratings',
@@ -25,7 +25,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
     async (request, reply) => {
       const actor = actorOf(request);
       const counterId = actor.kind === 'device' ? actor.counterId : null;
-      deps.announcer.rated(deps.feedback.rateAtCounter(counterId, request.body.ticketId, request.body));
+      deps.feedback.rateAtCounter(counterId, request.body.ticketId, request.body);
       return reply.status(201).send({ ok: true, source: 'counter' });
     },
   );

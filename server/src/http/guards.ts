@@ -1,11 +1,8 @@
 import type { DeviceKind, Role } from '@luot/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
-import type { Actor } from '../services/actor.ts';
+import type { Actor, StaffActor } from '../services/actor.ts';
 import type { AuthService } from '../services/auth-service.ts';
-
-export type StaffActor = Extract<Actor, { kind: 'staff' }>;
-export type DeviceActor = Extract<Actor, { kind: 'device' }>;
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,12 +1,10 @@
 import { HealthResponse } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../deps.ts';
-
+import type { Clock } from '../domain/clock.ts';
+import type { ReadModels } from '../services/read-models.ts';
 import { VERSION } from '../version.ts';
 
-export { VERSION };
-
-export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ clock: Clock; read: ReadModels }> = async (app, deps) => {
   app.get(
     '/api/health',
     { schema: { tags: ['system'], summary: 'Liveness and the center name', response: { 200: HealthResponse } } },

@@ -1,7 +1,5 @@
 import { CenterSyncSettingsBody, CenterSyncStatus, ErrorBody } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DomainError } from '../domain/errors.ts';
-import { HubRequestError } from '../sync/hub-client.ts';
 import type { HubSync } from '../sync/sync-service.ts';
 import type { Guards } from './guards.ts';
 import { staffOf } from './guards.ts';
@@ -10,7 +8,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody,
 const tags = ['province hub'];
 
 /** The center's link to its province hub: where it stands, its settings, a re-sync from scratch. */
-export const hubSyncRoutes: FastifyPluginAsyncTypebox<{ deps: { hubSync: HubSync; guards: Guards } }> = async (app, { deps }) => {
+export const hubSyncRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; hubSync: HubSync }> = async (app, deps) => {
   app.get(
     '/api/admin/hub-sync',
     { schema: { tags, summary: 'Where the sync to the province hub stands (last acknowledged event, lag)', response: { 200: CenterSyncStatus, ...errors } }, onRequest: deps.guards.staff('supervisor', 'admin') },
@@ -30,12 +28,7 @@ export const hubSyncRoutes: FastifyPluginAsyncTypebox<{ deps: { hubSync: HubSync
     '/api/admin/hub-sync/resync',
     { schema: { tags, summary: 'Ask the hub to drop this center’s data and take the whole log again', response: { 200: CenterSyncStatus, ...errors } }, onRequest: deps.guards.staff('admin') },
     async () => {
-      try {
-        await deps.hubSync.resync();
-      } catch (error) {
-        if (error instanceof HubRequestError) throw new DomainError(error.code);
-        throw error;
-      }
+      await deps.hubSync.resync();
       return deps.hubSync.status();
     },
   );

@@ -1,9 +1,10 @@
 import { ErrorBody, LiveFigures } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Guards } from './guards.ts';
+import type { LiveFiguresService } from '../services/live-figures.ts';
 
 /** The supervisor's live figures and alerts; the live stream carries the queue and counters themselves. */
-export const liveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const liveRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; live: LiveFiguresService }> = async (app, deps) => {
   app.get(
     '/api/live',
     {

@@ -4,12 +4,13 @@ import { BackupList, BackupTaken, ErrorBody } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
+import type { Registry } from 'prom-client';
+import type { Clock } from '../domain/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { BackupError, listBackups } from '../ops/backup.ts';
-import { diskSpace } from '../ops/backup-service.ts';
+import { diskSpace, type BackupService } from '../ops/backup-service.ts';
 import { parseBackupName } from '../ops/retention.ts';
-import { staffOf } from './guards.ts';
+import { staffOf, type Guards } from './guards.ts';
 
 const errors = { 401: ErrorBody, 403: ErrorBody, 500: ErrorBody, 507: ErrorBody };
 
@@ -26,11 +27,22 @@ export function allowList(entries: readonly string[]): BlockList {
   return list;
 }
 
+export interface OpsRoutesOptions {
+  guards: Guards;
+  clock: Clock;
+  backups: BackupService;
+  /** Where backups go and when the daily one runs (LUOT_BACKUP_DIR, LUOT_BACKUP_TIME). */
+  backupConfig: { dir: string; dailyAt: string };
+  metrics: Registry;
+  /** Addresses allowed to read /metrics without a login (LUOT_METRICS_ALLOW). */
+  metricsAllow: string[];
+}
+
 /** Monitoring and backups: /metrics for Prometheus, and the admin's backup list and "back up now" button. */
-export const opsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const opsRoutes: FastifyPluginAsyncTypebox<OpsRoutesOptions> = async (app, deps) => {
   const admin = deps.guards.staff('admin');
   const leaders = deps.guards.staff('supervisor', 'admin');
-  const allowed = allowList(deps.config.metricsAllow);
+  const allowed = allowList(deps.metricsAllow);
   const fromAllowedNetwork = (request: FastifyRequest) => {
     const ip = request.ip.replace(/^::ffff:/, '');
     return allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
@@ -54,7 +66,7 @@ export const opsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     '/api/admin/backups',
     { schema: { tags: ['admin'], summary: 'Backups in the backup folder, newest first, and the free space there', response: { 200: BackupList, ...errors } }, onRequest: admin },
     async () => {
-      const dir = deps.config.backup.dir;
+      const dir = deps.backupConfig.dir;
       let freeBytes = 0;
       try {
         freeBytes = diskSpace(dir).freeBytes;
@@ -62,7 +74,7 @@ export const opsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
         // No folder yet (no backup taken) or the disk is unplugged: nothing free there.
       }
       const backups = listBackups(dir).map((b) => ({ name: b.name, takenAt: new Date(b.takenAt).toISOString(), reason: b.reason, bytes: b.bytes }));
-      return { dir, freeBytes, dailyAt: deps.config.backup.dailyAt, backups };
+      return { dir, freeBytes, dailyAt: deps.backupConfig.dailyAt, backups };
     },
   );
 

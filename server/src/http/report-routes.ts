@@ -2,11 +2,12 @@ import { ErrorBody, errorBody, Report, ReportExportQuery, ReportQuery } from '@l
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
 import { attachmentHeader, reportFileName } from '../reports/export-columns.ts';
 import { reportCsv } from '../reports/export-csv.ts';
 import { reportXlsx } from '../reports/export-xlsx.ts';
 import { ReportRangeError } from '../reports/report-service.ts';
+import type { Guards } from './guards.ts';
+import type { ReportService } from '../reports/report-service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 /** A file download: sent as bytes, documented as binary. */
@@ -14,7 +15,7 @@ const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const tags = ['reports'];
 
 /** Reports and their exports: supervisors and admins only. */
-export const reportRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: ReportService }> = async (app, deps) => {
   const onRequest = deps.guards.staff('supervisor', 'admin');
 
   /** A range that cannot be answered is a 400 with the reason, in the usual error body. */

@@ -1,8 +1,9 @@
 import { ConfigFile, ErrorBody, ImportResult, SetupSheet, SetupStatus } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
-import { staffOf } from './guards.ts';
+import type { Announcer } from '../services/announcer.ts';
+import type { SetupService } from '../services/setup-service.ts';
+import { staffOf, type Guards } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 
@@ -10,7 +11,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody 
 const CONFIG_BODY_LIMIT = 1024 * 1024;
 
 /** First-run setup and the configuration file (export, import): admins only. */
-export const setupRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const setupRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; setup: SetupService; announcer: Announcer }> = async (app, deps) => {
   const admin = deps.guards.staff('admin');
   const tags = ['setup'];
 

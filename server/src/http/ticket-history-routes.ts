@@ -1,13 +1,14 @@
 import { ErrorBody, TicketSearchQuery, TicketSearchResult } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../deps.ts';
-import { ticketHistory } from '../services/ticket-history.ts';
+import type { ReadModels } from '../services/read-models.ts';
+import type { TicketHistoryService } from '../services/ticket-history.ts';
+import type { Guards } from './guards.ts';
 
 /**
  * “Where did B023 go?”: a supervisor looks a ticket of the day up by its number and reads everything that
  * happened to it. Numbers and staff names only; nothing about the citizen is kept to show.
  */
-export const ticketHistoryRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const ticketHistoryRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; read: ReadModels; history: TicketHistoryService }> = async (app, deps) => {
   app.get(
     '/api/tickets/search',
     {
@@ -21,7 +22,7 @@ export const ticketHistoryRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> =
     },
     async (request) => {
       const serviceDay = request.query.day ?? deps.read.today().day;
-      return { serviceDay, tickets: ticketHistory(deps.store, serviceDay, request.query.number) };
+      return { serviceDay, tickets: deps.history.find(serviceDay, request.query.number) };
     },
   );
 };

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorBody, PhoneRatingBody, RatingReceipt, TrackCodeParams, TrackQuery, TrackView } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../deps.ts';
+import type { FeedbackService } from '../feedback/feedback-service.ts';
+import type { StreamTaps } from '../services/publisher.ts';
 import { createTrackWatch } from '../feedback/track-watch.ts';
 
 /** How long a tracking page's request is held open waiting for a change before it is answered anyway. */
@@ -18,8 +19,8 @@ const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody,
  * (or 25 s). A call reaches the phone as fast as a WebSocket delta would, without opening the authenticated
  * /ws protocol to anonymous peers, and a phone that sleeps and wakes simply asks again.
  */
-export const trackRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
-  const watch = createTrackWatch(deps.hub);
+export const trackRoutes: FastifyPluginAsyncTypebox<{ feedback: FeedbackService; taps: StreamTaps; appsRoot: string }> = async (app, deps) => {
+  const watch = createTrackWatch(deps.taps);
   app.addHook('onClose', async () => watch.close());
 
   app.get(
@@ -66,13 +67,12 @@ export const trackRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      // Committed; now the counter screen that may still be asking hears of it and stops.
-      deps.announcer.rated(deps.feedback.rateByPhone(request.params.code, request.body));
+      deps.feedback.rateByPhone(request.params.code, request.body);
       return reply.status(201).send({ ok: true, source: 'phone' });
     },
   );
 
-  const page = join(deps.config.appsRoot, 'kiosk', 'dist', 'track.html');
+  const page = join(deps.appsRoot, 'kiosk', 'dist', 'track.html');
   app.get('/t/:code', { schema: { hide: true } }, async (_request, reply) => {
     let html: string;
     try {

@@ -2,7 +2,8 @@ import { ErrorBody, guideQueries, guideSays, type GuideRequest, type GuideSay } 
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
+import type { ReadModels } from '../services/read-models.ts';
+import type { Guards } from './guards.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Voice } from '../voice/index.ts';
 import { guideSentence, type GuideFacts } from '../voice/guide-sentences.ts';
@@ -13,8 +14,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 const CACHE_CONTROL = 'private, max-age=86400';
 
 /** The field and category a request names, from the center's configuration; unknown ones are refused. */
-function factsOf(deps: AppDeps, request: GuideRequest): GuideFacts {
-  const config = deps.centerConfig.get();
+function factsOf(read: ReadModels, request: GuideRequest): GuideFacts {
+  const config = read.config();
   const lang = request.lang ?? 'vi';
   const facts: GuideFacts = {};
   if ('field' in request && request.field !== undefined) {
@@ -36,7 +37,7 @@ function factsOf(deps: AppDeps, request: GuideRequest): GuideFacts {
  * like a call, so the second citizen who asks hears it at once. `X-Voice-Text` carries the sentence
  * (URL-encoded) for tests and for anyone checking what a kiosk says.
  */
-export function registerGuideRoutes(app: FastifyInstance, deps: AppDeps, voice: Voice): void {
+export function registerGuideRoutes(app: FastifyInstance, deps: { guards: Guards; read: ReadModels }, voice: Voice): void {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   for (const say of guideSays) {
     typed.get(
@@ -57,7 +58,7 @@ export function registerGuideRoutes(app: FastifyInstance, deps: AppDeps, voice: 
       },
       async (request, reply) => {
         const guide = { say, ...(request.query as object) } as GuideRequest & { say: GuideSay };
-        const audio = await voice.speech(guideSentence(guide, factsOf(deps, guide)));
+        const audio = await voice.speech(guideSentence(guide, factsOf(deps.read, guide)));
         const etag = `"${audio.key}"`;
         void reply.header('cache-control', CACHE_CONTROL).header('etag', etag).header('x-voice-text', encodeURIComponent(audio.text));
         if (request.headers['if-none-match'] === etag) return reply.status(304).send(undefined);

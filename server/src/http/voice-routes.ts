@@ -1,10 +1,9 @@
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { ErrorBody, VoiceCallQuery } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../deps.ts';
+import type { ReadModels } from '../services/read-models.ts';
 import { createVoice, type Voice } from '../voice/index.ts';
+import type { Guards } from './guards.ts';
 import { registerGuideRoutes } from './voice-guide-routes.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
@@ -12,21 +11,22 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 /** Browsers keep a call's audio an hour; the ETag (a hash of what shapes the sound) revalidates it after. */
 const CACHE_CONTROL = 'private, max-age=3600';
 
-/** The configured voice settings, or (tests, tools) a cache folder beside the database and no pack. */
-function settings(deps: AppDeps) {
-  if (deps.config.voice) return deps.config.voice;
-  const sqlite = deps.store.sqlite;
-  const cacheDir = sqlite.memory ? join(tmpdir(), 'luot-voice-cache') : join(dirname(sqlite.name), 'voice-cache');
-  return { cacheDir, packDir: null, english: false };
+export interface VoiceRoutesOptions {
+  guards: Guards;
+  read: ReadModels;
+  /** Where the voice keeps its cache and finds its pack (app.ts: the configuration, or beside the database). */
+  settings: Omit<Parameters<typeof createVoice>[0], 'logger'>;
+  /** Pass one to share it (the caller then closes it); otherwise the plugin makes one and closes it with the app. */
+  voice?: Voice;
 }
 
 /**
  * GET /api/voice/call: the WAV a hall board plays when a number is called or recalled; and the kiosk's spoken
- * guidance (voice-guide-routes.ts), made by the same voice. Pass `voice` to
- * share one instance (the caller then closes it); otherwise the plugin makes one and closes it with the app.
+ * guidance (voice-guide-routes.ts), made by the same voice.
  */
-export const voiceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; voice?: Voice }> = async (app, { deps, voice: given }) => {
-  const voice = given ?? createVoice({ ...settings(deps), logger: app.log });
+export const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (app, deps) => {
+  const given = deps.voice;
+  const voice = given ?? createVoice({ ...deps.settings, logger: app.log });
   if (!given) app.addHook('onClose', async () => voice.close());
   registerGuideRoutes(app, deps, voice);
 
@@ -49,7 +49,7 @@ export const voiceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; voice?: Voi
     async (request, reply) => {
       const { number, counter, english } = request.query;
       // The request may ask; otherwise the admin's choice; otherwise the server's configuration.
-      const wanted = english ?? deps.centerConfig.get().voice.english ?? undefined;
+      const wanted = english ?? deps.read.config().voice.english ?? undefined;
       const audio = await voice.callAudio(number, counter, wanted === undefined ? {} : { english: wanted });
       const etag = `"${audio.key}"`;
       void reply.header('cache-control', CACHE_CONTROL).header('etag', etag).header('x-voice-source', audio.source);

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { installErrorHandling } from '../http/errors.ts';
 import { apiDocsPolicy, securityHeaders } from '../http/security-headers.ts';
 import { strictValidatorCompiler } from '../http/strict-validator.ts';
-import { VERSION } from '../http/health-routes.ts';
+import { VERSION } from '../version.ts';
 import type { HubStore } from './db/open-hub-db.ts';
 import { hubAdminRoutes } from './http/admin-routes.ts';
 import { hubAuthRoutes } from './http/auth-routes.ts';

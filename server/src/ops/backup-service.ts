@@ -1,7 +1,7 @@
 import { statfsSync } from 'node:fs';
 import type { BackupConfig } from '../config.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../domain/clock.ts';
 import { listBackups, takeBackup, type BackupReason, type BackupResult } from './backup.ts';
 
 const DAY_MS = 86_400_000;

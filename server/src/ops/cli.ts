@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import Database from 'better-sqlite3';
@@ -113,10 +112,6 @@ async function main(argv: string[]): Promise<number> {
     const i = rest.indexOf(name);
     return i >= 0 ? (rest[i + 1] ?? null) : null;
   };
-  if (command === 'start') {
-    await import('../main.ts');
-    return -1;
-  }
   if (command === undefined || command === 'help' || command === '--help') return (say(HELP), command === undefined ? 2 : 0);
   if (command === 'version' || command === '--version') return (say(VERSION), 0);
   if (command !== 'service') loadEnvFile();
@@ -147,8 +142,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 try {
-  const code = await main(process.argv.slice(2));
-  if (code >= 0) process.exitCode = code;
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof BackupError) console.error(`${error.vi}\n${error.message}`);
   else console.error(error instanceof Error ? error.message : String(error));

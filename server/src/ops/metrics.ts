@@ -4,7 +4,7 @@ import type { OpenDb } from '../db/open-db.ts';
 import { opsRepo } from '../db/repositories/ops-repo.ts';
 import { printersRepo } from '../db/repositories/printers-repo.ts';
 import type { PrintService } from '../printing/index.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../domain/clock.ts';
 import type { ReadModels } from '../services/read-models.ts';
 import type { BackupService } from './backup-service.ts';
 import { diskSpace } from './backup-service.ts';

@@ -5,7 +5,7 @@ import type { DurationFigures, ReportFigures, ReportGroupBy } from '@luot/shared
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../scripts/history/generate.ts';
 import { openDb, type OpenDb } from '../db/open-db.ts';
-import { createConfigCache } from '../services/config-cache.ts';
+import { createConfigCache } from '../db/config-cache.ts';
 import { rebuildRollups } from './events-source.ts';
 import { createReportService, type ReportService } from './report-service.ts';
 

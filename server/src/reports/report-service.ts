@@ -1,8 +1,8 @@
 import type { Report, ReportGroupBy, ReportQuery } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { serviceDayOf } from '../domain/time.ts';
-import type { Clock } from '../services/clock.ts';
-import type { ConfigCache } from '../services/config-cache.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 import type { Cell } from './cells.ts';
 import { cellsFromEvents, rebuildRollups, targetsOf } from './events-source.ts';
 import { buildRows, dimOf, heatmap, ReportAccumulator, type Labels } from './report-builder.ts';

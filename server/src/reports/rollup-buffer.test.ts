@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type OpenDb } from '../db/open-db.ts';
-import { WriteBatcher } from '../services/write-batcher.ts';
+import { WriteBatcher } from '../db/write-batcher.ts';
 import { DayCells } from './cells.ts';
 import { RollupBuffer } from './rollup-buffer.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-db.ts';
-import type { BatchParticipant } from '../services/write-batcher.ts';
+import type { BatchParticipant } from '../db/write-batcher.ts';
 import { DayCells } from './cells.ts';
 import { writeCells } from './rollup-writer.ts';
 

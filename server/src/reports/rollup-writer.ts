@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-db.ts';
-import type { ConfigCache } from '../services/config-cache.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 import type { DomainEvent, Ticket } from '../domain/types.ts';
 import { DayCells } from './cells.ts';
 import { reportRepo } from './report-repo.ts';
@@ -41,7 +41,7 @@ export function foldReportRollups(
       }
       memories.set(ticket.id, memory);
     }
-    const fromFieldId = typeof e.data.fromFieldId === 'number' ? e.data.fromFieldId : null;
+    const fromFieldId = e.type === 'transferred' ? e.data.fromFieldId : null;
     const c = step(memory, ticket, { type: e.type, at: e.at, fieldId: e.fieldId, counterId: e.counterId, actorId: stamp.actorId, fromFieldId });
     if (c) cells.add(ticket, c, targetMs);
   }

@@ -6,7 +6,7 @@ import { settingsRepo, defaultCenter } from '../db/repositories/settings-repo.ts
 import { counterFields, counters, fields } from '../db/schema/index.ts';
 import { demoRepo, type DemoDevice } from '../db/repositories/demo-repo.ts';
 import type { AuthService } from '../services/auth-service.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../domain/clock.ts';
 import { demoCenter } from './demo-center.ts';
 
 export interface SeededAccount {

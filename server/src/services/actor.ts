@@ -12,3 +12,6 @@ export function stampOf(actor: Actor): { actorId: number | null; deviceId: numbe
     deviceId: actor.kind === 'device' ? actor.deviceId : null,
   };
 }
+
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+export type DeviceActor = Extract<Actor, { kind: 'device' }>;

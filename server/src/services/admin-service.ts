@@ -1,23 +1,27 @@
 import type { AdminCounter, AdminField, AdminStaff, CenterProfileBody, CounterBody, FieldBody, RulesBody, StaffBody, StaffUpdateBody, StaffWithPassword, VoiceSettingsBody } from '@luot/shared';
 import { generatePassword } from '../auth/password.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { Clock } from '../domain/clock.ts';
 import { parseLocalTime } from '../domain/time.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { adminRepo } from '../db/repositories/admin-repo.ts';
 import { settingsRepo } from '../db/repositories/settings-repo.ts';
-import type { StaffActor } from '../http/guards.ts';
+import type { StaffActor } from './actor.ts';
+import type { Announcer } from './announcer.ts';
 import { diff, type Audit, type Audited } from './audit.ts';
 import { centerWords, counterWords, fieldWords, rulesWords, staffWords } from './audit-words.ts';
 import type { AuthService } from './auth-service.ts';
-import type { Clock } from './clock.ts';
-import type { ConfigCache } from './config-cache.ts';
 
 /**
  * The center's set-up. Each change is validated, written and recorded in the audit log in one transaction
  * (services/audit.ts), worded as what changed, before → after. Nothing is deleted: fields, counters and
  * accounts in use are refused or deactivated, because the event log still points at them.
  */
-export function createAdminService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; auth: AuthService; audit: Audit }) {
+/** What the set-up tells the screens after its commit; the history generator, with no screens, passes a silent one. */
+export type SetupAnnouncer = Pick<Announcer, 'fieldsChanged' | 'counterChanged' | 'centerChanged'>;
+
+export function createAdminService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; auth: AuthService; audit: Audit; announcer: SetupAnnouncer }) {
   const { db } = deps.store;
   const audited = <T>(actor: StaffActor, action: string, entity: string, work: () => Audited<T>): T => deps.audit.record(actor, action, entity, work);
   const allFields = () => adminRepo.fields(db);
@@ -65,7 +69,7 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
       return { ...config.center, dayRollover: config.rules.dayRollover };
     },
     saveCenter(actor: StaffActor, body: CenterProfileBody): CenterProfileBody {
-      return audited(actor, 'center.update', 'center', () => {
+      const done = audited(actor, 'center.update', 'center', () => {
         const now = deps.clock.now();
         const config = deps.config.get();
         const before = centerWords({ ...config.center, dayRollover: config.rules.dayRollover });
@@ -74,23 +78,30 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
         settingsRepo.saveRules(db, { ...settingsRepo.rules(db), dayRollover }, now);
         return { id: null, result: body, subject: body.name, changes: diff(before, centerWords(body)) };
       });
+      deps.announcer.centerChanged();
+      return done;
     },
 
     fields: () => adminRepo.fields(db),
     createField(actor: StaffActor, body: FieldBody): AdminField {
-      return audited(actor, 'field.create', 'field', () => {
+      const done = audited(actor, 'field.create', 'field', () => {
         checkField(body, null);
         const id = adminRepo.insertField(db, body);
         return { id, result: field(id), subject: body.nameVi, changes: diff(null, fieldWords(body, allFields())) };
       });
+      // Open kiosks and consoles receive the new field as an upsert and offer it at once.
+      deps.announcer.fieldsChanged([done.id], 'field_created');
+      return done;
     },
     updateField(actor: StaffActor, id: number, body: FieldBody): AdminField {
-      return audited(actor, 'field.update', 'field', () => {
+      const done = audited(actor, 'field.update', 'field', () => {
         const before = fieldWords(field(id), allFields());
         checkField(body, id);
         adminRepo.updateField(db, id, body);
         return { id, result: field(id), subject: body.nameVi, changes: diff(before, fieldWords(body, allFields())) };
       });
+      deps.announcer.fieldsChanged([done.id], 'field_updated');
+      return done;
     },
     /** A field with citizens still in its queue, or with sub-fields, stays; otherwise it is deactivated. */
     removeField(actor: StaffActor, id: number): AdminField {
@@ -102,25 +113,30 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
       });
     },
     setIssuing(actor: StaffActor, id: number, issuing: boolean): AdminField {
-      return audited(actor, issuing ? 'field.resume_issuing' : 'field.stop_issuing', 'field', () => {
+      const done = audited(actor, issuing ? 'field.resume_issuing' : 'field.stop_issuing', 'field', () => {
         const before = field(id);
         adminRepo.setIssuing(db, id, issuing);
         return { id, result: field(id), subject: before.nameVi, changes: diff({ issuing: before.issuing }, { issuing }) };
       });
+      // Kiosks and boards learn at once that the field stopped or resumed.
+      deps.announcer.fieldsChanged([done.id], done.issuing ? 'issuing_resumed' : 'issuing_stopped');
+      return done;
     },
 
     counters: () => adminRepo.counters(db),
     createCounter(actor: StaffActor, body: CounterBody): AdminCounter {
-      return audited(actor, 'counter.create', 'counter', () => {
+      const done = audited(actor, 'counter.create', 'counter', () => {
         checkCounter(body, null);
         const { fields: served, ...row } = body;
         const id = adminRepo.insertCounter(db, row);
         adminRepo.setCounterFields(db, id, served);
         return { id, result: counter(id), subject: body.name, changes: diff(null, counterWords(body, allFields())) };
       });
+      deps.announcer.counterChanged(done.id, 'counter_created');
+      return done;
     },
     updateCounter(actor: StaffActor, id: number, body: CounterBody): AdminCounter {
-      return audited(actor, 'counter.update', 'counter', () => {
+      const done = audited(actor, 'counter.update', 'counter', () => {
         const before = counterWords(counter(id), allFields());
         checkCounter(body, id);
         const { fields: served, ...row } = body;
@@ -128,6 +144,8 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
         adminRepo.setCounterFields(db, id, served);
         return { id, result: counter(id), subject: body.name, changes: diff(before, counterWords(body, allFields())) };
       });
+      deps.announcer.counterChanged(done.id, 'counter_updated');
+      return done;
     },
     removeCounter(actor: StaffActor, id: number): AdminCounter {
       return audited(actor, 'counter.deactivate', 'counter', () => {

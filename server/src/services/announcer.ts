@@ -1,7 +1,7 @@
-import { printerProblemText, type Alert, type CallView, type Change, type CounterView, type PrinterState } from '@luot/shared';
+import { printerProblemText, type Alert, type CallView, type CounterView, type PrinterState, type SetupCause } from '@luot/shared';
 import { ticketView } from '../db/repositories/views-repo.ts';
-import type { Hub } from '../ws/hub.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { Published, Publisher } from './publisher.ts';
 import type { Outcome } from './queue-service.ts';
 import type { ReadModels } from './read-models.ts';
 
@@ -9,7 +9,7 @@ import type { ReadModels } from './read-models.ts';
  * Turns committed outcomes into deltas on the hub's streams. Called only after the transaction
  * returned, so screens never show a change the database does not have.
  */
-export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock }) {
+export function createAnnouncer(deps: { hub: Publisher; read: ReadModels; clock: Clock }) {
   const { hub, read, clock } = deps;
 
   const lastProblems = new Map<number, string>();
@@ -37,7 +37,7 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
     /** The center's name or hall notice changed: boards show it without a reconnect. */
     centerChanged(): void {
       const profile = read.centerProfile();
-      const change = { cause: 'center_updated', center: { name: profile.name, notice: profile.hallNotice } };
+      const change: Published = { cause: 'center_updated', center: { name: profile.name, notice: profile.hallNotice } };
       hub.publish('hall', change);
       hub.publish('center', change);
     },
@@ -47,20 +47,20 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
      * phone must not be asked again at the desk), and supervisors' satisfaction figures refresh.
      */
     rated(visit: { ticketId: number; counterId: number | null }): void {
-      const change: Change = { cause: 'rated', rated: visit };
+      const change: Published = { cause: 'rated', rated: visit };
       if (visit.counterId !== null) hub.publish(`counter:${visit.counterId}`, change);
       hub.publish('center', change);
     },
 
     /** Fields changed outside the queue engine (issuing stopped or resumed): refresh their views. */
-    fieldsChanged(fieldIds: number[], cause: string): void {
+    fieldsChanged(fieldIds: number[], cause: SetupCause): void {
       const fields = read.fields(fieldIds);
       hub.publish('center', { cause, fields });
       hub.publish('hall', { cause, fields });
     },
 
     /** A counter changed outside the queue engine (an officer signed in or out): refresh its views. */
-    counterChanged(counterId: number, cause: string): void {
+    counterChanged(counterId: number, cause: SetupCause): void {
       const counters = read.counters([counterId]);
       hub.publish('center', { cause, counters });
       hub.publish('hall', { cause, counters });
@@ -76,8 +76,7 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
       for (const e of outcome.events) {
         if (e.counterId !== null) counterIds.add(e.counterId);
         if (e.fieldId !== null) fieldIds.add(e.fieldId);
-        const from = e.data.fromFieldId;
-        if (typeof from === 'number') fieldIds.add(from);
+        if (e.type === 'transferred') fieldIds.add(e.data.fromFieldId);
       }
       for (const t of outcome.tickets) {
         fieldIds.add(t.fieldId);
@@ -91,7 +90,7 @@ export function createAnnouncer(deps: { hub: Hub; read: ReadModels; clock: Clock
       hub.publish('center', { ...base, tickets: outcome.tickets.map(ticketView), counters, fields });
       hub.publish('hall', { ...base, counters, fields });
       for (const counter of counters) {
-        const change: Change = { cause: last.type, counters: [counter] };
+        const change: Published = { cause: last.type, counters: [counter] };
         if (call?.counterId === counter.id) change.call = call;
         hub.publish(`counter:${counter.id}`, change);
       }

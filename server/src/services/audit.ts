@@ -1,8 +1,8 @@
 import type { AuditChange, AuditValue } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { adminRepo } from '../db/repositories/admin-repo.ts';
-import type { StaffActor } from '../http/guards.ts';
-import type { Clock } from './clock.ts';
+import type { StaffActor } from './actor.ts';
+import type { Clock } from '../domain/clock.ts';
 
 /** An entity as the audit log words it: flat keys (named in the console) and values a person can read. */
 export type AuditRecord = Readonly<Record<string, AuditValue>>;

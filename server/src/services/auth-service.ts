@@ -4,10 +4,10 @@ import { createPasswordGate, type PasswordGateOptions } from '../auth/password-g
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newPairingCode, newToken, tokenKind } from '../auth/tokens.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import { unlessStorageFull } from '../db/storage-full.ts';
+import { unlessStorageFull } from './storage-full.ts';
 import { accessRepo, deviceSettings, type DeviceRow } from '../db/repositories/access-repo.ts';
 import type { Actor } from './actor.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
 
 const SESSION_MS = 12 * 60 * 60 * 1000; // one working day plus overtime
 const PAIRING_MS = 10 * 60 * 1000;

@@ -4,7 +4,7 @@ import { adminRepo } from '../db/repositories/admin-repo.ts';
 import { printersRepo } from '../db/repositories/printers-repo.ts';
 import { settingsRepo } from '../db/repositories/settings-repo.ts';
 import { setupRepo } from '../db/repositories/setup-repo.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
 
 /**
  * The center's set-up as one file: active fields, counters, rules, voice, printers and devices. Entries name each

@@ -2,8 +2,8 @@ import type { Ticket } from '../domain/types.ts';
 import { localMinutes, serviceDayStart } from '../domain/time.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { estimatesRepo, type CounterNow } from '../db/repositories/estimates-repo.ts';
-import type { Clock } from './clock.ts';
-import type { ConfigCache } from './config-cache.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 import { callTime, drainMs, remainingMs, type CounterTurns } from './wait-model.ts';
 
 /** Before a field has any visit, today or on the days before, we assume this long per citizen. */

@@ -3,7 +3,7 @@ import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
 import { defaultCenter, settingsRepo, type FirstRunRecord } from '../db/repositories/settings-repo.ts';
 import type { AuthService } from './auth-service.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
 
 /** Where the console's first-run setup lives; printed on the console at the first production start. */
 export const FIRST_RUN_SETUP_PATH = '/console/#/setup';

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
 
 export interface KioskPaceOptions {
   /** Numbers a kiosk may issue per second, sustained. */

@@ -4,7 +4,7 @@ import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
 import { liveRepo } from '../db/repositories/live-repo.ts';
 import { eligibleFor } from '../domain/ordering.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
 import type { KioskPace } from './kiosk-pace.ts';
 import type { ReadModels } from './read-models.ts';
 import type { Receipts } from './receipts.ts';

@@ -1,17 +1,15 @@
 import type { Command } from '../domain/commands.ts';
 import { decide } from '../domain/decide.ts';
-import { fieldDayDeltas } from '../domain/field-day.ts';
 import { serviceDayOf } from '../domain/time.ts';
-import type { Counter, Decision, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
+import type { Counter, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
-import { RollupBuffer } from '../reports/rollup-buffer.ts';
-import { configuredTargets, foldReportRollups } from '../reports/rollup-writer.ts';
-import { stampOf, type Actor } from './actor.ts';
-import type { Clock } from './clock.ts';
-import type { ConfigCache } from './config-cache.ts';
-import { newTrackingCode } from './tracking-code.ts';
-import type { WriteBatcher } from './write-batcher.ts';
+import type { Actor } from './actor.ts';
+import { createDecisionWriter, type DerivedWrites } from './decision-writer.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
+import { createTrackingCodes } from './tracking-code.ts';
+import type { WriteBatcher } from '../db/write-batcher.ts';
 
 export interface Outcome {
   tickets: Ticket[];
@@ -39,28 +37,11 @@ const none = (): Outcome => ({ tickets: [], counters: [], events: [] });
  * the events. Nothing here broadcasts or prints: callers announce only what this returned, and
  * they get it only once the batch is durable.
  */
-export function createQueueService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; batcher: WriteBatcher }) {
+export function createQueueService(deps: { store: OpenDb; clock: Clock; config: ConfigCache; batcher: WriteBatcher; derived: DerivedWrites }) {
   const { db } = deps.store;
   let sweptDay: string | null = null;
-  const rollups = new RollupBuffer(db);
-  deps.batcher.join(rollups);
-  const targetMinutes = configuredTargets(db, deps.config);
-
-  function persist(decision: Decision, actor: Actor): void {
-    for (const t of decision.tickets) queueRepo.updateTicket(db, t);
-    for (const c of decision.counters) queueRepo.updateCounter(db, c);
-    record(decision, actor);
-  }
-
-  /**
-   * The event log and the per-field tallies derived from it, in the same savepoint as the change; the report
-   * rollups it adds are written once per batch, in the same transaction (RollupBuffer).
-   */
-  function record(decision: Decision, actor: Actor): void {
-    rollups.add(foldReportRollups(db, decision.events, decision.tickets, stampOf(actor), targetMinutes));
-    queueRepo.appendEvents(db, decision.events, stampOf(actor));
-    queueRepo.applyFieldDays(db, fieldDayDeltas(decision.events, decision.tickets));
-  }
+  const writer = createDecisionWriter(db, deps.derived);
+  const newTrackingCode = createTrackingCodes();
 
   /** Configuration, every counter's state and the tickets the command touches. */
   function slice(ticketIds: readonly number[]): QueueSlice {
@@ -93,7 +74,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
       const acc = none();
       for (const id of queueRepo.staleIds(db, day)) {
         const decision = decide(slice([id]), { kind: 'expire', ticketId: id }, now);
-        persist(decision, { kind: 'system' });
+        writer.persist(decision, { kind: 'system' });
         merge(acc, decision);
       }
       return acc;
@@ -108,7 +89,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
       const swept = await sweepIfNewDay(now);
       const decision = await deps.batcher.submit(() => {
         const d = decide(sliceFor(command, today(now)), command, now);
-        persist(d, actor);
+        writer.persist(d, actor);
         return d;
       });
       return merge(swept, decision);
@@ -141,8 +122,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
         const ticket = decision.tickets[0];
         if (!ticket) throw new Error('issue decided no ticket');
         const trackingCode = newTrackingCode();
-        queueRepo.insertTicket(db, ticket, { trackingCode, idempotencyKey: input.idempotencyKey, deviceId });
-        record(decision, actor);
+        writer.persist(decision, actor, { ticket, trackingCode, idempotencyKey: input.idempotencyKey });
         return { ...decision, ticket, trackingCode, created: true };
       });
       return { ...result, ...merge(swept, result) };

@@ -3,8 +3,8 @@ import { accessRepo, deviceSettings } from '../db/repositories/access-repo.ts';
 import { serviceDayOf, serviceDayStart } from '../domain/time.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { viewsRepo } from '../db/repositories/views-repo.ts';
-import type { Clock } from './clock.ts';
-import type { ConfigCache } from './config-cache.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 
 const HALL_CALLS = 10;
 
@@ -54,6 +54,8 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
     fields,
     counters,
     centerProfile: () => deps.config.get().center,
+    /** The whole configuration as last read: priorities, voice, fields (routes read it through here, not the cache). */
+    config: () => deps.config.get(),
     hall(): HallSnapshot {
       const center = deps.config.get().center;
       return { center: { name: center.name, notice: center.hallNotice }, fields: fields(), counters: counters(), calls: calls() };

@@ -4,7 +4,7 @@ import { printersRepo, type PrinterRow } from '../db/repositories/printers-repo.
 import type { Ticket } from '../domain/types.ts';
 import type { PrinterConfig, PrintService } from '../printing/index.ts';
 import type { Actor } from './actor.ts';
-import type { ConfigCache } from './config-cache.ts';
+import type { ConfigCache } from '../db/config-cache.ts';
 
 /** How long a kiosk waits for the first print attempt before showing the number anyway. */
 export const FIRST_ATTEMPT_WAIT_MS = 3000;

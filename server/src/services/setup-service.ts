@@ -8,7 +8,7 @@ import { settingsRepo } from '../db/repositories/settings-repo.ts';
 import { setupRepo } from '../db/repositories/setup-repo.ts';
 import { diff } from './audit.ts';
 import type { AuthService } from './auth-service.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../domain/clock.ts';
 import { exportConfig } from './config-export.ts';
 import { createConfigImport } from './config-import.ts';
 import { Problems, repeats } from './config-problems.ts';

@@ -102,3 +102,10 @@ function eventOf(row: HistoryRow, counterNumber: ReadonlyMap<number, number>): T
       return event;
   }
 }
+
+/** The history search as a service bound to one database, for the route. */
+export function createTicketHistory(store: OpenDb) {
+  return { find: (serviceDay: string, query: string) => ticketHistory(store, serviceDay, query) };
+}
+
+export type TicketHistoryService = ReturnType<typeof createTicketHistory>;

@@ -1,5 +1,5 @@
 import type { CenterLiveStatus } from '@luot/shared';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../domain/clock.ts';
 import type { LiveFiguresService } from '../services/live-figures.ts';
 import type { ReadModels } from '../services/read-models.ts';
 

@@ -1,7 +1,8 @@
 import { configHash, errorCatalog, SYNC_PROTOCOL, type CenterLiveStatus, type CenterSyncStatus, type SyncBatch, type SyncPosition } from '@luot/shared';
+import type { ConfigCache } from '../db/config-cache.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import type { Clock } from '../services/clock.ts';
-import type { ConfigCache } from '../services/config-cache.ts';
+import type { Clock } from '../domain/clock.ts';
+import { DomainError } from '../domain/errors.ts';
 import { hubClient, HubRequestError, type HubClient } from './hub-client.ts';
 import { outboxRepo, type StoredHubSettings } from './outbox-repo.ts';
 
@@ -237,11 +238,19 @@ export function createHubSync(deps: {
       this.wake();
     },
 
-    /** Asks the hub to drop this center and rebuild it from the full log; the next cycles resend everything. */
+    /**
+     * Asks the hub to drop this center and rebuild it from the full log; the next cycles resend everything.
+     * A refusal or an unreachable hub is a DomainError with the hub's code, so the route only replies.
+     */
     async resync(): Promise<SyncPosition> {
       const { settings: s } = settings();
-      if (!s) throw new HubRequestError('SYNC_NOT_CONFIGURED', null, 'no hub settings');
-      position = await api(s).resync();
+      if (!s) throw new DomainError('SYNC_NOT_CONFIGURED', 'no hub settings');
+      try {
+        position = await api(s).resync();
+      } catch (error) {
+        if (error instanceof HubRequestError) throw new DomainError(error.code, error.message);
+        throw error;
+      }
       this.wake();
       return position;
     },

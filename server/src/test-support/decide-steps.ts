@@ -2,7 +2,7 @@ import type { ErrorCode } from '@luot/shared';
 import { expect } from 'vitest';
 import type { Command } from '../domain/commands.ts';
 import { DomainError } from '../domain/errors.ts';
-import { MINUTE, TestWorld, makeCounter, makeField } from '../domain/test-world.ts';
+import { MINUTE, TestWorld, makeCounter, makeField } from './test-world.ts';
 import type { DomainEvent, QueueRules } from '../domain/types.ts';
 
 /** The small world and the steps the engine's decide tests (domain/decide-*.test.ts) share. */

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Command } from '../domain/commands.ts';
 import { DomainError } from '../domain/errors.ts';
-import { MINUTE, TestWorld } from '../domain/test-world.ts';
+import { MINUTE, TestWorld } from './test-world.ts';
 import type { Counter, Ticket } from '../domain/types.ts';
 import { clsOf, callableAt, toCommands } from './ordering-model.ts';
 import type { Ratio, Cls, Step } from './ordering-model.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Command } from '../domain/commands.ts';
-import { TestWorld, makeCounter, makeField } from '../domain/test-world.ts';
+import { TestWorld, makeCounter, makeField } from './test-world.ts';
 import type { Counter, CounterField, FieldConfig, QueueRules, Ticket } from '../domain/types.ts';
 
 /** The random worlds and command sequences the queue engine's property tests (domain/ordering-*.property.test.ts) share. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { DomainError } from '../domain/errors.ts';
-import { TestWorld, makeCounter, makeField } from '../domain/test-world.ts';
+import { TestWorld, makeCounter, makeField } from './test-world.ts';
 import type { Ticket } from '../domain/types.ts';
 import type { Ratio } from './ordering-model.ts';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../app.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppParts } from '../parts.ts';
 import { openDb, type OpenDb } from '../db/open-db.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../domain/clock.ts';
 
 /** A clock tests move by hand. Starts on a Monday at 08:00 in Ha Noi (01:00 UTC). */
 export class TestClock implements Clock {
@@ -20,7 +20,7 @@ export class TestClock implements Clock {
 
 export interface TestServer {
   app: FastifyInstance;
-  deps: AppDeps;
+  deps: AppParts;
   store: OpenDb;
   clock: TestClock;
   dbFile: string;

@@ -1,10 +1,8 @@
-import type { Change, ServerMessage } from '@luot/shared';
+import type { ServerMessage, StreamName } from '@luot/shared';
+import type { Published, Publisher, StreamListener, StreamTaps } from '../services/publisher.ts';
 
-/** The small part of a WebSocket the hub needs; real sockets from `ws` fit it. */
-export interface HubSocket {
-  send(data: string): void;
-  readonly readyState: number;
-}
+/** The small part of a WebSocket the hub needs; real sockets from `ws` fit it, and so do in-process listeners. */
+export type HubSocket = StreamListener;
 
 const OPEN = 1;
 
@@ -17,12 +15,12 @@ interface Stream {
  * Topics with a sequence number each. A delta is serialized once per stream, not once per client,
  * so a call reaches two hundred screens for the price of one JSON.stringify.
  */
-export class Hub {
+export class Hub implements Publisher, StreamTaps {
   private readonly streams = new Map<string, Stream>();
   /** What each connection is (kiosk, hall_board, counter_display, staff_console), for the metrics. */
   private readonly labels = new WeakMap<HubSocket, string>();
 
-  private stream(name: string): Stream {
+  private stream(name: StreamName): Stream {
     let s = this.streams.get(name);
     if (!s) {
       s = { seq: 0, clients: new Set() };
@@ -31,11 +29,11 @@ export class Hub {
     return s;
   }
 
-  seq(name: string): number {
+  seq(name: StreamName): number {
     return this.stream(name).seq;
   }
 
-  subscribe(socket: HubSocket, name: string): void {
+  subscribe(socket: HubSocket, name: StreamName): void {
     this.stream(name).clients.add(socket);
   }
 
@@ -43,7 +41,7 @@ export class Hub {
     for (const s of this.streams.values()) s.clients.delete(socket);
   }
 
-  publish(name: string, change: Change): void {
+  publish(name: StreamName, change: Published): void {
     const s = this.stream(name);
     s.seq += 1;
     // The sequence advances even with nobody listening, so a later subscriber's snapshot carries it.

@@ -1,9 +1,12 @@
-import { ClientMessage, errorBody, PROTOCOL_VERSION, type ErrorCode, type ServerMessage } from '@luot/shared';
+import { ClientMessage, errorBody, PROTOCOL_VERSION, type ErrorCode, type ServerMessage, type StreamName } from '@luot/shared';
 import type {} from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import type { AppDeps } from '../deps.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { AuthService } from '../services/auth-service.ts';
+import type { ReadModels } from '../services/read-models.ts';
+import type { Hub } from './hub.ts';
 import { identityOf, snapshotOf, streamsFor } from './streams.ts';
 
 const checkClient = Compile(ClientMessage);
@@ -15,7 +18,7 @@ const CLOSE_TOKEN_EXPIRED = 4003;
 interface Peer {
   socket: WebSocket;
   alive: boolean;
-  streams: Set<string>;
+  streams: Set<StreamName>;
   /** The credential it said hello with; checked again on every heartbeat. */
   token: string | null;
 }
@@ -25,7 +28,7 @@ interface Peer {
  * numbers. A client that sees a gap asks `resync` and gets a fresh snapshot. The server pings on a
  * heartbeat and drops peers that stop answering, so a dead screen never holds a slot.
  */
-export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+export const socketRoutes: FastifyPluginAsync<{ auth: AuthService; read: ReadModels; hub: Hub; clock: Clock; heartbeatMs: number }> = async (app, deps) => {
   const peers = new Set<Peer>();
 
   const send = (socket: WebSocket, message: ServerMessage) => {
@@ -36,7 +39,7 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     send(socket, { type: 'error', code: body.code, message: body.message });
   };
 
-  function sendSnapshot(peer: Peer, stream: string): void {
+  function sendSnapshot(peer: Peer, stream: StreamName): void {
     // Snapshot and sequence are read in the same tick as publishes happen, so they always agree.
     const data = snapshotOf(deps.read, stream);
     if (data) send(peer.socket, { type: 'snapshot', stream, seq: deps.hub.seq(stream), data });
@@ -55,7 +58,7 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       peer.socket.ping();
       send(peer.socket, { type: 'ping', t: deps.clock.now() });
     }
-  }, deps.config.heartbeatMs);
+  }, deps.heartbeatMs);
   heartbeat.unref();
   app.addHook('onClose', async () => {
     clearInterval(heartbeat);
@@ -94,9 +97,12 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
     switch (message.type) {
       case 'pong':
         return;
-      case 'resync':
-        if (!peer.streams.has(message.stream)) return fail(peer.socket, 'FORBIDDEN');
-        return sendSnapshot(peer, message.stream);
+      case 'resync': {
+        // Only a stream the peer was given: the name comes back from its own set, typed.
+        const stream = [...peer.streams].find((s) => s === message.stream);
+        if (stream === undefined) return fail(peer.socket, 'FORBIDDEN');
+        return sendSnapshot(peer, stream);
+      }
       case 'hello':
         return hello(peer, message.protocol, message.token);
     }
@@ -141,7 +147,7 @@ export const socketRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, {
       protocol: PROTOCOL_VERSION,
       identity: identityOf(actor),
       streams: [...peer.streams],
-      heartbeatMs: deps.config.heartbeatMs,
+      heartbeatMs: deps.heartbeatMs,
       serverTime: new Date(deps.clock.now()).toISOString(),
     });
     for (const stream of peer.streams) {

@@ -1,11 +1,11 @@
-import type { Identity } from '@luot/shared';
+import type { Identity, StreamName } from '@luot/shared';
 import type { Actor } from '../services/actor.ts';
 import type { ReadModels } from '../services/read-models.ts';
 
 /** Which streams an actor may follow: a counter screen sees its counter, the hall sees calls, staff see all. */
-export function streamsFor(actor: Actor): string[] {
+export function streamsFor(actor: Actor): StreamName[] {
   if (actor.kind === 'device') {
-    const own = `device:${actor.deviceId}`;
+    const own: StreamName = `device:${actor.deviceId}`;
     if (actor.deviceKind === 'counter_display') return actor.counterId === null ? [own] : [`counter:${actor.counterId}`, own];
     return ['hall', own];
   }
@@ -19,7 +19,7 @@ export function identityOf(actor: Exclude<Actor, { kind: 'system' }>): Identity 
     : { kind: 'device', role: null, deviceKind: actor.deviceKind, counterId: actor.counterId, name: actor.name };
 }
 
-export function snapshotOf(read: ReadModels, stream: string) {
+export function snapshotOf(read: ReadModels, stream: StreamName) {
   if (stream === 'hall') return read.hall();
   if (stream === 'center') return read.center();
   const [kind, id] = stream.split(':');

@@ -3,11 +3,11 @@
  * the changed entities back, the way the service does with the database. Entities are frozen when stored, so an
  * engine that mutated its input instead of returning copies would throw here.
  */
-import type { Command } from './commands.ts';
-import { decide } from './decide.ts';
-import { DomainError } from './errors.ts';
-import { serviceDayOf } from './time.ts';
-import type { Counter, CounterField, Decision, DomainEvent, FieldConfig, Millis, QueueRules, QueueSlice, Ticket } from './types.ts';
+import type { Command } from '../domain/commands.ts';
+import { decide } from '../domain/decide.ts';
+import { DomainError } from '../domain/errors.ts';
+import { serviceDayOf } from '../domain/time.ts';
+import type { Counter, CounterField, Decision, DomainEvent, FieldConfig, Millis, QueueRules, QueueSlice, Ticket } from '../domain/types.ts';
 
 /** Monday 10 March 2025, 08:00 in Asia/Ho_Chi_Minh (01:00 UTC). */
 export const T0: Millis = Date.UTC(2025, 2, 10, 1, 0);

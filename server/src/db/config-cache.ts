@@ -1,9 +1,9 @@
 import type { PriorityCategory } from '@luot/shared';
 import { asc, eq } from 'drizzle-orm';
 import type { CounterField, FieldConfig, QueueRules } from '../domain/types.ts';
-import type { OpenDb } from '../db/open-db.ts';
-import { settingsRepo, type CenterProfile, type VoiceSettings } from '../db/repositories/settings-repo.ts';
-import { counterFields, fields } from '../db/schema/index.ts';
+import type { OpenDb } from './open-db.ts';
+import { settingsRepo, type CenterProfile, type VoiceSettings } from './repositories/settings-repo.ts';
+import { counterFields, fields } from './schema/index.ts';
 
 export type FieldRow = typeof fields.$inferSelect;
 

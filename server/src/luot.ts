@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+/**
+ * The `luot` command's entry, compiled to dist/luot.js by build.mjs: `luot start` runs the server (main.ts); every
+ * other command (backup, restore, doctor, service, status) is ops/cli.ts. The choice is made here, where the process
+ * is wired, so that ops/ never imports the process entry.
+ */
+if (process.argv[2] === 'start') await import('./main.ts');
+else await import('./ops/cli.ts');
+
+export {};
