@@ -153,7 +153,7 @@ console.log(`300 screens: RSS ${round(with300)} MB at the end, peak ${round(peak
 
 // 3. Issuing while backups run, in one process as in a center (load from a worker thread).
 const live = openDb(dbCopy);
-const { app, deps } = await buildApp({ store: live, kioskPace: { perSecond: 1e6, burst: 1e6 }, config: { heartbeatMs: 15_000, appsRoot: work, demo: false, publicUrl: null, backup: { dir: join(work, 'backups'), dailyAt: '12:15', keep: { daily: 100, weekly: 0, monthly: 0 }, minFreeBytes: 0 } } });
+const { app, deps } = await buildApp({ store: live, kioskPace: { perSecond: 1e6, burst: 1e6 }, config: { heartbeatMs: 15_000, appsRoot: work, demo: false, publicUrl: null, backup: { dir: join(work, 'backups'), dailyAt: '12:15', keep: { daily: 100, weekly: 0, monthly: 0 }, minFreeBytes: 0, minFreePercent: 0 } } });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
