@@ -97,7 +97,8 @@ function finish(partial: string, options: BackupOptions, started: number): Backu
   const file = join(options.dir, backupName(options.now, options.reason));
   renameSync(partial, file);
   // The check's result beside the file, for the admin's backup list (a file copied in by hand has none).
-  const check: CheckRecord = { integrity: 'ok', checkedAt: new Date().toISOString() };
+  // On the server's clock, like the backup's name (options.now), plus the time the copy and check took.
+  const check: CheckRecord = { integrity: 'ok', checkedAt: new Date(options.now + (Date.now() - started)).toISOString() };
   writeFileSync(checkFile(file), JSON.stringify(check));
   fsyncPath(options.dir);
   const deleted = prune(options.dir, options.keep);
