@@ -21,7 +21,7 @@ import { machineLine, round } from './machine.ts';
  *  3. issuing rate over HTTP while online backups of the whole database run back to back, as a ratio to the rate
  *     without them, the backup's duration, and the longest event-loop stall during a backup.
  */
-const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '3' }, replicate: { type: 'string', default: '0' } } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '3' }, 'skip-ready': { type: 'boolean', default: false }, 'skip-screens': { type: 'boolean', default: false }, replicate: { type: 'string', default: '0' } } });
 if (!values.db) throw new Error('--db FILE: a history database (pnpm seed:history)');
 const source = resolve(values.db);
 const runs = Number(values.runs);
@@ -107,7 +107,7 @@ const history = (() => {
 // 1. Ready time and idle memory.
 const ready: Record<string, number[]> = { compiled: [], source: [], raw: [] };
 const idle: Record<string, number[]> = { compiled: [], source: [], raw: [] };
-for (let i = 0; i < runs; i += 1) {
+for (let i = 0; i < (values['skip-ready'] ? 0 : runs); i += 1) {
   for (const kind of ['raw', 'compiled', 'source'] as const) {
     const s = await startServer(kind, dbCopy);
     ready[kind]?.push(s.readyMs);
@@ -125,35 +125,56 @@ const board = auth.createPairedDevice({ kind: 'hall_board', name: 'bench board',
 const officerName = `bench-officer-${Date.now()}`;
 await auth.createStaff({ username: officerName, displayName: 'Bench', role: 'officer', password: 'bench-password-123' });
 const counter = store.sqlite.prepare('SELECT c.id, cf.field_id AS fieldId FROM counters c JOIN counter_fields cf ON cf.counter_id = c.id WHERE c.active = 1 LIMIT 1').get() as { id: number; fieldId: number };
+// The bench runs at any hour: on the copy, every field issues all day and without a daily limit (a field's hours
+// would otherwise refuse numbers at night with 409, and the calls and the issuing below would measure nothing).
+store.sqlite.prepare('UPDATE fields SET opens_at = NULL, closes_at = NULL, daily_limit = NULL').run();
 store.close();
-const s300 = await startServer('compiled', dbCopy);
-const base = `http://127.0.0.1:${s300.port}`;
-const ws = new Worker(new URL('./ws-clients-worker.mjs', import.meta.url), {
-  workerData: { url: `ws://127.0.0.1:${s300.port}/ws`, clients: 300, match: '"called"', hello: JSON.stringify({ type: 'hello', protocol: 1, token: board }) },
-});
-await new Promise<void>((r) => ws.on('message', (m: { type: string }) => m.type === 'ready' && r()));
-const post = (path: string, token: string, body?: unknown) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-const login = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: officerName, password: 'bench-password-123' }) })).json()) as { token: string };
-await post(`/api/counters/${counter.id}/join`, login.token);
-let peak = 0;
+// Under a heavy load a few of the 300 sockets may never get their snapshot and the phase waits for ever:
+// --skip-screens measures the rest.
+let peak = NaN;
 let calls = 0;
-const until = Date.now() + 20_000;
-while (Date.now() < until) {
-  // Issued from the officer's session: a kiosk is held to a person's pace (one number a second).
-  await post('/api/tickets', login.token, { fieldId: counter.fieldId });
-  if ((await post(`/api/counters/${counter.id}/call-next`, login.token)).ok) calls += 1;
-  peak = Math.max(peak, rssMb(s300.child.pid ?? 0));
-  await sleep(200);
+let with300 = NaN;
+if (!values['skip-screens']) {
+  peak = 0;
+  const s300 = await startServer('compiled', dbCopy);
+  const base = `http://127.0.0.1:${s300.port}`;
+  const ws = new Worker(new URL('./ws-clients-worker.mjs', import.meta.url), {
+    workerData: { url: `ws://127.0.0.1:${s300.port}/ws`, clients: 300, match: '"called"', hello: JSON.stringify({ type: 'hello', protocol: 1, token: board }) },
+  });
+  await new Promise<void>((r) => ws.on('message', (m: { type: string }) => m.type === 'ready' && r()));
+  const post = (path: string, token: string, body?: unknown) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const login = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: officerName, password: 'bench-password-123' }) })).json()) as { token: string };
+  // Sit at the counter and open it (a counter closed since the history's last day refuses calls).
+  const sat = await post(`/api/counters/${counter.id}/join`, login.token);
+  if (!sat.ok) throw new Error(`join: ${sat.status} ${await sat.text()}`);
+  await post(`/api/counters/${counter.id}/open`, login.token);
+  let firstRefusal = '';
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
+    // Issued from the officer's session: a kiosk is held to a person's pace (one number a second).
+    const issued = await post('/api/tickets', login.token, { fieldId: counter.fieldId });
+    if (!issued.ok) firstRefusal ||= `issue: ${issued.status} ${await issued.text()}`;
+    const called = await post(`/api/counters/${counter.id}/call-next`, login.token);
+    if (called.ok) {
+      calls += 1;
+      // Served and finished, so the next call-next has a free counter (an officer's real rhythm, compressed).
+      await post(`/api/counters/${counter.id}/start`, login.token);
+      await post(`/api/counters/${counter.id}/finish`, login.token, { dossierCode: null });
+    } else firstRefusal ||= `call-next: ${called.status} ${await called.text()}`;
+    peak = Math.max(peak, rssMb(s300.child.pid ?? 0));
+    await sleep(200);
+  }
+  with300 = rssMb(s300.child.pid ?? 0);
+  ws.postMessage('close');
+  await stop(s300.child);
+  console.log(`300 screens: RSS ${round(with300)} MB at the end, peak ${round(peak)} MB, ${calls} calls`);
+  if (calls === 0) throw new Error(`no call succeeded with 300 screens connected (${firstRefusal}): the memory figure would not be under calls`);
 }
-const with300 = rssMb(s300.child.pid ?? 0);
-ws.postMessage('close');
-await stop(s300.child);
-console.log(`300 screens: RSS ${round(with300)} MB at the end, peak ${round(peak)} MB, ${calls} calls`);
 
 // 3. Issuing while backups run, in one process as in a center (load from a worker thread).
 const live = openDb(dbCopy);
-const { app, deps } = await buildApp({ store: live, kioskPace: { perSecond: 1e6, burst: 1e6 }, config: { heartbeatMs: 15_000, appsRoot: work, demo: false, publicUrl: null, backup: { dir: join(work, 'backups'), dailyAt: '12:15', keep: { daily: 100, weekly: 0, monthly: 0 }, minFreeBytes: 0 } } });
+const { app, deps } = await buildApp({ store: live, kioskPace: { perSecond: 1e6, burst: 1e6 }, config: { heartbeatMs: 15_000, appsRoot: work, demo: false, publicUrl: null, backup: { dir: join(work, 'backups'), dailyAt: '12:15', keep: { daily: 100, weekly: 0, monthly: 0 }, minFreeBytes: 0, minFreePercent: 0 } } });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -210,7 +231,7 @@ History: ${history.n.toLocaleString('en')} tickets ${history.first} … ${histor
 | ready after start, TypeScript through tsx (before) | ${round(median(ready.source ?? []), 0)} ms | — | |
 | ready, raw \`node:http\` server (baseline), and compiled as a multiple of it | ${round(median(ready.raw ?? []), 0)} ms; ${round(c.ready / median(ready.raw ?? []), 1)}× | — | |
 | idle resident memory, compiled / tsx / raw | ${round(c.idle, 0)} / ${round(median(idle.source ?? []), 0)} / ${round(median(idle.raw ?? []), 0)} MB | compiled ≤ 150 MB | ${verdict(c.idle <= 150)} |
-| resident memory, 300 hall boards connected, a number issued and called every ~0.2 s for 20 s (${calls} calls): end / peak | ${round(with300, 0)} / ${round(peak, 0)} MB | ≤ 200 MB | ${verdict(peak <= 200)} |
+| resident memory, 300 hall boards connected, a number issued, called, served and finished every ~0.2 s for 20 s (${calls} calls): end / peak | ${round(with300, 0)} / ${round(peak, 0)} MB | ≤ 200 MB | ${verdict(peak <= 200)} |
 | tickets issued over HTTP without a backup (${N}, 8 connections) | ${round(without, 0)}/s | — | |
 | same while online backups of the whole database run back to back | ${round(during, 0)}/s (${round((during / without) * 100, 1)} %) | — | |
 | one online backup of the ${round(dbBytes / 1024 / 1024, 0)} MiB database (copy + integrity_check), median of ${durations.length} | ${round(median(durations) / 1000, 1)} s | — | |

@@ -45,8 +45,10 @@ export interface BackupConfig {
   /** Local time of the daily backup; the lunch break by default, when a center is quiet but the PC is on. */
   dailyAt: string;
   keep: { daily: number; weekly: number; monthly: number };
-  /** Below this much free space on the database's or the backups' disk, supervisors are alerted. */
+  /** Below this much free space on the database's or the backups' disk, supervisors are alerted (LUOT_MIN_FREE_MB). */
   minFreeBytes: number;
+  /** ... or below this share of the disk free, in percent (LUOT_MIN_FREE_PERCENT); 0 turns the share rule off. */
+  minFreePercent: number;
 }
 
 function keepRule(value: string | undefined): BackupConfig['keep'] {
@@ -68,6 +70,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+function percent(value: string | undefined, fallback: number, name: string): number {
+  const n = int(value, fallback, name);
+  if (n > 100) throw new Error(`${name} is a percentage from 0 to 100, got "${value}"`);
   return n;
 }
 
@@ -101,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: resolve(env.LUOT_BACKUP_DIR || resolve(dirname(dbFile), 'backups')),
       dailyAt: timeOfDay(env.LUOT_BACKUP_TIME, '12:15', 'LUOT_BACKUP_TIME'),
       keep: keepRule(env.LUOT_BACKUP_KEEP),
-      minFreeBytes: int(env.LUOT_MIN_FREE_MB, 1024, 'LUOT_MIN_FREE_MB') * 1024 * 1024,
+      minFreeBytes: int(env.LUOT_MIN_FREE_MB, 2048, 'LUOT_MIN_FREE_MB') * 1024 * 1024,
+      minFreePercent: percent(env.LUOT_MIN_FREE_PERCENT, 10, 'LUOT_MIN_FREE_PERCENT'),
     },
     metricsAllow: (env.LUOT_METRICS_ALLOW ?? '')
       .split(',')

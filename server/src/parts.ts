@@ -33,6 +33,7 @@ import { createHubSync } from './sync/sync-service.ts';
 import { Hub } from './ws/hub.ts';
 import { createBackupService } from './ops/backup-service.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { createDiskWatch } from './ops/disk-watch.ts';
 import { createFirstRun } from './services/first-run.ts';
 import { createSetupService } from './services/setup-service.ts';
 
@@ -78,7 +79,14 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
   const publicUrls = createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() });
   const batcher = new WriteBatcher(store.sqlite);
   const queue = createQueueService({ store, clock, config, batcher, derived: createRollupRecorder({ db: store.db, config, batcher }) });
-  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 });
+  const backupConfig = backupSettings(store, options.config.backup);
+  const lowDisks = createDiskWatch({
+    dataDir: store.sqlite.memory ? null : dirname(store.sqlite.name),
+    backupDir: backupConfig.dir,
+    minFreeBytes: backupConfig.minFreeBytes,
+    minFreePercent: backupConfig.minFreePercent,
+  });
+  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000, lowDisks });
   // The province link reads the committed log on its own timer; main.ts starts it, nothing here waits on it.
   const hubSync = createHubSync({
     store,
@@ -92,7 +100,6 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
       ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
     },
   });
-  const backupConfig = backupSettings(store, options.config.backup);
   const backups = createBackupService({ store, clock, config: backupConfig });
   return {
     store,
@@ -134,7 +141,7 @@ export function voiceSettings(store: OpenDb, voice: Config['voice'] | undefined)
   return { cacheDir, packDir: null, english: false };
 }
 
-/** The configured backups, or (tests, tools) a folder beside the database, daily at 12:15, 7/4/12 kept, 1 GiB free. */
+/** The configured backups, or (tools) a folder beside the database, daily at 12:15, 7/4/12 kept, 2 GiB or 10 % free. */
 function backupSettings(store: OpenDb, backup: BackupConfig | undefined): BackupConfig {
-  return backup ?? { dir: join(dirname(store.sqlite.name), 'backups'), dailyAt: '12:15', keep: { daily: 7, weekly: 4, monthly: 12 }, minFreeBytes: 1024 ** 3 };
+  return backup ?? { dir: join(dirname(store.sqlite.name), 'backups'), dailyAt: '12:15', keep: { daily: 7, weekly: 4, monthly: 12 }, minFreeBytes: 2 * 1024 ** 3, minFreePercent: 10 };
 }

@@ -56,7 +56,7 @@ export async function serve(config: Config, clock: Clock, options: { scryptN?: n
     (error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'daily backup failed'),
     (result) => app.log.info({ file: result.file, bytes: result.bytes, ms: result.durationMs, deleted: result.deleted }, 'daily backup taken'),
   );
-  console.log(startBanner({ config, firstRun, demo, lastBackupAt: deps.backups.lastBackupAt() }));
+  console.log(startBanner({ config, firstRun, setup: deps.firstRun.state(), demo, lastBackupAt: deps.backups.lastBackupAt() }));
   warnIfPhonesCannotOpenLinks(config, app.log);
 }
 

@@ -158,12 +158,15 @@ export const LiveAlert = Type.Object({
     Type.Literal('printer'),
     Type.Literal('device_offline'),
     Type.Literal('kiosk_too_fast'),
+    Type.Literal('disk_low'),
   ]),
   fieldId: Type.Optional(Id),
   counterId: Type.Optional(Id),
   printerId: Type.Optional(Id),
   deviceId: Type.Optional(Id),
   deviceKind: Type.Optional(DeviceKind),
+  /** disk_low: which disk is nearly full. */
+  disk: Type.Optional(Type.Union([Type.Literal('data'), Type.Literal('backup')])),
   message: Type.Object({ vi: Type.String(), en: Type.String() }),
 });
 export type LiveAlert = Static<typeof LiveAlert>;

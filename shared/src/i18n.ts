@@ -6,6 +6,7 @@
 
 import { assistEn, assistVi } from './i18n/assist.ts';
 import { commonEn, commonVi } from './i18n/common.ts';
+import { consoleAdminBackupsEn, consoleAdminBackupsVi } from './i18n/console/admin-backups.ts';
 import { consoleAdminCenterEn, consoleAdminCenterVi } from './i18n/console/admin-center.ts';
 import { consoleAdminCountersEn, consoleAdminCountersVi } from './i18n/console/admin-counters.ts';
 import { consoleAdminDevicesEn, consoleAdminDevicesVi } from './i18n/console/admin-devices.ts';
@@ -43,6 +44,7 @@ const vi = {
   ...consoleAdminCountersVi,
   ...consoleAdminDevicesVi,
   ...consoleAdminRulesVi,
+  ...consoleAdminBackupsVi,
   ...consoleReportsVi,
   ...consoleStaffingVi,
 };
@@ -66,6 +68,7 @@ const en = {
   ...consoleAdminCountersEn,
   ...consoleAdminDevicesEn,
   ...consoleAdminRulesEn,
+  ...consoleAdminBackupsEn,
   ...consoleReportsEn,
   ...consoleStaffingEn,
 } satisfies Record<StringKey, string>;

@@ -6,6 +6,14 @@ export const BackupView = Type.Object({
   takenAt: Type.String({ format: 'date-time' }),
   reason: Type.String(),
   bytes: Type.Integer(),
+  /**
+   * The integrity check of the copy, made before it got its name: 'ok' (PRAGMA integrity_check said ok and it is a
+   * Lượt database) with when it ran; 'unknown' for a file with no recorded check (copied in by hand, or 0.2.0).
+   */
+  check: Type.Object({
+    verdict: Type.Union([Type.Literal('ok'), Type.Literal('unknown')]),
+    checkedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  }),
 });
 export type BackupView = Static<typeof BackupView>;
 
@@ -16,6 +24,15 @@ export const BackupList = Type.Object({
   /** Daily backup time, HH:MM in Viet Nam time. */
   dailyAt: Type.String(),
   backups: Type.Array(BackupView),
+  /** The last backup that failed since the server started (daily, before an upgrade or on request), if no later one worked. */
+  lastFailure: Type.Union([
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      code: Type.String(),
+      message: Type.Object({ vi: Type.String(), en: Type.String() }),
+    }),
+    Type.Null(),
+  ]),
 });
 export type BackupList = Static<typeof BackupList>;
 

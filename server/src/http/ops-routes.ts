@@ -73,8 +73,16 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRoutesOptions> = async (app
       } catch {
         // No folder yet (no backup taken) or the disk is unplugged: nothing free there.
       }
-      const backups = listBackups(dir).map((b) => ({ name: b.name, takenAt: new Date(b.takenAt).toISOString(), reason: b.reason, bytes: b.bytes }));
-      return { dir, freeBytes, dailyAt: deps.backupConfig.dailyAt, backups };
+      const backups = listBackups(dir).map((b) => ({
+        name: b.name,
+        takenAt: new Date(b.takenAt).toISOString(),
+        reason: b.reason,
+        bytes: b.bytes,
+        check: b.check ? { verdict: 'ok' as const, checkedAt: b.check.checkedAt } : { verdict: 'unknown' as const, checkedAt: null },
+      }));
+      const failed = deps.backups.lastFailure();
+      const lastFailure = failed ? { at: new Date(failed.at).toISOString(), code: failed.code, message: failed.message } : null;
+      return { dir, freeBytes, dailyAt: deps.backupConfig.dailyAt, backups, lastFailure };
     },
   );
 
@@ -85,10 +93,17 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRoutesOptions> = async (app
       staffOf(request);
       try {
         const result = await deps.backups.run('manual');
+        const made = listBackups(deps.backupConfig.dir).find((b) => b.file === result.file);
         const entry = parseBackupName(basename(result.file));
         request.log.info({ file: result.file, bytes: result.bytes, ms: result.durationMs }, 'backup taken on request');
         return reply.status(201).send({
-          backup: { name: basename(result.file), takenAt: new Date(entry?.takenAt ?? deps.clock.now()).toISOString(), reason: 'manual', bytes: result.bytes },
+          backup: {
+            name: basename(result.file),
+            takenAt: new Date(entry?.takenAt ?? deps.clock.now()).toISOString(),
+            reason: 'manual',
+            bytes: result.bytes,
+            check: made?.check ? { verdict: 'ok', checkedAt: made.check.checkedAt } : { verdict: 'unknown', checkedAt: null },
+          },
           durationMs: result.durationMs,
           deleted: result.deleted,
         });

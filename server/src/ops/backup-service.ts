@@ -2,7 +2,7 @@ import { statfsSync } from 'node:fs';
 import type { BackupConfig } from '../config.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import type { Clock } from '../domain/clock.ts';
-import { listBackups, takeBackup, type BackupReason, type BackupResult } from './backup.ts';
+import { BackupError, listBackups, takeBackup, type BackupReason, type BackupResult } from './backup.ts';
 
 const DAY_MS = 86_400_000;
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -30,11 +30,20 @@ export function msUntilNext(dailyAt: string, now: number): number {
   return at - localNow;
 }
 
+/** A backup that failed, kept until one succeeds so the admin's list says so. */
+export interface BackupFailure {
+  at: number;
+  code: string;
+  message: { vi: string; en: string };
+}
+
 export interface BackupService {
   /** One backup at a time: a second request while one runs waits for it and gets its result. */
   run(reason: BackupReason): Promise<BackupResult>;
   /** When the newest backup in the folder was taken, or null. */
   lastBackupAt(): number | null;
+  /** The last failure since this process started, unless a backup worked after it. */
+  lastFailure(): BackupFailure | null;
   /** Daily backup at the configured time, and a catch-up soon after start when the last one is over a day old. */
   start(onError: (error: unknown) => void, onDone: (result: BackupResult) => void): void;
   stop(): void;
@@ -43,14 +52,29 @@ export interface BackupService {
 export function createBackupService(deps: { store: OpenDb; clock: Clock; config: BackupConfig }): BackupService {
   let running: Promise<BackupResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let failure: BackupFailure | null = null;
 
   const service: BackupService = {
     run(reason) {
-      running ??= takeBackup(deps.store.sqlite, { dir: deps.config.dir, reason, now: deps.clock.now(), keep: deps.config.keep }).finally(() => {
-        running = null;
-      });
+      running ??= takeBackup(deps.store.sqlite, { dir: deps.config.dir, reason, now: deps.clock.now(), keep: deps.config.keep })
+        .then(
+          (result) => {
+            failure = null;
+            return result;
+          },
+          (error: unknown) => {
+            const message = error instanceof BackupError ? { vi: error.vi, en: error.message } : { vi: `Sao lưu thất bại: ${String(error)}`, en: `The backup failed: ${String(error)}` };
+            failure = { at: deps.clock.now(), code: error instanceof BackupError ? error.code : 'BACKUP_FAILED', message };
+            throw error;
+          },
+        )
+        .finally(() => {
+          running = null;
+        });
       return running;
     },
+
+    lastFailure: () => failure,
 
     lastBackupAt: () => listBackups(deps.config.dir)[0]?.takenAt ?? null,
 

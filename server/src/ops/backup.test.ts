@@ -1,4 +1,5 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import type { BackupList, ErrorBody } from '@luot/shared';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -75,13 +76,38 @@ describe('online backup', () => {
     const body = taken.json<{ backup: { name: string; reason: string; bytes: number } }>();
     expect(body.backup.name).toMatch(/^luot-\d{4}-\d{2}-\d{2}T\d{6}-manual\.db$/);
     const dir = join(server.dir, 'backups');
-    expect(readdirSync(dir)).toEqual([body.backup.name]);
+    expect(readdirSync(dir).sort()).toEqual([body.backup.name, `${body.backup.name}.check.json`]);
     expect(statSync(join(dir, body.backup.name)).size).toBe(body.backup.bytes);
     verifyDatabaseFile(join(dir, body.backup.name));
 
-    const list = await server.app.inject({ method: 'GET', url: '/api/admin/backups', headers: bearer(admin) });
-    expect(list.json()).toMatchObject({ dir, backups: [{ name: body.backup.name, reason: 'manual' }] });
+    // A file put in the folder by hand has no recorded check: the list says so instead of vouching for it.
+    const byHand = 'luot-2026-01-05T120000-manual.db';
+    copyFileSync(join(dir, body.backup.name), join(dir, byHand));
+    const list = (await server.app.inject({ method: 'GET', url: '/api/admin/backups', headers: bearer(admin) })).json<BackupList>();
+    expect(list).toMatchObject({ dir, lastFailure: null });
+    expect(list.backups.map((b) => [b.name, b.reason, b.check.verdict])).toEqual([
+      [body.backup.name, 'manual', 'ok'],
+      [byHand, 'manual', 'unknown'],
+    ]);
+    expect(Date.parse(list.backups[0]?.check.checkedAt ?? '')).toBeGreaterThan(0);
     expect((await server.app.inject({ method: 'POST', url: '/api/admin/backups', headers: bearer(supervisor) })).statusCode).toBe(403);
+  });
+
+  it('a backup disk that cannot be written gives a clear error, and the list shows the failure until a backup works', async () => {
+    const dir = tempDir();
+    const blocked = join(dir, 'not-a-folder');
+    writeFileSync(blocked, 'a file where the backup folder should be');
+    server = await startTestServer({ backup: { dir: blocked, dailyAt: '12:15', keep, minFreeBytes: 0, minFreePercent: 0 } });
+    const { admin } = await smallCenter(server);
+    const failed = await server.app.inject({ method: 'POST', url: '/api/admin/backups', headers: bearer(admin) });
+    expect(failed.statusCode).toBe(500);
+    expect(failed.json<ErrorBody>().code).toBe('BACKUP_FAILED');
+    const list = (await server.app.inject({ method: 'GET', url: '/api/admin/backups', headers: bearer(admin) })).json<BackupList>();
+    expect(list.lastFailure).toMatchObject({ code: 'BACKUP_FAILED', message: { vi: expect.stringContaining('ổ sao lưu') as string } });
+
+    rmSync(blocked);
+    expect((await server.app.inject({ method: 'POST', url: '/api/admin/backups', headers: bearer(admin) })).statusCode).toBe(201);
+    expect((await server.app.inject({ method: 'GET', url: '/api/admin/backups', headers: bearer(admin) })).json<BackupList>().lastFailure).toBeNull();
   });
 
   it('a damaged backup is detected and refused by restore, and the database in place is left as it was', async () => {
@@ -94,7 +120,6 @@ describe('online backup', () => {
     const broken = join(dir, 'broken.db');
     const bytes = statSync(good.file).size;
     // Overwrite the middle of the file (table and index pages) with garbage.
-    const { copyFileSync } = await import('node:fs');
     copyFileSync(good.file, broken);
     const fd = openSync(broken, 'r+');
     writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(bytes / 2 / 4096) * 4096);

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupName, backupsToKeep, parseBackupName, type BackupEntry, type KeepRule } from './retention.ts';
@@ -96,13 +96,32 @@ function finish(partial: string, options: BackupOptions, started: number): Backu
   }
   const file = join(options.dir, backupName(options.now, options.reason));
   renameSync(partial, file);
+  // The check's result beside the file, for the admin's backup list (a file copied in by hand has none).
+  // On the server's clock, like the backup's name (options.now), plus the time the copy and check took.
+  const check: CheckRecord = { integrity: 'ok', checkedAt: new Date(options.now + (Date.now() - started)).toISOString() };
+  writeFileSync(checkFile(file), JSON.stringify(check));
   fsyncPath(options.dir);
   const deleted = prune(options.dir, options.keep);
   return { file, bytes: statSync(file).size, durationMs: Date.now() - started, deleted };
 }
 
+/** The backup folder, made if need be; an unplugged or read-only backup disk is said in words, not as a crash. */
+function backupDir(dir: string): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new BackupError(
+      'BACKUP_FAILED',
+      `Không ghi được vào thư mục sao lưu ${dir} (${detail}). Hãy kiểm tra ổ sao lưu đã được cắm và còn ghi được.`,
+      `Cannot write to the backup folder ${dir} (${detail}). Check that the backup disk is plugged in and writable.`,
+    );
+  }
+}
+
 function partialPath(options: BackupOptions): string {
-  mkdirSync(options.dir, { recursive: true });
+  backupDir(options.dir);
   return join(options.dir, `.${backupName(options.now, options.reason)}.partial`);
 }
 
@@ -113,7 +132,7 @@ function partialPath(options: BackupOptions): string {
  */
 export async function takeBackup(sqlite: Database.Database, options: BackupOptions): Promise<BackupResult> {
   const started = Date.now();
-  ensureSpace(sqlite, (mkdirSync(options.dir, { recursive: true }), options.dir));
+  ensureSpace(sqlite, backupDir(options.dir));
   const partial = partialPath(options);
   try {
     // 64 pages (256 KiB) a step keeps each step to a few milliseconds, well under the 50 ms issuing may wait.
@@ -132,7 +151,7 @@ export async function takeBackup(sqlite: Database.Database, options: BackupOptio
  */
 export function takeBackupNow(sqlite: Database.Database, options: BackupOptions): BackupResult {
   const started = Date.now();
-  ensureSpace(sqlite, (mkdirSync(options.dir, { recursive: true }), options.dir));
+  ensureSpace(sqlite, backupDir(options.dir));
   const partial = partialPath(options);
   rmSync(partial, { force: true });
   try {
@@ -144,9 +163,27 @@ export function takeBackupNow(sqlite: Database.Database, options: BackupOptions)
   return finish(partial, options, started);
 }
 
+/** What `finish()` records beside a backup once `PRAGMA integrity_check` said ok on the copy. */
+interface CheckRecord {
+  integrity: 'ok';
+  checkedAt: string;
+}
+const checkFile = (backup: string) => `${backup}.check.json`;
+
+function readCheck(backup: string): CheckRecord | null {
+  try {
+    const record = JSON.parse(readFileSync(checkFile(backup), 'utf8')) as Partial<CheckRecord>;
+    return record.integrity === 'ok' && typeof record.checkedAt === 'string' ? { integrity: 'ok', checkedAt: record.checkedAt } : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface BackupFile extends BackupEntry {
   file: string;
   bytes: number;
+  /** The integrity check recorded when the backup was made, or null (no record: copied in by hand, or 0.2.0). */
+  check: CheckRecord | null;
 }
 
 /** The backups in a folder, newest first (files not named by Lượt are left alone). */
@@ -160,7 +197,7 @@ export function listBackups(dir: string): BackupFile[] {
   return names
     .map((n) => parseBackupName(n))
     .filter((e): e is BackupEntry => e !== null)
-    .map((e) => ({ ...e, file: join(dir, e.name), bytes: statSync(join(dir, e.name)).size }))
+    .map((e) => ({ ...e, file: join(dir, e.name), bytes: statSync(join(dir, e.name)).size, check: readCheck(join(dir, e.name)) }))
     .sort((a, b) => b.takenAt - a.takenAt);
 }
 
@@ -168,6 +205,9 @@ function prune(dir: string, rule: KeepRule): string[] {
   const all = listBackups(dir);
   const keep = backupsToKeep(all, rule);
   const deleted = all.filter((b) => !keep.has(b.name));
-  for (const b of deleted) rmSync(b.file, { force: true });
+  for (const b of deleted) {
+    rmSync(b.file, { force: true });
+    rmSync(checkFile(b.file), { force: true });
+  }
   return deleted.map((b) => b.name);
 }

@@ -3,6 +3,7 @@ import type { SeedResult } from '../seed/seed.ts';
 import { lanAddresses } from '../services/public-url.ts';
 import { FIRST_RUN_SETUP_PATH, type FirstRunStart } from '../services/first-run.ts';
 import { VERSION } from '../version.ts';
+import type { SetupRecord } from '../db/repositories/setup-repo.ts';
 
 /** Addresses other machines on the LAN can use: the configured host, or every IPv4 address of this machine. */
 export function lanUrls(config: Pick<Config, 'host' | 'port'>): string[] {
@@ -14,7 +15,14 @@ export function lanUrls(config: Pick<Config, 'host' | 'port'>): string[] {
  * What the person at the console sees at each start: version, where to point the screens, where the data and
  * backups are. Account lines keep the `  username  role  password` shape the tests and installers read.
  */
-export function startBanner(input: { config: Config; firstRun: FirstRunStart | null; demo: SeedResult | null; lastBackupAt: number | null }): string {
+export function startBanner(input: {
+  config: Config;
+  firstRun: FirstRunStart | null;
+  /** The setup record (the console's too): a restart before the setup screen is finished says where it is again. */
+  setup: Pick<SetupRecord, 'pending' | 'adminUsername'>;
+  demo: SeedResult | null;
+  lastBackupAt: number | null;
+}): string {
   const { config } = input;
   const [main = `http://localhost:${config.port}`, ...others] = lanUrls(config);
   const lines = [
@@ -34,6 +42,14 @@ export function startBanner(input: { config: Config; firstRun: FirstRunStart | n
       `Thiết lập trung tâm / Set up the center:  ${main}${FIRST_RUN_SETUP_PATH}`,
       'Tài khoản / Accounts:',
       `  ${input.firstRun.username.padEnd(10)} ${'admin'.padEnd(11)} ${input.firstRun.password}  (mật khẩu dùng một lần / one-time password)`,
+    );
+  } else if (input.setup.pending && !input.demo) {
+    // The password is never shown again (it is not stored in clear): name the account whose password was printed.
+    const who = input.setup.adminUsername ?? 'admin';
+    lines.push(
+      '',
+      `Thiết lập trung tâm chưa xong / The center's setup is not finished:  ${main}${FIRST_RUN_SETUP_PATH}`,
+      `  Đăng nhập / Sign in as "${who}" với mật khẩu in ở lần khởi động đầu tiên / with the password printed at the first start.`,
     );
   }
   if (input.demo) {

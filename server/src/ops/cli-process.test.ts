@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverRoot } from '../paths.ts';
 import { VERSION } from '../version.ts';
+import { setupForm } from '../test-support/setup-fixtures.ts';
 import { listBackups } from './backup.ts';
 
 /*
@@ -108,14 +109,20 @@ describe('luot start (compiled JavaScript)', () => {
     expect(existsSync(join(dir, 'luot.pid'))).toBe(false);
   }, 60_000);
 
-  it('a later start prints no password; at debug the request lines appear without passwords or tokens', async () => {
+  it('a later start prints no password but the unfinished setup; finishing it on the console clears it everywhere; at debug the request lines carry no passwords or tokens', async () => {
     const server = await start({ LOG_LEVEL: 'debug' });
     expect(server.output()).not.toContain('Lần khởi động đầu tiên');
     expect(server.output()).not.toContain(password);
+    expect(server.output()).toContain('The center\'s setup is not finished');
+    expect((await cli(['status'], server.port)).out).toContain('Setup: CHƯA XONG / NOT FINISHED');
     const base = `http://127.0.0.1:${server.port}`;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
     const { token } = (await login.json()) as { token: string };
     await fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    // The console's setup screen finishes the setup: `luot status` reads the same record.
+    const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(setupForm) });
+    expect(setup.status).toBe(201);
+    expect((await cli(['status'], server.port)).out).toContain('Thiết lập / Setup: xong / done');
     await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'wrong-password-123' }) });
     server.child.kill('SIGTERM');
     await server.exited;
@@ -157,6 +164,7 @@ describe('luot start (compiled JavaScript)', () => {
 
     const again = await start();
     expect(again.output()).not.toContain('Lần khởi động đầu tiên');
+    expect(again.output()).not.toContain('setup is not finished');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
   }, 90_000);

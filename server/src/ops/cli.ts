@@ -3,6 +3,9 @@ import { parseEnv } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../config.ts';
 import { printersRepo } from '../db/repositories/printers-repo.ts';
+import { setupRepo } from '../db/repositories/setup-repo.ts';
+import { FIRST_RUN_SETUP_PATH } from '../services/first-run.ts';
+import { lanUrls } from './banner.ts';
 import { migrationsFolder } from '../paths.ts';
 import { VERSION } from '../version.ts';
 import { BackupError, listBackups, takeBackupNow } from './backup.ts';
@@ -72,9 +75,25 @@ async function status(config: Config): Promise<number> {
     say(`  /api/health: không trả lời ở cổng / no answer on port ${config.port}`);
   }
   say(`Cơ sở dữ liệu / Database: ${config.dbFile}${existsSync(config.dbFile) ? '' : ' (chưa có / missing)'}`);
+  if (existsSync(config.dbFile)) say(setupLine(config));
   const last = listBackups(config.backup.dir)[0];
   say(`Sao lưu gần nhất / Last backup: ${last ? `${last.name} (${Math.round((Date.now() - last.takenAt) / 3_600_000)} h)` : 'chưa có / none'} in ${config.backup.dir}`);
   return pid === null ? 3 : 0;
+}
+
+/** The same setup record the console's setup screen and the start banner read. */
+function setupLine(config: Config): string {
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(config.dbFile, { fileMustExist: true, readonly: true });
+    const setup = setupRepo.record(drizzle(sqlite));
+    if (!setup.pending) return `Thiết lập / Setup: xong / done${setup.completedAt === null ? '' : ` (${new Date(setup.completedAt).toISOString()})`}`;
+    return `Thiết lập / Setup: CHƯA XONG / NOT FINISHED — ${lanUrls(config)[0] ?? ''}${FIRST_RUN_SETUP_PATH} (${setup.adminUsername ?? 'admin'})`;
+  } catch (error) {
+    return `Thiết lập / Setup: không đọc được / cannot read (${error instanceof Error ? error.message : String(error)})`;
+  } finally {
+    sqlite?.close();
+  }
 }
 
 async function doctor(config: Config, full: boolean): Promise<number> {

@@ -19,11 +19,48 @@ const kindName = {
 } as const;
 const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
 
+/** A disk of the center with little space left (measured by ops/disk-watch.ts, wired in parts.ts). */
+export interface LowDisk {
+  disk: 'data' | 'backup';
+  path: string;
+  freeBytes: number;
+  totalBytes: number;
+}
+
+const diskName = { data: { vi: 'Ổ chứa dữ liệu', en: 'The data disk' }, backup: { vi: 'Ổ sao lưu', en: 'The backup disk' } } as const;
+const gb = (bytes: number, lang: 'vi' | 'en') => (bytes / 1024 ** 3).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+
+/** What a supervisor reads: how much is left, what happens when it runs out, and who acts. */
+function diskAlert(d: LowDisk): LiveAlert {
+  const pct = d.totalBytes > 0 ? Math.floor((d.freeBytes / d.totalBytes) * 100) : 0;
+  const consequence =
+    d.disk === 'data'
+      ? { vi: 'Khi đầy, máy sẽ không phát số được.', en: 'When it is full, no numbers can be issued.' }
+      : { vi: 'Khi đầy, dữ liệu sẽ không được sao lưu.', en: 'When it is full, the data is no longer backed up.' };
+  return {
+    kind: 'disk_low',
+    disk: d.disk,
+    message: {
+      vi: `${diskName[d.disk].vi} sắp đầy: còn ${gb(d.freeBytes, 'vi')} GB trống (${pct} %). ${consequence.vi} Hãy báo quản trị viên giải phóng chỗ hoặc thay ổ lớn hơn.`,
+      en: `${diskName[d.disk].en} is nearly full: ${gb(d.freeBytes, 'en')} GB free (${pct} %). ${consequence.en} Ask the administrator to free space or fit a bigger disk.`,
+    },
+  };
+}
+
 /**
  * What a supervisor watches besides the live queue: waits per field against their targets, how long each
  * counter has been in its state, and alerts that need someone to act.
  */
-export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: ReadModels; receipts: Receipts; kioskPace: KioskPace; idleAlertMs: number }) {
+export function createLiveFigures(deps: {
+  store: OpenDb;
+  clock: Clock;
+  read: ReadModels;
+  receipts: Receipts;
+  kioskPace: KioskPace;
+  idleAlertMs: number;
+  /** The center's disks that are nearly full (none when not wired: tools). */
+  lowDisks?: () => LowDisk[];
+}) {
   const { db } = deps.store;
 
   return {
@@ -118,6 +155,8 @@ export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: Rea
           },
         });
       }
+
+      for (const d of deps.lowDisks?.() ?? []) alerts.push(diskAlert(d));
 
       return { at: new Date(now).toISOString(), fields, counters, alerts };
     },

@@ -6,6 +6,7 @@ import { buildApp, type AppOptions } from '../app.ts';
 import type { AppParts } from '../parts.ts';
 import { openDb, type OpenDb } from '../db/open-db.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { BackupConfig } from '../config.ts';
 
 /** A clock tests move by hand. Starts on a Monday at 08:00 in Ha Noi (01:00 UTC). */
 export class TestClock implements Clock {
@@ -50,6 +51,8 @@ export interface TestServerOptions {
   /** The machine's LAN addresses as the server would see them. */
   network?: () => string[];
   publicUrl?: string;
+  /** Backups and the disk-space alert; by default a folder beside the database and thresholds no disk reaches. */
+  backup?: BackupConfig;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -66,6 +69,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       demo: false,
       publicUrl: options.publicUrl ?? null,
       trustProxy: options.trustProxy ?? false,
+      backup: options.backup ?? { dir: join(dir, 'backups'), dailyAt: '12:15', keep: { daily: 7, weekly: 4, monthly: 12 }, minFreeBytes: 0, minFreePercent: 0 },
     },
     // A fixed LAN address unless a test says otherwise: the machine running the tests may have none.
     network: options.network ?? (() => ['192.168.1.20']),

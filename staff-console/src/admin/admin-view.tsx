@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { AuditTab } from './audit-tab.tsx';
+import { BackupsTab } from './backups-tab.tsx';
 import { CenterTab } from './center-tab.tsx';
 import { ConfigTab } from './config-tab.tsx';
 import { CountersTab } from './counters-tab.tsx';
@@ -35,6 +36,7 @@ const tabs = [
   { id: 'rules', label: 'adminTabRules' },
   { id: 'voice', label: 'adminTabVoice' },
   { id: 'audit', label: 'adminTabAudit' },
+  { id: 'backups', label: 'adminTabBackups' },
   { id: 'hub', label: 'adminTabHub' },
   { id: 'config', label: 'adminTabConfig' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
@@ -75,6 +77,7 @@ export function AdminView({ lang, api, counters, tab, onTab, onChanged }: AdminV
         {current === 'rules' && <RulesTab lang={lang} api={api} onChanged={onChanged} />}
         {current === 'voice' && <VoiceTab lang={lang} api={api} />}
         {current === 'audit' && <AuditTab lang={lang} api={api} />}
+        {current === 'backups' && <BackupsTab lang={lang} api={api} />}
         {current === 'hub' && <HubSyncTab lang={lang} api={api} admin />}
         {current === 'config' && <ConfigTab lang={lang} api={api} onChanged={onChanged} />}
       </div>

@@ -1,4 +1,6 @@
 import {
+  BackupList,
+  BackupTaken,
   AdminStaff,
   AuditEntry,
   CenterInfo,
@@ -149,6 +151,10 @@ export class ConsoleApi {
   hubSync = (signal?: AbortSignal) => this.call('/api/admin/hub-sync', CenterSyncStatus, { signal });
   saveHubSync = (body: CenterSyncSettingsBody) => this.call('/api/admin/hub-sync', CenterSyncStatus, { method: 'PUT', body });
   resyncHub = () => this.call('/api/admin/hub-sync/resync', CenterSyncStatus, { method: 'POST', timeoutMs: 30_000 });
+
+  // Backups (admin): the list and "back up now", which copies a large database in a minute or two on a small PC.
+  backups = (signal?: AbortSignal) => this.call('/api/admin/backups', BackupList, { signal });
+  backUpNow = () => this.call('/api/admin/backups', BackupTaken, { method: 'POST', timeoutMs: 10 * 60_000 });
 
   // First-run setup and the configuration file (admin).
   setupStatus = () => this.call('/api/setup', SetupStatus);

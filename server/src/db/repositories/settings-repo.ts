@@ -34,18 +34,6 @@ export const defaultPriorities: PriorityCategory[] = [
   { code: 'meritorious', nameVi: 'Người có công với cách mạng', nameEn: 'Person with meritorious service' },
 ];
 
-/**
- * Where a real center stands with its first-run setup. No row means a database made before this existed (or the
- * demo): setup counts as done, so upgrading a working center never sends its admin back through the wizard.
- */
-export interface FirstRunRecord {
-  status: 'pending' | 'done';
-  /** The account whose password was printed once on the console. */
-  adminUsername: string;
-  startedAt: number;
-  completedAt: number | null;
-}
-
 export const defaultCenter: CenterProfile = {
   name: 'Trung tâm Phục vụ hành chính công',
   address: '',
@@ -75,8 +63,6 @@ export const settingsRepo: {
   saveVoice(db: Db, voice: VoiceSettings, now: number): void;
   saveRules(db: Db, rules: QueueRules, now: number): void;
   saveCenter(db: Db, center: CenterProfile, now: number): void;
-  firstRun(db: Db): FirstRunRecord | null;
-  saveFirstRun(db: Db, record: FirstRunRecord, now: number): void;
 } = {
   rules: (db: Db): QueueRules => ({
     ...read(db, 'rules', defaultRules),
@@ -92,9 +78,4 @@ export const settingsRepo: {
   saveVoice: (db: Db, voice: VoiceSettings, now: number) => write(db, 'voice', voice, now),
   saveRules: (db: Db, rules: QueueRules, now: number) => write(db, 'rules', rules, now),
   saveCenter: (db: Db, center: CenterProfile, now: number) => write(db, 'center', center, now),
-  firstRun: (db: Db): FirstRunRecord | null => {
-    const row = db.select().from(settings).where(eq(settings.key, 'first_run')).get();
-    return row ? (row.value as FirstRunRecord) : null;
-  },
-  saveFirstRun: (db: Db, record: FirstRunRecord, now: number) => write(db, 'first_run', record, now),
 };

@@ -67,10 +67,16 @@ export const ingestRepo = {
     return new Map(rows.map((r) => [r.ticketId, r]));
   },
 
+  /**
+   * Plain INSERTs, no ON CONFLICT: the caller holds the center's sync row lock and keeps only items past the
+   * acknowledged position, which moves in the same transaction, so a stored id cannot come again (a resent batch is
+   * SYNC_REPLAYED before this). ON CONFLICT DO NOTHING made PostgreSQL probe the key before every row's insert
+   * (speculative insertion); a duplicate now, which would be a bug, rolls the batch back instead of hiding it.
+   */
   async insertEvents(tx: Tx, centerId: number, events: readonly SyncEvent[]): Promise<void> {
     const rows = events.map((e) => eventRow(centerId, e));
     const columns = Object.keys(rows[0] ?? {});
-    await inChunks(rows, columns.length, (chunk) => tx`INSERT INTO hub_events ${tx(chunk, columns as (keyof (typeof rows)[number])[])} ON CONFLICT DO NOTHING`);
+    await inChunks(rows, columns.length, (chunk) => tx`INSERT INTO hub_events ${tx(chunk, columns as (keyof (typeof rows)[number])[])}`);
   },
 
   async insertRatings(tx: Tx, centerId: number, ratings: readonly SyncRating[]): Promise<void> {
@@ -89,7 +95,7 @@ export const ingestRepo = {
       at: r.at,
     }));
     const columns = Object.keys(rows[0] ?? {});
-    await inChunks(rows, columns.length, (chunk) => tx`INSERT INTO hub_ratings ${tx(chunk, columns as (keyof (typeof rows)[number])[])} ON CONFLICT DO NOTHING`);
+    await inChunks(rows, columns.length, (chunk) => tx`INSERT INTO hub_ratings ${tx(chunk, columns as (keyof (typeof rows)[number])[])}`);
   },
 
   /** Adds cells to the stored rollups: counts add up, durations are appended. */
