@@ -118,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(reportRoutes, { guards, reports: parts.reports });
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
-  await app.register(bookingRoutes, { guards, bookings: parts.bookings, desk: parts.bookingDesk });
+  await app.register(bookingRoutes, { guards, bookings: parts.bookings, desk: parts.bookingDesk, appsRoot: options.config.appsRoot });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
   await app.register(opsRoutes, {

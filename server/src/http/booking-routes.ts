@@ -15,6 +15,8 @@ import {
   SlotList,
   SlotsQuery,
 } from '@luot/shared';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { BookingDesk } from '../services/booking-checkin.ts';
@@ -29,7 +31,22 @@ const Ok = Type.Object({ ok: Type.Boolean() });
  * no log keeps it) is the only key to a booking, and every public route is limited per address. The kiosk checks
  * in, supervisors see the day, the admin sets the rules.
  */
-export const bookingRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; bookings: BookingService; desk: BookingDesk }> = async (app, { guards, bookings, desk }) => {
+export const bookingRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; bookings: BookingService; desk: BookingDesk; appsRoot: string }> = async (app, { guards, bookings, desk, appsRoot }) => {
+  // The citizen's booking page: a second entry of the kiosk app (kiosk/book.html), at a short address to type.
+  const page = join(appsRoot, 'kiosk', 'dist', 'book.html');
+  app.get('/book', async (_request, reply) => reply.redirect('/book/'));
+  app.get('/book/', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      const html = await readFile(page, 'utf8');
+      return await reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(html);
+    } catch {
+      return reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><p>Trang đặt lịch chưa được build. Chạy <code>pnpm build</code>.</p><p>The booking page is not built yet. Run <code>pnpm build</code>.</p>');
+    }
+  });
+
   const perHour = { rateLimit: { max: () => bookings.settings().perAddressPerHour, timeWindow: '1 hour' } };
   const reads = { rateLimit: { max: 120, timeWindow: '1 minute' } };
   const byCode = { rateLimit: { max: 20, timeWindow: '1 minute' } };
