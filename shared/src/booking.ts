@@ -23,6 +23,7 @@ export const BookingOptions = Type.Object({
   today: ServiceDay,
   otp: Type.Boolean({ description: 'a one-time SMS code is asked for' }),
   requireCitizenId: Type.Boolean(),
+  personalDataDays: Type.Integer(),
 });
 export type BookingOptions = Static<typeof BookingOptions>;
 
@@ -122,3 +123,5 @@ export const BookingSettingsBody = Type.Object(
   { additionalProperties: false },
 );
 export type BookingSettingsBody = Static<typeof BookingSettingsBody>;
+
+export const BookingOk = Type.Object({ ok: Type.Boolean() });

@@ -1,5 +1,6 @@
 import {
   BookingConfirmation,
+  BookingOk,
   BookingDay,
   BookingOptions,
   BookingSettingsBody,
@@ -18,13 +19,11 @@ import {
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { BookingDesk } from '../services/booking-checkin.ts';
 import type { BookingService } from '../services/booking-service.ts';
 import { actorOf, staffOf, type Guards } from './guards.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
-const Ok = Type.Object({ ok: Type.Boolean() });
 
 /**
  * Remote numbers and bookings. The citizen's pages need no login: the secret code (in the body, never the URL, so
@@ -62,7 +61,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; bookings
     async (request) => bookings.slots(request.query.fieldId, request.query.day),
   );
 
-  app.post('/api/bookings/otp', { schema: { ...open('Send a one-time code by SMS (when a gateway is set up)'), body: OtpBody, response: { 200: Ok, ...errors } }, config: perHour }, async (request) => {
+  app.post('/api/bookings/otp', { schema: { ...open('Send a one-time code by SMS (when a gateway is set up)'), body: OtpBody, response: { 200: BookingOk, ...errors } }, config: perHour }, async (request) => {
     bookings.sendOtp(request.body.phone);
     return { ok: true };
   });

@@ -197,6 +197,7 @@ export function createBookingService(deps: { store: OpenDb; clock: Clock; config
         today: today(),
         otp: deps.otp.active(),
         requireCitizenId: s.requireCitizenId,
+        personalDataDays: s.personalDataDays,
       };
     },
 
