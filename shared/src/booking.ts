@@ -125,3 +125,15 @@ export const BookingSettingsBody = Type.Object(
 export type BookingSettingsBody = Static<typeof BookingSettingsBody>;
 
 export const BookingOk = Type.Object({ ok: Type.Boolean() });
+
+export const BookingReportQuery = Type.Object({ from: ServiceDay, to: ServiceDay }, { additionalProperties: false });
+const WaitFigure = Type.Object({ called: Type.Integer(), meanWaitMinutes: Type.Union([Type.Number(), Type.Null()]) });
+/** Booked against walk-in citizens over a period: hall waits (booked ones from their slot) and booking outcomes. */
+export const BookingReport = Type.Object({
+  from: ServiceDay,
+  to: ServiceDay,
+  booked: WaitFigure,
+  walkIn: WaitFigure,
+  bookings: Type.Object({ onTime: Type.Integer(), late: Type.Integer(), lapsed: Type.Integer(), cancelled: Type.Integer(), booked: Type.Integer() }),
+});
+export type BookingReport = Static<typeof BookingReport>;

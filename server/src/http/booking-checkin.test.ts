@@ -54,6 +54,15 @@ describe('check-in at the kiosk', () => {
     expect((await callNext(counter3, center.supervisor))?.id).toBe(walkIn2);
     // Scanned again: the booking was used.
     expect((await checkIn(nine.code)).json<ErrorBody>().code).toBe('BOOKING_NOT_ACTIVE');
+    // The report compares them: the booked citizen waited 0 minutes after the slot began, the walk-ins 10 and 20.
+    const report = await server.app.inject({ method: 'GET', url: '/api/reports/bookings?from=2026-11-24&to=2026-11-24', headers: bearer(center.supervisor) });
+    expect(report.json()).toEqual({
+      from: '2026-11-24',
+      to: '2026-11-24',
+      booked: { called: 1, meanWaitMinutes: 0 },
+      walkIn: { called: 2, meanWaitMinutes: 15 },
+      bookings: { onTime: 1, late: 0, lapsed: 0, cancelled: 0, booked: 0 },
+    });
   });
 
   it('a late check-in is a walk-in; a booking for another day is refused; unreadable input is told so', async () => {

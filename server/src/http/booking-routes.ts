@@ -3,6 +3,8 @@ import {
   BookingOk,
   BookingDay,
   BookingOptions,
+  BookingReport,
+  BookingReportQuery,
   BookingSettingsBody,
   BookingView,
   CheckInBody,
@@ -108,6 +110,15 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; bookings
 
   app.get('/api/bookings/today', { schema: { tags: ['booking'], summary: 'Today’s bookings per field and slot, and the no-shows', response: { 200: BookingDay, ...errors } }, onRequest: guards.staff('supervisor', 'admin') }, async () =>
     desk.day(),
+  );
+
+  app.get(
+    '/api/reports/bookings',
+    {
+      schema: { tags: ['reports'], summary: 'Booked against walk-in waits and lapsed bookings over a period', querystring: BookingReportQuery, response: { 200: BookingReport, ...errors } },
+      onRequest: guards.staff('supervisor', 'admin'),
+    },
+    async (request) => desk.report(request.query.from, request.query.to),
   );
 
   app.get('/api/admin/booking', { schema: { tags: ['admin'], summary: 'Booking settings', response: { 200: BookingSettingsBody, ...errors } }, onRequest: guards.staff('admin') }, async () =>

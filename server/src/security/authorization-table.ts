@@ -38,6 +38,7 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/bookings/reschedule': EVERYONE,
   'POST /api/bookings/check-in': ['kiosk'],
   'GET /api/bookings/today': LEADERS,
+  'GET /api/reports/bookings': LEADERS,
   'GET /api/admin/booking': ADMIN,
   'PUT /api/admin/booking': ADMIN,
   'GET /book': EVERYONE, // demo center only; absent otherwise
