@@ -35,6 +35,7 @@ export function BookingCard({ lang, code, confirmation, onNew }: { lang: Lang; c
           <p className="book__status" data-testid="book-status" data-status={view.status}>
             {t(lang, statusKey[view.status])}
           </p>
+          {view.phoneMasked && <p className="book__privacy">{view.phoneMasked}</p>}
           <p className="book__code-label">{t(lang, 'bookCodeLabel')}</p>
           <p className="book__code" data-testid="book-code">
             {code}

@@ -43,7 +43,7 @@ export function CheckInScreen({ lang, token, fields, categories, onDone }: Check
 
   if (result) {
     const { timing, issued } = result;
-    const note = timing === 'early' && issued.ticket.bookedFor ? fill(lang, 'kioskCheckInEarly', { time: hhmm(issued.ticket.bookedFor) }) : t(lang, timing === 'late' ? 'kioskCheckInLate' : 'kioskCheckInOnTime');
+    const note = timing === 'early' && issued.ticket.bookedFor ? fill(lang, 'kioskCheckInEarly', { time: hhmm(issued.ticket.bookedFor) }) : t(lang, timing === 'late' ? 'kioskCheckInLate' : result.booking.kind === 'remote' ? 'kioskCheckInRemote' : 'kioskCheckInOnTime');
     return (
       <>
         <p className="check-in__timing" role="status" data-testid="check-in-timing" data-timing={timing}>

@@ -242,6 +242,10 @@ export function createBookingService(deps: { store: OpenDb; clock: Clock; config
       const who = identity(input, s);
       const cap = capacity(input.fieldId, s);
       const now = deps.clock.now();
+      // When the day's bookings open, most requests find the slot full: a plain read turns them away without
+      // queueing for the write lock behind the kiosks. The same checks run again inside the transaction.
+      limits(who.phone, day, input.fieldId, s, null);
+      if (bookingRepo.inSlot(db, input.fieldId, input.slotAt) >= cap) throw new DomainError('BOOKING_SLOT_FULL');
       return deps.batcher.submit(() => {
         limits(who.phone, day, input.fieldId, s, null);
         if (bookingRepo.inSlot(db, input.fieldId, input.slotAt) >= cap) throw new DomainError('BOOKING_SLOT_FULL');
