@@ -19,3 +19,5 @@ export * from './setup.ts';
 export * from './field-catalog.ts';
 export * from './ops.ts';
 export * from './booking.ts';
+export * from './erlang-c.ts';
+export * from './staffing.ts';
