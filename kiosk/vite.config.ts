@@ -7,8 +7,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
-    // Two pages: the kiosk itself, and the citizen's tracking page served by the server at /t/<code>.
-    rollupOptions: { input: { main: 'index.html', track: 'track.html' } },
+    // Three pages: the kiosk itself, the citizen's tracking page (/t/<code>) and the booking page (/book/).
+    rollupOptions: { input: { main: 'index.html', track: 'track.html', book: 'book.html' } },
   },
   server: {
     // A fixed port per app lets all three dev servers run side by side (`pnpm dev`).

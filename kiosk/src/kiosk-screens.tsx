@@ -1,10 +1,11 @@
 import { type CenterInfo, errorCatalog, type FieldView, fill, type Lang } from '@luot/shared';
-import { useCallback, useReducer } from 'react';
+import { useCallback, useReducer, useState } from 'react';
 import { newIdempotencyKey } from './api/idempotency-key.ts';
 import { hoursText, type Availability } from './fields/field-availability.ts';
 import { initialFlow, kioskFlow, type Notice } from './flow/kiosk-flow.ts';
 import { useIdle } from './hooks/use-idle.ts';
 import { useIssuer } from './hooks/use-issuer.ts';
+import { CheckInScreen } from './screens/check-in-screen.tsx';
 import { FieldScreen } from './screens/field-screen.tsx';
 import { IssuingScreen } from './screens/issuing-screen.tsx';
 import { NoticeScreen } from './screens/notice-screen.tsx';
@@ -52,6 +53,7 @@ function unavailableNotice(field: FieldView, why: Exclude<Availability, 'open'>)
 /** The citizen's path: field → (sub-field) → take a number or priority → number, or a notice saying why not. */
 export function KioskScreens({ lang, token, center, fields, onTokenRefused, changed, onVisitEnded }: KioskScreensProps) {
   const [flow, dispatch] = useReducer(kioskFlow, initialFlow);
+  const [checkingIn, setCheckingIn] = useState(false);
   const { step } = flow;
   const now = useNow(15_000);
   const local = vnTime(now);
@@ -59,6 +61,7 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, chan
   useIssuer({ request: step.screen === 'issuing' ? step.request : null, token, lang, fields, now: () => now, dispatch, onTokenRefused });
 
   const endVisit = useCallback(() => {
+    setCheckingIn(false);
     dispatch({ type: 'home' });
     onVisitEnded();
   }, [onVisitEnded]);
@@ -66,10 +69,12 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, chan
   const atHome = step.screen === 'fields' && step.parentId === null;
   // The ticket and issuing screens keep their own time: a countdown, and the retry limit.
   const ownTimer = step.screen === 'ticket' || step.screen === 'issuing';
-  useIdle(ownTimer ? null : atHome ? (changed ? homeIdleMs : null) : idleMs, endVisit);
+  useIdle(ownTimer ? null : atHome && !checkingIn ? (changed ? homeIdleMs : null) : idleMs, endVisit);
 
   const take = (fieldId: number, priority: string | null) => dispatch({ type: 'issue', fieldId, priority, freshKey: newIdempotencyKey() });
   const field = (id: number) => fields.find((f) => f.id === id);
+
+  if (checkingIn) return <CheckInScreen key="check-in" lang={lang} token={token} fields={fields} categories={center.priorityCategories} onDone={endVisit} />;
 
   switch (step.screen) {
     case 'fields':
@@ -88,6 +93,7 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, chan
           }
           onUnavailable={(chosen, why) => dispatch({ type: 'notice', notice: unavailableNotice(chosen, why) })}
           onBack={() => dispatch({ type: 'back' })}
+          onCheckIn={() => setCheckingIn(true)}
         />
       );
     case 'priority': {

@@ -12,6 +12,7 @@ import { adminSetupRoutes } from './http/admin-setup-routes.ts';
 import { adminStaffRoutes } from './http/admin-staff-routes.ts';
 import { appRoutes } from './http/app-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
+import { bookingRoutes } from './http/booking-routes.ts';
 import { centerRoutes } from './http/center-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { demoRoutes } from './http/demo-routes.ts';
@@ -54,6 +55,8 @@ export interface AppOptions {
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
+  /** The SMS outbox's enqueue (bookings' one-time codes); absent = no gateway. */
+  sendSms?: import('./services/booking-otp.ts').SendSms;
   /**
    * Production logs one line per request at debug, not info: the console and the journal show what needs a person,
    * not every screen's poll. Tests keep Fastify's default.
@@ -117,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(staffingRoutes, { guards, staffing: parts.staffing, centerName: () => parts.reports.centerName() });
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
+  await app.register(bookingRoutes, { guards, bookings: parts.bookings, desk: parts.bookingDesk, appsRoot: options.config.appsRoot });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
   await app.register(opsRoutes, {
@@ -134,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onClose', async () => {
     parts.hubSync.stop();
     parts.backups.stop();
+    parts.bookingDesk.stop();
     await parts.printing.close();
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

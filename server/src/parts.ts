@@ -35,6 +35,9 @@ import { createBackupService } from './ops/backup-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createDiskWatch } from './ops/disk-watch.ts';
 import { createFirstRun } from './services/first-run.ts';
+import { createBookingDesk } from './services/booking-checkin.ts';
+import { createBookingOtp, type SendSms } from './services/booking-otp.ts';
+import { createBookingService } from './services/booking-service.ts';
 import { createSetupService } from './services/setup-service.ts';
 
 export interface PartsOptions {
@@ -46,6 +49,8 @@ export interface PartsOptions {
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
+  /** The SMS outbox's enqueue; absent = no gateway, so bookings ask no one-time code. */
+  sendSms?: SendSms;
 }
 
 /**
@@ -100,6 +105,8 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
       ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
     },
   });
+  const issuing = createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls });
+  const bookings = createBookingService({ store, clock, config, batcher, estimates, otp: createBookingOtp({ clock, sendSms: options.sendSms }), audit });
   const backups = createBackupService({ store, clock, config: backupConfig });
   return {
     store,
@@ -110,7 +117,9 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     read,
     hub,
     printing,
-    issuing: createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls }),
+    issuing,
+    bookings,
+    bookingDesk: createBookingDesk({ store, clock, batcher, bookings, issuing }),
     desk: createCounterDesk({ store, queue, announcer, read, auth }),
     devices: createDeviceAdmin({ store, clock, auth, audit, hub, read }),
     printers: createPrinterAdmin({ store, clock, config, audit, printing, receipts, publicUrls }),

@@ -56,6 +56,8 @@ export async function serve(config: Config, clock: Clock, options: { scryptN?: n
     (error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'daily backup failed'),
     (result) => app.log.info({ file: result.file, bytes: result.bytes, ms: result.durationMs, deleted: result.deleted }, 'daily backup taken'),
   );
+  // Bookings past their deadline lapse every minute; personal data older than the configured days is blanked daily.
+  deps.bookingDesk.start((error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'booking job failed'));
   console.log(startBanner({ config, firstRun, setup: deps.firstRun.state(), demo, lastBackupAt: deps.backups.lastBackupAt() }));
   warnIfPhonesCannotOpenLinks(config, app.log);
 }

@@ -102,6 +102,8 @@ export const TicketView = Type.Object({
   recalls: Type.Integer(),
   /** The last transfer, hold or return and its note, for the officer who calls it next (servers before #11: absent). */
   handover: Type.Optional(Type.Union([HandoverView, Type.Null()])),
+  /** A booked citizen who checked in on time: their slot's start; they are called ahead of walk-ins from then (servers before #16: absent). */
+  bookedFor: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
 });
 export type TicketView = Static<typeof TicketView>;
 

@@ -5,6 +5,7 @@
  */
 
 import { assistEn, assistVi } from './i18n/assist.ts';
+import { bookingEn, bookingVi } from './i18n/booking.ts';
 import { commonEn, commonVi } from './i18n/common.ts';
 import { consoleAdminBackupsEn, consoleAdminBackupsVi } from './i18n/console/admin-backups.ts';
 import { consoleAdminCenterEn, consoleAdminCenterVi } from './i18n/console/admin-center.ts';
@@ -30,6 +31,7 @@ export const defaultLang: Lang = 'vi';
 
 const vi = {
   ...assistVi,
+  ...bookingVi,
   ...setupVi,
   ...commonVi,
   ...kioskVi,
@@ -54,6 +56,7 @@ export type StringKey = keyof typeof vi;
 // Each part is typed against its Vietnamese keys, so a missing or misspelled English entry is a compile error.
 const en = {
   ...assistEn,
+  ...bookingEn,
   ...setupEn,
   ...commonEn,
   ...kioskEn,

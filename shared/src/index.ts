@@ -18,5 +18,6 @@ export * from './i18n-hub.ts';
 export * from './setup.ts';
 export * from './field-catalog.ts';
 export * from './ops.ts';
+export * from './booking.ts';
 export * from './erlang-c.ts';
 export * from './staffing.ts';

@@ -17,6 +17,8 @@ interface FieldScreenProps {
   onField: (field: FieldView) => void;
   onUnavailable: (field: FieldView, why: Exclude<Availability, 'open'>) => void;
   onBack: () => void;
+  /** Home screen only: a citizen who booked scans or types their code instead of choosing a field. */
+  onCheckIn?: () => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export function density(count: number): 'few' | 'some' | 'many' | 'lots' | 'huge
 }
 
 /** The home screen and the sub-field screen: one big button per field. */
-export function FieldScreen({ lang, fields, parentId, context, onGroup, onField, onUnavailable, onBack }: FieldScreenProps) {
+export function FieldScreen({ lang, fields, parentId, context, onGroup, onField, onUnavailable, onBack, onCheckIn }: FieldScreenProps) {
   const assist = useAssist();
   const guideOn = assist?.guideOn ?? false;
   // With guidance on, the first touch reads a tile and the second chooses it.
@@ -51,7 +53,13 @@ export function FieldScreen({ lang, fields, parentId, context, onGroup, onField,
     t(lang, 'kioskChooseField')
   );
   const footer =
-    parentId === null ? undefined : (
+    parentId === null ? (
+      onCheckIn && (
+        <button type="button" className="button button--check-in" data-testid="check-in" onClick={onCheckIn}>
+          {t(lang, 'kioskCheckIn')}
+        </button>
+      )
+    ) : (
       <button type="button" className="button button--back" data-testid="back" onClick={onBack}>
         {t(lang, 'kioskBack')}
       </button>

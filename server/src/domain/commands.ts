@@ -10,6 +10,11 @@ export type Command =
       newId: number;
       lastSeqToday: number | null;
       issuedToday: number;
+      /**
+       * A booking checked in at the kiosk: `bookedFor` the slot's start when on time (null for a remote number or a
+       * late arrival), `queuedAt` the place in line it keeps (a remote number keeps the moment it was taken).
+       */
+      booked?: { bookedFor: Millis | null; queuedAt: Millis };
     }
   | { kind: 'callNext'; counterId: number }
   | { kind: 'callTicket'; counterId: number; ticketId: number }

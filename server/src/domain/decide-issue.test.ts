@@ -24,6 +24,7 @@ describe('issue', () => {
         calledAt: null,
         recalls: 0,
         handover: null,
+        bookedFor: null,
       },
     ]);
     expect(d.events).toEqual([

@@ -71,10 +71,11 @@ function issue(slice: QueueSlice, cmd: Extract<Command, { kind: 'issue' }>, now:
     counterId: null,
     targetCounterId: null,
     issuedAt: now,
-    queuedAt: now,
+    queuedAt: cmd.booked?.queuedAt ?? now,
     calledAt: null,
     recalls: 0,
     handover: null,
+    bookedFor: cmd.booked?.bookedFor ?? null,
   };
   return { tickets: [ticket], counters: [], events: [event('issued', now, ticket, null, null, { priority: cmd.priority })] };
 }
@@ -109,7 +110,7 @@ function call(counter: Counter, ticket: Ticket, now: Millis, fair: Counter['fair
 
 function callNext(slice: QueueSlice, counterId: number, now: Millis): Decision {
   const counter = readyToCall(slice, counterId);
-  const pick = pickNext(counter, [...slice.tickets.values()], slice.rules);
+  const pick = pickNext(counter, [...slice.tickets.values()], slice.rules, now);
   if (!pick) throw new DomainError(counter.priorityMode === 'priority_only' ? 'QUEUE_EMPTY_PRIORITY' : 'QUEUE_EMPTY');
   return call(counter, pick.ticket, now, pick.fair, 'next');
 }

@@ -1,7 +1,10 @@
-import type { Counter, FairShare, QueueRules, Ticket } from './types.ts';
+import type { Counter, FairShare, Millis, QueueRules, Ticket } from './types.ts';
 
 /**
  * Which waiting ticket a counter calls next. The chain, applied in this order:
+ *  0. booking — a booked citizen whose slot has come (`bookedFor <= now`) or everyone else, interleaved by
+ *     `rules.bookedInterleave` (ties go to the booked); booked ones are called in slot order. A booked citizen who
+ *     checked in early waits for the slot, unless nobody else is there to call;
  *  1. class — priority or normal, interleaved by the rules' ratio (weighted fair share, ties go to priority);
  *  2. tickets sent to this very counter (transfer to a counter, return from hold) before the general queue;
  *  3. field — the counter's field order (first field with someone waiting) or weights (lowest served/weight);
@@ -28,9 +31,37 @@ export interface Pick {
   fair: FairShare;
 }
 
-export function pickNext(counter: Counter, waiting: readonly Ticket[], rules: QueueRules): Pick | null {
+export function bySlot(a: Ticket, b: Ticket): number {
+  return (a.bookedFor ?? 0) - (b.bookedFor ?? 0) || (a.priority === null ? 1 : 0) - (b.priority === null ? 1 : 0) || byArrival(a, b);
+}
+
+export function pickNext(counter: Counter, waiting: readonly Ticket[], rules: QueueRules, now: Millis): Pick | null {
   const candidates = waiting.filter((t) => eligibleFor(counter, t));
   if (candidates.length === 0) return null;
+  // A priority counter (Decree 107/2021) keeps its own rule; booked citizens are called there by their class only.
+  if (counter.priorityMode !== 'mixed') return pickWalkIn(counter, candidates, rules);
+  const due = candidates.filter((t) => t.bookedFor !== null && t.bookedFor <= now);
+  const early = candidates.filter((t) => t.bookedFor !== null && t.bookedFor > now);
+  const walkIns = candidates.filter((t) => t.bookedFor === null);
+  const fair = counter.fair;
+  const ratio = { priority: rules.bookedInterleave.booked, normal: rules.bookedInterleave.walkIn };
+  // The same fair-share rule as priority/normal, one level up: booked plays "priority", everyone else "normal".
+  const { cls, share } = chooseClass({ priority: fair.booked ?? 0, normal: fair.walkIn ?? 0, fields: {} }, due.length > 0, walkIns.length > 0, ratio);
+  const bookedShare = { booked: share.priority, walkIn: share.normal };
+  if (due.length > 0 && cls === 'priority') {
+    const ticket = [...due].sort(bySlot)[0];
+    if (ticket) return { ticket, fair: { ...fair, ...bookedShare } };
+  }
+  if (walkIns.length === 0) {
+    // Only early booked citizens: an idle counter calls the earliest slot rather than nobody.
+    const ticket = [...early].sort(bySlot)[0];
+    return ticket ? { ticket, fair } : null;
+  }
+  const pick = pickWalkIn({ ...counter, fair }, walkIns, rules);
+  return pick ? { ticket: pick.ticket, fair: { ...pick.fair, ...bookedShare } } : null;
+}
+
+function pickWalkIn(counter: Counter, candidates: readonly Ticket[], rules: QueueRules): Pick | null {
   const priority = candidates.filter((t) => t.priority !== null);
   const normal = candidates.filter((t) => t.priority === null);
   const { cls, share } =
@@ -41,12 +72,12 @@ export function pickNext(counter: Counter, waiting: readonly Ticket[], rules: Qu
   if (pool.length === 0) return null;
 
   const targeted = pool.filter((t) => t.targetCounterId === counter.id).sort(byArrival);
-  if (targeted[0]) return { ticket: targeted[0], fair: { ...share, fields: counter.fair.fields } };
+  if (targeted[0]) return { ticket: targeted[0], fair: { ...counter.fair, ...share, fields: counter.fair.fields } };
 
   const fieldId = chooseField(counter, pool);
   const ticket = pool.filter((t) => t.fieldId === fieldId).sort(byArrival)[0];
   if (!ticket) return null;
-  return { ticket, fair: { ...share, fields: countField(counter, pool, fieldId) } };
+  return { ticket, fair: { ...counter.fair, ...share, fields: countField(counter, pool, fieldId) } };
 }
 
 function chooseClass(

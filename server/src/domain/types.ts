@@ -36,6 +36,11 @@ export interface Ticket {
   recalls: number;
   /** The last time it was sent on (transfer), set aside (hold) or brought back (return): for the next desk. */
   handover: Handover | null;
+  /**
+   * The booked slot's start, for a citizen who booked a slot and checked in on time: from then on they are called
+   * ahead of walk-ins (interleaved by `rules.bookedInterleave`). Null for walk-ins, remote numbers and late check-ins.
+   */
+  bookedFor: Millis | null;
 }
 
 /**
@@ -63,6 +68,9 @@ export interface FairShare {
   priority: number;
   normal: number;
   fields: Record<number, number>;
+  /** Booked and walk-in calls in the current booked/walk-in cycle; absent in rows written before bookings. */
+  booked?: number;
+  walkIn?: number;
 }
 
 export interface Counter {
@@ -82,6 +90,11 @@ export interface Counter {
 export interface QueueRules {
   /** In a cycle where both classes wait: `priority` priority calls for every `normal` normal calls. */
   interleave: { priority: number; normal: number };
+  /**
+   * Booked citizens whose slot has come, against everyone else: `booked` booked calls for every `walkIn` other
+   * calls while both wait, so walk-ins are never starved by a full booking book.
+   */
+  bookedInterleave: { booked: number; walkIn: number };
   /** Recalls allowed before a further recall marks the ticket absent automatically. */
   maxRecalls: number;
   /** Transfer keeps the citizen's original arrival time (default) or queues them anew. */

@@ -26,7 +26,22 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/devices/pair': EVERYONE,
   'GET /api/track/{code}': EVERYONE,
   'POST /api/track/{code}/rating': EVERYONE,
-  'GET /api/demo/device': EVERYONE, // demo center only; absent otherwise
+  'GET /api/demo/device': EVERYONE,
+  // Citizens' booking pages: no login; the booking's secret code is the key (limited per address).
+  'GET /api/bookings/options': EVERYONE,
+  'GET /api/bookings/slots': EVERYONE,
+  'POST /api/bookings/otp': EVERYONE,
+  'POST /api/bookings/remote': EVERYONE,
+  'POST /api/bookings/slot': EVERYONE,
+  'POST /api/bookings/lookup': EVERYONE,
+  'POST /api/bookings/cancel': EVERYONE,
+  'POST /api/bookings/reschedule': EVERYONE,
+  'POST /api/bookings/check-in': ['kiosk'],
+  'GET /api/bookings/today': LEADERS,
+  'GET /api/reports/bookings': LEADERS,
+  'GET /api/admin/booking': ADMIN,
+  'PUT /api/admin/booking': ADMIN,
+  'GET /book': EVERYONE, // demo center only; absent otherwise
   'GET /': EVERYONE,
   'GET /kiosk': EVERYONE,
   'GET /display': EVERYONE,

@@ -256,6 +256,11 @@ export function createEstimates(deps: { store: OpenDb; clock: Clock; config: Con
   }
 
   return {
+    /** The field's mean visit as the estimate measures it today (recent visits, weighted history): sizes booking slots. */
+    meanVisitMs(fieldId: number, serviceDay: string): number {
+      return meanVisitMs(fieldId, serviceDayStart(serviceDay, deps.config.get().rules.dayRollover));
+    },
+
     /** Minutes until the ticket is expected to be called; null when it is not waiting or nobody can say. */
     waitMinutes(ticket: WaitingTicket): number | null {
       if (ticket.status !== 'waiting') return null;

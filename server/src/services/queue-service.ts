@@ -21,6 +21,10 @@ export interface IssueInput {
   fieldId: number;
   priority: string | null;
   idempotencyKey: string | null;
+  /** A booking checked in at the kiosk: its slot and place in line (see domain/booking-rules.ts ticketTerms). */
+  booked?: { bookedFor: number | null; queuedAt: number };
+  /** Runs in the ticket's own transaction (the booking is marked checked in with it); a throw refuses both. */
+  within?: (ticket: Ticket) => void;
 }
 
 export interface IssueOutcome extends Outcome {
@@ -118,11 +122,13 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
             newId: queueRepo.nextTicketId(db),
             lastSeqToday: tally.lastSeq,
             issuedToday: tally.issued,
+            ...(input.booked ? { booked: input.booked } : {}),
           },
           now,
         );
         const ticket = decision.tickets[0];
         if (!ticket) throw new Error('issue decided no ticket');
+        input.within?.(ticket);
         const trackingCode = newTrackingCode();
         writer.persist(decision, actor, { ticket, trackingCode, idempotencyKey: input.idempotencyKey });
         return { ...decision, ticket, trackingCode, created: true };

@@ -53,6 +53,8 @@ export interface TestServerOptions {
   publicUrl?: string;
   /** Backups and the disk-space alert; by default a folder beside the database and thresholds no disk reaches. */
   backup?: BackupConfig;
+  /** The SMS outbox's enqueue, for the booking's one-time code; tests pass a recorder. */
+  sendSms?: AppOptions['sendSms'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -77,6 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     scryptN: TEST_SCRYPT_N,
     logger: options.logger,
     kioskPace: options.kioskPace === 'production' ? undefined : { perSecond: 1000, burst: 10_000 },
+    ...(options.sendSms ? { sendSms: options.sendSms } : {}),
   });
   if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.ready();

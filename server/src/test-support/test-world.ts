@@ -15,6 +15,7 @@ export const MINUTE = 60_000;
 
 export const defaultRules: QueueRules = {
   interleave: { priority: 1, normal: 2 },
+  bookedInterleave: { booked: 1, walkIn: 1 },
   maxRecalls: 2,
   keepArrivalOnTransfer: true,
   priorityCategories: ['elderly', 'disabled', 'pregnant'],

@@ -3,6 +3,7 @@ import {
   BackupTaken,
   AdminStaff,
   AuditEntry,
+  BookingDay,
   CenterInfo,
   CenterSyncStatus,
   type CenterSyncSettingsBody,
@@ -87,6 +88,7 @@ export class ConsoleApi {
   me = () => this.call('/api/auth/me', Me);
   logout = () => this.call('/api/auth/logout', Anything, { method: 'POST' });
   center = () => this.call('/api/center', CenterInfo);
+  bookingsToday = () => this.call('/api/bookings/today', BookingDay);
 
   counters = () => this.call('/api/counters', Type.Array(CounterView));
   join = (counterId: number) => this.call(`/api/counters/${counterId}/join`, CounterActionResponse, { method: 'POST' });

@@ -10,6 +10,7 @@ import { useRunner } from '../hooks/use-runner.ts';
 import type { Center } from '../live/use-center.ts';
 import { counterLabel, fieldName } from '../text/names.ts';
 import { AlertsPanel } from './alerts-panel.tsx';
+import { BookingsPanel } from './bookings-panel.tsx';
 import { CancelDialog } from './cancel-dialog.tsx';
 import { CountersTable } from './counters-table.tsx';
 import { FieldsTable } from './fields-table.tsx';
@@ -124,6 +125,7 @@ export function BoardView({ lang, api, center, info }: BoardViewProps) {
             onTransfer={(counter, ticket) => dialog({ kind: 'transfer', ticket, from: counter.id })}
           />
           <SatisfactionPanel lang={lang} today={live.satisfaction} />
+          <BookingsPanel lang={lang} api={api} fields={fields} />
         </div>
         <div className="board__side">
           <TicketLookup lang={lang} api={api} fields={fields} counters={counters} categories={info?.priorityCategories ?? []} />

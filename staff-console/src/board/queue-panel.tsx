@@ -2,6 +2,7 @@ import { type CounterView, type FieldView, fill, type Lang, type PriorityCategor
 import { useState } from 'react';
 import { counterLabel, fieldName, leafFields, priorityName } from '../text/names.ts';
 import { secondsSince, useNow } from '../time/clock.ts';
+import { BookedBadge } from '../desk/booked-badge.tsx';
 
 interface QueuePanelProps {
   lang: Lang;
@@ -59,7 +60,8 @@ export function QueuePanel({ lang, queue, fields, counters, categories, busy, on
                 >
                   <span className="ticket-row__number">{ticket.number}</span>
                   <span className="ticket-row__info">
-                    {ticket.priority && (
+                    <BookedBadge lang={lang} ticket={ticket} />
+                  {ticket.priority && (
                       <span className="badge badge--priority">{fill(lang, 'consolePriorityBadge', { name: priorityName(lang, categories, ticket.priority) })}</span>
                     )}
                     {ticket.status === 'held' && <span className="badge badge--held">{fill(lang, 'boardHeldAt', { counter: at ? counterLabel(lang, at) : '—' })}</span>}

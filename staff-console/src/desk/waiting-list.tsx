@@ -2,6 +2,7 @@ import { type CounterView, type FieldView, fill, type Lang, type PriorityCategor
 import { HandoverNote } from './handover-note.tsx';
 import { fieldName, priorityName } from '../text/names.ts';
 import { secondsSince, useNow } from '../time/clock.ts';
+import { BookedBadge } from './booked-badge.tsx';
 
 interface WaitingListProps {
   lang: Lang;
@@ -39,6 +40,7 @@ export function WaitingList({ lang, counter, waiting, held, fields, counters, ca
                 <span className="ticket-row__number">{ticket.number}</span>
                 <span className="ticket-row__info">
                   {showField && <span className="ticket-row__field">{fieldName(lang, fields.find((f) => f.id === ticket.fieldId))}</span>}
+                  <BookedBadge lang={lang} ticket={ticket} />
                   {ticket.priority && (
                     <span className="badge badge--priority">{fill(lang, 'consolePriorityBadge', { name: priorityName(lang, categories, ticket.priority) })}</span>
                   )}

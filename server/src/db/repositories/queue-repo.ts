@@ -24,6 +24,7 @@ export function toTicket(row: TicketRow): Ticket {
     calledAt: row.calledAt,
     recalls: row.recalls,
     handover: row.handover ?? null,
+    bookedFor: row.bookedFor,
   };
 }
 
@@ -38,9 +39,9 @@ const statements = perConnection((sqlite) => ({
   maxTicketId: sqlite.prepare('SELECT max(id) FROM tickets').pluck(),
   insertTicket: sqlite.prepare(
     `INSERT INTO tickets (id, series_field_id, field_id, seq, number, service_day, status, priority, counter_id,
-       target_counter_id, issued_at, queued_at, called_at, recalls, tracking_code, idempotency_key, device_id)
+       target_counter_id, issued_at, queued_at, called_at, recalls, tracking_code, idempotency_key, device_id, booked_for)
      VALUES (@id, @fieldId, @fieldId, @seq, @number, @serviceDay, @status, @priority, @counterId,
-       @targetCounterId, @issuedAt, @queuedAt, @calledAt, @recalls, @trackingCode, @idempotencyKey, @deviceId)`,
+       @targetCounterId, @issuedAt, @queuedAt, @calledAt, @recalls, @trackingCode, @idempotencyKey, @deviceId, @bookedFor)`,
   ),
   insertEvent: sqlite.prepare(
     `INSERT INTO events (at, type, ticket_id, counter_id, field_id, from_status, to_status, actor_id, device_id, data)
@@ -51,7 +52,7 @@ const statements = perConnection((sqlite) => ({
   updateTicket: sqlite.prepare(
     `UPDATE tickets SET field_id = @fieldId, seq = @seq, number = @number, service_day = @serviceDay, status = @status,
        priority = @priority, counter_id = @counterId, target_counter_id = @targetCounterId, issued_at = @issuedAt,
-       queued_at = @queuedAt, called_at = @calledAt, recalls = @recalls, handover = @handover
+       queued_at = @queuedAt, called_at = @calledAt, recalls = @recalls, handover = @handover, booked_for = @bookedFor
      WHERE id = @id`,
   ),
   updateCounter: sqlite.prepare(
@@ -157,6 +158,7 @@ export const queueRepo = {
       calledAt: t.calledAt,
       recalls: t.recalls,
       handover: t.handover === null ? null : JSON.stringify(t.handover),
+      bookedFor: t.bookedFor,
     });
   },
 

@@ -20,6 +20,7 @@ export interface VoiceSettings {
 
 export const defaultRules: QueueRules = {
   interleave: { priority: 1, normal: 2 },
+  bookedInterleave: { booked: 2, walkIn: 1 },
   maxRecalls: 3,
   keepArrivalOnTransfer: true,
   priorityCategories: ['elderly', 'disability', 'pregnancy', 'meritorious'],

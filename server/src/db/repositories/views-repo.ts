@@ -22,6 +22,7 @@ export function ticketView(t: Ticket): TicketView {
     calledAt: t.calledAt === null ? null : iso(t.calledAt),
     recalls: t.recalls,
     handover: t.handover === null ? null : { ...t.handover, at: iso(t.handover.at) },
+    bookedFor: t.bookedFor === null ? null : iso(t.bookedFor),
   };
 }
 

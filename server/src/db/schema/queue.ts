@@ -81,6 +81,8 @@ export const tickets = sqliteTable(
     /** Kiosk-supplied key so a double tap or a retried request yields one ticket. */
     idempotencyKey: text('idempotency_key'),
     deviceId: integer('device_id'),
+    /** The booked slot's start for a booking checked in on time (domain Ticket.bookedFor); null otherwise. */
+    bookedFor: integer('booked_for'),
   },
   (t) => [
     uniqueIndex('tickets_series_day_seq').on(t.seriesFieldId, t.serviceDay, t.seq),
