@@ -32,7 +32,7 @@ import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { trackRoutes } from './http/track-routes.ts';
 import { voiceRoutes } from './http/voice-routes.ts';
-import { createParts, voiceSettings, type AppParts } from './parts.ts';
+import { createParts, voiceSettings, type AppParts, type PartsOptions } from './parts.ts';
 import type { KioskPaceOptions } from './services/kiosk-pace.ts';
 import { systemClock } from './system-clock.ts';
 import { VERSION } from './version.ts';
@@ -42,7 +42,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 export interface AppOptions {
   store: OpenDb;
   config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> &
-    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'metricsAllow'>>;
+    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'metricsAllow' | 'sms'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -58,6 +58,8 @@ export interface AppOptions {
    * not every screen's poll. Tests keep Fastify's default.
    */
   requestLogsAtDebug?: boolean;
+  /** Tests hand in their own SMS gateway or outbox timings. */
+  sms?: PartsOptions['sms'];
 }
 
 /** Requests are small JSON documents; anything bigger is a mistake or an attack. */
@@ -132,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onClose', async () => {
     parts.hubSync.stop();
     parts.backups.stop();
+    parts.personalData.stop();
+    await parts.smsOutbox.stop();
     await parts.printing.close();
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

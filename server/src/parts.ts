@@ -34,16 +34,25 @@ import { createBackupService } from './ops/backup-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createFirstRun } from './services/first-run.ts';
 import { createSetupService } from './services/setup-service.ts';
+import { createPersonalData } from './services/personal-data.ts';
+import { createSmsNotices } from './services/sms-notices.ts';
+import { createSmsOutbox, type SmsOutboxOptions } from './services/sms-outbox.ts';
+import type { SmsGateway } from './sms/gateway.ts';
+import { createGateway } from './sms/create-gateway.ts';
+import type { DomainEvent, Ticket } from './domain/types.ts';
+import type { DerivedWrites } from './services/decision-writer.ts';
 
 export interface PartsOptions {
   store: OpenDb;
   clock: Clock;
-  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup'>>;
+  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'sms'>>;
   scryptN?: number;
   kioskPace?: KioskPaceOptions;
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
+  /** Tests hand in a gateway of their own (or the outbox's timings); otherwise config.sms decides. */
+  sms?: { gateway?: SmsGateway; outbox?: Partial<SmsOutboxOptions> };
 }
 
 /**
@@ -76,8 +85,20 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
   const audit = createAudit({ store, clock });
   const publicUrls = createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() });
   const batcher = new WriteBatcher(store.sqlite);
-  const queue = createQueueService({ store, clock, config, batcher, derived: createRollupRecorder({ db: store.db, config, batcher }) });
-  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000 });
+  const smsLog = (fields: Record<string, unknown>, message: string) => log.info(fields, message);
+  const smsOutbox = createSmsOutbox({
+    store,
+    clock,
+    gateway: options.sms?.gateway ?? createGateway(options.config.sms ?? { kind: 'log' }, smsLog),
+    log: (fields, message) => log.warn(fields, message),
+    options: options.sms?.outbox,
+  });
+  const smsNotices = createSmsNotices({ store, clock, estimates, outbox: smsOutbox, knownFields: () => [...config.get().fields.keys()] });
+  // The "called" SMS joins the call's own transaction, beside the report rollups.
+  const derived = bothWrites(createRollupRecorder({ db: store.db, config, batcher }), smsNotices.derived);
+  const queue = createQueueService({ store, clock, config, batcher, derived });
+  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000, sms: smsOutbox });
+
   // The province link reads the committed log on its own timer; main.ts starts it, nothing here waits on it.
   const hubSync = createHubSync({
     store,
@@ -102,7 +123,10 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     read,
     hub,
     printing,
-    issuing: createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls }),
+    issuing: createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls, sms: smsNotices }),
+    smsOutbox,
+    smsNotices,
+    personalData: createPersonalData({ store, clock, log: smsLog }),
     desk: createCounterDesk({ store, queue, announcer, read, auth }),
     devices: createDeviceAdmin({ store, clock, auth, audit, hub, read }),
     printers: createPrinterAdmin({ store, clock, config, audit, printing, receipts, publicUrls }),
@@ -123,6 +147,15 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
 }
 
 export type AppParts = ReturnType<typeof createParts>;
+
+function bothWrites(first: DerivedWrites, second: DerivedWrites): DerivedWrites {
+  return {
+    record(events: readonly DomainEvent[], tickets: readonly Ticket[], stamp: { actorId: number | null }) {
+      first.record(events, tickets, stamp);
+      second.record(events, tickets, stamp);
+    },
+  };
+}
 
 /** The configured voice settings, or (tests, tools) a cache folder beside the database and no pack. */
 export function voiceSettings(store: OpenDb, voice: Config['voice'] | undefined): Config['voice'] {

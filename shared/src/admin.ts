@@ -153,6 +153,7 @@ export const LiveAlert = Type.Object({
     Type.Literal('printer'),
     Type.Literal('device_offline'),
     Type.Literal('kiosk_too_fast'),
+    Type.Literal('sms'),
   ]),
   fieldId: Type.Optional(Id),
   counterId: Type.Optional(Id),

@@ -49,6 +49,8 @@ export const IssueTicketBody = Type.Object(
     idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
     /** The language the citizen chose at the kiosk: the receipt is printed in it (Vietnamese when absent). */
     lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+    /** The citizen's mobile number for "your turn is near" and "please come to counter N" SMS; optional. */
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
   },
   { additionalProperties: false },
 );
@@ -62,6 +64,8 @@ export const IssuedTicket = Type.Object({
   peopleAhead: Type.Integer(),
   estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'see docs/architecture.md: estimated wait' }),
   print: PrintOutcome,
+  /** The number the SMS go to, masked (09xx xxx 123), for the kiosk to show; null when none was given. */
+  phoneMasked: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type IssuedTicket = Static<typeof IssuedTicket>;
 

@@ -1,4 +1,5 @@
 import type { LiveAlert, LiveFigures } from '@luot/shared';
+import type { SmsOutbox } from './sms-outbox.ts';
 import { printerProblemText } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
@@ -23,7 +24,7 @@ const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
  * What a supervisor watches besides the live queue: waits per field against their targets, how long each
  * counter has been in its state, and alerts that need someone to act.
  */
-export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: ReadModels; receipts: Receipts; kioskPace: KioskPace; idleAlertMs: number }) {
+export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: ReadModels; receipts: Receipts; kioskPace: KioskPace; idleAlertMs: number; sms?: Pick<SmsOutbox, 'trouble'> }) {
   const { db } = deps.store;
 
   return {
@@ -115,6 +116,18 @@ export function createLiveFigures(deps: { store: OpenDb; clock: Clock; read: Rea
           message: {
             vi: `Kiosk "${k.name}" lấy số nhanh bất thường: đã từ chối ${k.count} lần trong 10 phút qua. Hãy kiểm tra kiosk (màn hình cảm ứng bị kẹt, hoặc có người lạm dụng).`,
             en: `Kiosk "${k.name}" is taking numbers faster than a person could: refused ${k.count} times in the last 10 minutes. Check the kiosk (a stuck touch screen, or misuse).`,
+          },
+        });
+      }
+
+      // SMS given up on (or still being retried) in the last day: the modem or gateway needs a look.
+      const sms = deps.sms?.trouble(now - 86_400_000);
+      if (sms && (sms.failed > 0 || sms.retrying > 0)) {
+        alerts.push({
+          kind: 'sms',
+          message: {
+            vi: `Tin nhắn SMS chưa gửi được: ${sms.failed} tin đã bỏ, ${sms.retrying} tin đang thử lại. Hãy kiểm tra modem hoặc cổng SMS (Quản trị → Nhật ký SMS).`,
+            en: `SMS not sent: ${sms.failed} given up, ${sms.retrying} being retried. Check the modem or SMS gateway (Admin → SMS log).`,
           },
         });
       }

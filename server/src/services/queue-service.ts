@@ -4,6 +4,7 @@ import { serviceDayOf } from '../domain/time.ts';
 import type { Counter, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
+import { smsRepo } from '../db/repositories/sms-repo.ts';
 import type { Actor } from './actor.ts';
 import { createDecisionWriter, type DerivedWrites } from './decision-writer.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -21,6 +22,8 @@ export interface IssueInput {
   fieldId: number;
   priority: string | null;
   idempotencyKey: string | null;
+  /** The citizen's mobile number for SMS (national form, validated), stored beside the ticket, never in its events. */
+  phone?: string | null;
 }
 
 export interface IssueOutcome extends Outcome {
@@ -123,6 +126,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
         if (!ticket) throw new Error('issue decided no ticket');
         const trackingCode = newTrackingCode();
         writer.persist(decision, actor, { ticket, trackingCode, idempotencyKey: input.idempotencyKey });
+        if (input.phone) smsRepo.savePhone(db, ticket.id, input.phone, now, null);
         return { ...decision, ticket, trackingCode, created: true };
       });
       return { ...result, ...merge(swept, result) };
