@@ -29,6 +29,7 @@ import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
 import { setupRoutes } from './http/setup-routes.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
+import { smsRoutes } from './http/sms-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { trackRoutes } from './http/track-routes.ts';
 import { voiceRoutes } from './http/voice-routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   if (options.config.demo) await app.register(demoRoutes, { devices });
   await app.register(socketRoutes, { auth, read, hub: parts.hub, clock, heartbeatMs: options.config.heartbeatMs });
+  await app.register(smsRoutes, { guards, sms: parts.smsAdmin });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
   app.addHook('onClose', async () => {

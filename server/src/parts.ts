@@ -36,6 +36,7 @@ import { createFirstRun } from './services/first-run.ts';
 import { createSetupService } from './services/setup-service.ts';
 import { createPersonalData } from './services/personal-data.ts';
 import { createSmsNotices } from './services/sms-notices.ts';
+import { createSmsAdmin } from './services/sms-admin.ts';
 import { createSmsOutbox, type SmsOutboxOptions } from './services/sms-outbox.ts';
 import type { SmsGateway } from './sms/gateway.ts';
 import { createGateway } from './sms/create-gateway.ts';
@@ -126,6 +127,7 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     issuing: createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls, sms: smsNotices }),
     smsOutbox,
     smsNotices,
+    smsAdmin: createSmsAdmin({ store, clock, audit, outbox: smsOutbox, fieldIds: () => [...config.get().fields.keys()] }),
     personalData: createPersonalData({ store, clock, log: smsLog }),
     desk: createCounterDesk({ store, queue, announcer, read, auth }),
     devices: createDeviceAdmin({ store, clock, auth, audit, hub, read }),

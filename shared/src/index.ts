@@ -20,3 +20,4 @@ export * from './field-catalog.ts';
 export * from './ops.ts';
 export * from './phone.ts';
 export * from './sms-texts.ts';
+export * from './sms.ts';

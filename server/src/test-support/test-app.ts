@@ -50,6 +50,8 @@ export interface TestServerOptions {
   /** The machine's LAN addresses as the server would see them. */
   network?: () => string[];
   publicUrl?: string;
+  /** An SMS gateway (a fake modem's or HTTP gateway's) and the outbox's timings. */
+  sms?: AppOptions['sms'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -73,6 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     scryptN: TEST_SCRYPT_N,
     logger: options.logger,
     kioskPace: options.kioskPace === 'production' ? undefined : { perSecond: 1000, burst: 10_000 },
+    sms: options.sms,
   });
   if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.ready();
