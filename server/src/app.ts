@@ -137,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     parts.hubSync.stop();
     parts.backups.stop();
     parts.personalData.stop();
+    parts.smsNotices.stop();
     await parts.smsOutbox.stop();
     await parts.printing.close();
   });

@@ -20,6 +20,7 @@ export function createSmsNotices(deps: { store: OpenDb; clock: Clock; estimates:
   const { db } = deps.store;
   let afterCommit = false;
   let queueMoved = false;
+  let stopped = false;
 
   function nearFor(ticket: Ticket): { near: boolean; peopleAhead: number; minutes: number | null } {
     const said = deps.estimates.forCitizen(ticket);
@@ -66,6 +67,7 @@ export function createSmsNotices(deps: { store: OpenDb; clock: Clock; estimates:
         afterCommit = true;
         setImmediate(() => {
           afterCommit = false;
+          if (stopped) return;
           if (queueMoved) checkNear();
           queueMoved = false;
           deps.outbox.kick();
@@ -77,6 +79,11 @@ export function createSmsNotices(deps: { store: OpenDb; clock: Clock; estimates:
   return {
     derived,
     checkNear,
+
+    /** The server is closing: a check scheduled by the last commit must not touch the closed database. */
+    stop(): void {
+      stopped = true;
+    },
 
     /**
      * After a ticket with a phone is issued (committed): a citizen who is already near is told so on the kiosk's
