@@ -7,5 +7,6 @@ import './styles/fields.css';
 import './styles/priority.css';
 import './styles/ticket.css';
 import './styles/pairing.css';
+import './styles/phone.css';
 
 mountApp(App);

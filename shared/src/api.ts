@@ -39,6 +39,11 @@ export const CenterInfo = Type.Object({
   address: Type.String(),
   fields: Type.Array(FieldView),
   priorityCategories: Type.Array(PriorityCategory),
+  /**
+   * Set when an SMS gateway is set up: the kiosk offers "your turn is near" by SMS (a phone number, skippable) and
+   * says how many days the number is kept.
+   */
+  sms: Type.Optional(Type.Union([Type.Object({ keepDays: Type.Integer() }), Type.Null()])),
 });
 export type CenterInfo = Static<typeof CenterInfo>;
 

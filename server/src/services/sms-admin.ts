@@ -11,6 +11,11 @@ import type { SmsOutbox } from './sms-outbox.ts';
 export function createSmsAdmin(deps: { store: OpenDb; clock: Clock; audit: Audit; outbox: SmsOutbox; fieldIds: () => number[] }) {
   const { db } = deps.store;
   return {
+    /** What the kiosk needs: whether to offer SMS at all (a real gateway is set up) and the keeping time. */
+    kiosk(): { keepDays: number } | null {
+      return deps.outbox.gatewayKind === 'log' ? null : { keepDays: smsRepo.settings(db).personalDataDays };
+    },
+
     view(): SmsAdminView {
       return { gateway: deps.outbox.gatewayKind, settings: smsRepo.settings(db), log: deps.outbox.log(200) };
     },
