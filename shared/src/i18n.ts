@@ -10,6 +10,7 @@ import { consoleAdminCenterEn, consoleAdminCenterVi } from './i18n/console/admin
 import { consoleAdminCountersEn, consoleAdminCountersVi } from './i18n/console/admin-counters.ts';
 import { consoleAdminDevicesEn, consoleAdminDevicesVi } from './i18n/console/admin-devices.ts';
 import { consoleAdminRulesEn, consoleAdminRulesVi } from './i18n/console/admin-rules.ts';
+import { consoleAdminSmsEn, consoleAdminSmsVi } from './i18n/console/admin-sms.ts';
 import { consoleBoardEn, consoleBoardVi } from './i18n/console/board.ts';
 import { consoleDeskEn, consoleDeskVi } from './i18n/console/desk.ts';
 import { consoleReportsEn, consoleReportsVi } from './i18n/console/reports.ts';
@@ -42,6 +43,7 @@ const vi = {
   ...consoleAdminCountersVi,
   ...consoleAdminDevicesVi,
   ...consoleAdminRulesVi,
+  ...consoleAdminSmsVi,
   ...consoleReportsVi,
 };
 
@@ -64,6 +66,7 @@ const en = {
   ...consoleAdminCountersEn,
   ...consoleAdminDevicesEn,
   ...consoleAdminRulesEn,
+  ...consoleAdminSmsEn,
   ...consoleReportsEn,
 } satisfies Record<StringKey, string>;
 

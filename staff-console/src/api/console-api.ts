@@ -1,4 +1,6 @@
 import {
+  SmsAdminView,
+  type SmsSettingsBody,
   AdminStaff,
   AuditEntry,
   CenterInfo,
@@ -139,6 +141,8 @@ export class ConsoleApi {
   saveRules = (body: RulesBody) => this.call('/api/admin/rules', Anything, { method: 'PUT', body });
   voice = (signal?: AbortSignal) => this.call('/api/admin/voice', VoiceRead, { signal });
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
+  sms = (signal?: AbortSignal) => this.call('/api/admin/sms', SmsAdminView, { signal });
+  saveSms = (body: SmsSettingsBody) => this.call('/api/admin/sms/settings', Anything, { method: 'PUT', body });
   audit = (signal?: AbortSignal) => this.call('/api/admin/audit', Type.Array(AuditEntry), { signal });
 
   // The link to the province hub (server/src/sync/).

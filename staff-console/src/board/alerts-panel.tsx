@@ -25,8 +25,9 @@ const kindKey: Record<Kind, StringKey> = {
   printer: 'boardAlertPrinter',
   device_offline: 'boardAlertDevice',
   kiosk_too_fast: 'boardAlertKiosk',
+  sms: 'boardAlertSms',
 };
-const order: readonly Kind[] = ['wait_over_target', 'printer', 'kiosk_too_fast', 'counter_idle', 'device_offline'];
+const order: readonly Kind[] = ['wait_over_target', 'printer', 'kiosk_too_fast', 'sms', 'counter_idle', 'device_offline'];
 /** More alerts of one kind than this fold into one line that opens on demand, so one kind cannot bury the rest. */
 const foldAbove = 2;
 
