@@ -21,3 +21,5 @@ export * from './ops.ts';
 export * from './phone.ts';
 export * from './sms-texts.ts';
 export * from './sms.ts';
+export * from './erlang-c.ts';
+export * from './staffing.ts';

@@ -28,6 +28,12 @@ const ReportsView = lazy(() =>
     () => ({ default: ReloadNeeded }),
   ),
 );
+const StaffingView = lazy(() =>
+  import('./staffing/staffing-view.tsx').then(
+    (m) => ({ default: m.StaffingView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
 const AdminView = lazy(() =>
   import('./admin/admin-view.tsx').then(
     (m) => ({ default: m.AdminView }),
@@ -57,8 +63,8 @@ const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost'
 /** What each role may open, first the one it lands on. Officers see only their desk. */
 const viewsOf: Record<Role, readonly View[]> = {
   officer: ['desk'],
-  supervisor: ['board', 'reports', 'desk'],
-  admin: ['board', 'reports', 'desk', 'admin'],
+  supervisor: ['board', 'reports', 'staffing', 'desk'],
+  admin: ['board', 'reports', 'staffing', 'desk', 'admin'],
 };
 
 export function App() {
@@ -170,6 +176,9 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
             {allowed && view === 'board' && <BoardView lang={lang} api={api} center={center} info={info} />}
             {allowed && view === 'reports' && (
               <ReportsView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('reports', path)} />
+            )}
+            {allowed && view === 'staffing' && (
+              <StaffingView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('staffing', path)} />
             )}
             {allowed && view === 'admin' && (
               <AdminView

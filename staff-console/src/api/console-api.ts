@@ -37,12 +37,16 @@ import {
   SetupSheet,
   SetupStatus,
   type SetupBody,
+  StaffingPlan,
 } from '@luot/shared';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
 import { queryString, requestFile, type DownloadedFile } from './file-request.ts';
 import { request, type ApiResult, type RequestOptions } from './http.ts';
 import type { SelectionQuery } from '../reports/report-selection.ts';
+
+/** The staffing plan's choices as query values. */
+export type StaffingSelection = Readonly<Record<'share' | 'weeks', string>>;
 
 /** Counter steps that take no body: POST /api/counters/:id/<step>. */
 export type CounterStep = 'call-next' | 'recall' | 'start' | 'no-show' | 'resume' | 'open' | 'close';
@@ -162,4 +166,8 @@ export class ConsoleApi {
   // screen offers only its own, and the server refuses any other.
   report = (query: SelectionQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
   reportFile = (format: 'xlsx' | 'csv', query: SelectionQuery & Pick<ReportExportQuery, 'lang'>) => this.file(`/api/reports/export.${format}${queryString(query)}`);
+
+  // Staffing advice (supervisor, admin).
+  staffingPlan = (query: StaffingSelection) => this.call(`/api/staffing/plan${queryString(query)}`, StaffingPlan, { timeoutMs: 30_000 });
+  staffingFile = (format: 'xlsx' | 'csv', query: StaffingSelection & Readonly<Record<'lang', 'vi' | 'en'>>) => this.file(`/api/staffing/plan.${format}${queryString(query)}`);
 }
