@@ -62,8 +62,23 @@ function ensurePostgres() {
   if (!hasPostgres()) console.error('PostgreSQL is still missing after apt-get install postgresql: the hub suite will fail.');
 }
 
+/** socat makes the pseudo-terminal pair that the SMS tests' fake GSM modem answers on. */
+function ensureSocat() {
+  const onPath = (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, 'socat')));
+  if (onPath) return;
+  const root_ = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root_ || !existsSync('/usr/bin/apt-get')) {
+    console.error('socat not found: the SMS modem tests need it. Install it (apt-get install -y socat).');
+    return;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt package lists', 'apt-get', ['update', '-qq'], { env });
+  run('socat for the SMS modem tests', 'apt-get', ['install', '-y', '-qq', 'socat'], { env });
+}
+
 ensureChromium();
 ensurePostgres();
+ensureSocat();
 const checks = [
   ['lint', run('lint (eslint, every package)', 'pnpm', ['lint'])],
   ['typecheck', run('type check (tsc, every package)', 'pnpm', ['typecheck'])],

@@ -10,8 +10,8 @@ export const layers = {
   domain: { folders: ['domain'], may: [] },
   /** Schema, migrations, repositories, the configuration cache and the group commit. */
   db: { folders: ['db'], may: ['domain', 'paths'] },
-  /** Leaf libraries with no knowledge of the queue's storage: passwords and tokens, receipts, speech. */
-  adapters: { folders: ['auth', 'printing', 'voice'], may: ['domain', 'paths'] },
+  /** Leaf libraries with no knowledge of the queue's storage: passwords and tokens, receipts, speech, SMS gateways. */
+  adapters: { folders: ['auth', 'printing', 'voice', 'sms'], may: ['domain', 'paths'] },
   /** Report figures from the event log; joins the queue's write batch only through app wiring (parts.ts). */
   reports: { folders: ['reports'], may: ['domain', 'db'] },
   /** Load → decide → persist → publish; the hub is reached through the Publisher interface. */

@@ -9,6 +9,7 @@ import { CheckInScreen } from './screens/check-in-screen.tsx';
 import { FieldScreen } from './screens/field-screen.tsx';
 import { IssuingScreen } from './screens/issuing-screen.tsx';
 import { NoticeScreen } from './screens/notice-screen.tsx';
+import { PhoneScreen } from './screens/phone-screen.tsx';
 import { PriorityScreen } from './screens/priority-screen.tsx';
 import { TicketScreen } from './screens/ticket-screen.tsx';
 import { dayKey, minutesOfDay, useNow, vnTime } from '@luot/shared/ui';
@@ -71,7 +72,9 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, chan
   const ownTimer = step.screen === 'ticket' || step.screen === 'issuing';
   useIdle(ownTimer ? null : atHome && !checkingIn ? (changed ? homeIdleMs : null) : idleMs, endVisit);
 
-  const take = (fieldId: number, priority: string | null) => dispatch({ type: 'issue', fieldId, priority, freshKey: newIdempotencyKey() });
+  const issue = (fieldId: number, priority: string | null, phone: string | null) => dispatch({ type: 'issue', fieldId, priority, phone, freshKey: newIdempotencyKey() });
+  // With an SMS gateway set up, the number is offered after the choice (skippable); otherwise straight to issuing.
+  const take = (fieldId: number, priority: string | null) => (center.sms ? dispatch({ type: 'ask-phone', fieldId, priority }) : issue(fieldId, priority, null));
   const field = (id: number) => fields.find((f) => f.id === id);
 
   if (checkingIn) return <CheckInScreen key="check-in" lang={lang} token={token} fields={fields} categories={center.priorityCategories} onDone={endVisit} />;
@@ -108,6 +111,21 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, chan
           choosing={step.categories}
           onTake={(priority) => take(chosen.id, priority)}
           onChoosing={(show) => dispatch({ type: 'categories', show })}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      );
+    }
+    case 'phone': {
+      const chosen = field(step.fieldId);
+      if (!chosen) return null;
+      return (
+        <PhoneScreen
+          key="phone"
+          lang={lang}
+          field={chosen}
+          keepDays={center.sms?.keepDays ?? 30}
+          onSubmit={(phone) => issue(step.fieldId, step.priority, phone)}
+          onSkip={() => issue(step.fieldId, step.priority, null)}
           onBack={() => dispatch({ type: 'back' })}
         />
       );

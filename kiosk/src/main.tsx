@@ -8,5 +8,6 @@ import './styles/priority.css';
 import './styles/ticket.css';
 import './styles/pairing.css';
 import './styles/check-in.css';
+import './styles/phone.css';
 
 mountApp(App);

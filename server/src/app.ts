@@ -31,10 +31,11 @@ import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
 import { setupRoutes } from './http/setup-routes.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
+import { smsRoutes } from './http/sms-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { trackRoutes } from './http/track-routes.ts';
 import { voiceRoutes } from './http/voice-routes.ts';
-import { createParts, voiceSettings, type AppParts } from './parts.ts';
+import { createParts, voiceSettings, type AppParts, type PartsOptions } from './parts.ts';
 import type { KioskPaceOptions } from './services/kiosk-pace.ts';
 import { systemClock } from './system-clock.ts';
 import { VERSION } from './version.ts';
@@ -44,7 +45,7 @@ import { socketRoutes } from './ws/socket-routes.ts';
 export interface AppOptions {
   store: OpenDb;
   config: Pick<Config, 'heartbeatMs' | 'appsRoot' | 'demo' | 'publicUrl'> &
-    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'metricsAllow'>>;
+    Partial<Pick<Config, 'deviceTokenMs' | 'voice' | 'idleAlertMs' | 'trustProxy' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'metricsAllow' | 'sms'>>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** scrypt cost; lowered only by tests. */
@@ -62,6 +63,8 @@ export interface AppOptions {
    * not every screen's poll. Tests keep Fastify's default.
    */
   requestLogsAtDebug?: boolean;
+  /** Tests hand in their own SMS gateway or outbox timings. */
+  sms?: PartsOptions['sms'];
 }
 
 /** Requests are small JSON documents; anything bigger is a mistake or an attack. */
@@ -105,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // Each plugin gets what it uses and nothing more.
   await app.register(healthRoutes, { clock, read });
   await app.register(authRoutes, { guards, auth });
-  await app.register(centerRoutes, { guards, read });
+  await app.register(centerRoutes, { guards, read, sms: () => parts.smsAdmin.kiosk() });
   await app.register(ticketRoutes, { guards, issuing: parts.issuing, desk: parts.desk });
   await app.register(ticketHistoryRoutes, { guards, read, history: parts.history });
   await app.register(counterRoutes, { guards, desk: parts.desk, read });
@@ -133,12 +136,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   if (options.config.demo) await app.register(demoRoutes, { devices });
   await app.register(socketRoutes, { auth, read, hub: parts.hub, clock, heartbeatMs: options.config.heartbeatMs });
+  await app.register(smsRoutes, { guards, sms: parts.smsAdmin });
   await app.register(appRoutes, { appsRoot: options.config.appsRoot });
 
   app.addHook('onClose', async () => {
     parts.hubSync.stop();
     parts.backups.stop();
     parts.bookingDesk.stop();
+    parts.personalData.stop();
+    parts.smsNotices.stop();
+    await parts.smsOutbox.stop();
     await parts.printing.close();
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { repoRoot } from './paths.ts';
 
@@ -38,7 +39,15 @@ export interface Config {
   hubSyncMs: number;
   /** Events (and ratings) per sync batch. */
   hubSyncBatch: number;
+  /** Where SMS to citizens go: a GSM modem, an HTTP gateway, or (default) only a masked line in the log. */
+  sms: SmsConfig;
 }
+
+/** LUOT_SMS: "log" (default), "modem:/dev/ttyUSB2" or "http:/etc/luot/sms-gateway.json" (see README "SMS"). */
+export type SmsConfig =
+  | { kind: 'log' }
+  | { kind: 'modem'; path: string; baudRate: number; mode: 'pdu' | 'text'; charset: 'ucs2' | 'gsm7'; timeoutMs: number }
+  | { kind: 'http'; template: { url: string; method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body: string | null; timeoutMs: number } };
 
 export interface BackupConfig {
   dir: string;
@@ -77,6 +86,45 @@ function percent(value: string | undefined, fallback: number, name: string): num
   const n = int(value, fallback, name);
   if (n > 100) throw new Error(`${name} is a percentage from 0 to 100, got "${value}"`);
   return n;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined || value === '') return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
+/** The SMS gateway from LUOT_SMS and its companions; an HTTP template is read from its JSON file once, here. */
+export function smsOf(env: NodeJS.ProcessEnv): SmsConfig {
+  const spec = env.LUOT_SMS?.trim() || 'log';
+  const timeoutMs = int(env.LUOT_SMS_TIMEOUT_SECONDS, 30, 'LUOT_SMS_TIMEOUT_SECONDS') * 1000;
+  if (spec === 'log') return { kind: 'log' };
+  if (spec.startsWith('modem:')) {
+    return {
+      kind: 'modem',
+      path: spec.slice('modem:'.length),
+      baudRate: int(env.LUOT_SMS_BAUD, 115200, 'LUOT_SMS_BAUD'),
+      mode: oneOf(env.LUOT_SMS_MODE, ['pdu', 'text'], 'pdu', 'LUOT_SMS_MODE'),
+      charset: oneOf(env.LUOT_SMS_CHARSET, ['ucs2', 'gsm7'], 'ucs2', 'LUOT_SMS_CHARSET'),
+      timeoutMs,
+    };
+  }
+  if (spec.startsWith('http:')) {
+    const file = spec.slice('http:'.length);
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<{ url: string; method: string; headers: Record<string, string>; body: string | null }>;
+    if (typeof raw.url !== 'string' || !/^https?:\/\//.test(raw.url)) throw new Error(`${file}: "url" must be an http(s) address with {to} and {text} where the gateway wants them`);
+    return {
+      kind: 'http',
+      template: {
+        url: raw.url,
+        method: oneOf(raw.method, ['GET', 'POST', 'PUT'], 'POST', `${file}: "method"`),
+        headers: raw.headers ?? {},
+        body: raw.body ?? null,
+        timeoutMs,
+      },
+    };
+  }
+  throw new Error(`LUOT_SMS must be "log", "modem:<serial device>" or "http:<template file>", got "${spec}"`);
 }
 
 function hubOf(env: NodeJS.ProcessEnv): Config['hub'] {
@@ -125,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hub: hubOf(env),
     hubSyncMs: int(env.LUOT_HUB_SYNC_MS, 1000, 'LUOT_HUB_SYNC_MS'),
     hubSyncBatch: int(env.LUOT_HUB_SYNC_BATCH, 2000, 'LUOT_HUB_SYNC_BATCH'),
+    sms: smsOf(env),
   };
 }
 

@@ -39,18 +39,28 @@ import { createBookingDesk } from './services/booking-checkin.ts';
 import { createBookingOtp, type SendSms } from './services/booking-otp.ts';
 import { createBookingService } from './services/booking-service.ts';
 import { createSetupService } from './services/setup-service.ts';
+import { createPersonalData } from './services/personal-data.ts';
+import { createSmsNotices } from './services/sms-notices.ts';
+import { createSmsAdmin } from './services/sms-admin.ts';
+import { createSmsOutbox, type SmsOutboxOptions } from './services/sms-outbox.ts';
+import type { SmsGateway } from './sms/gateway.ts';
+import { createGateway } from './sms/create-gateway.ts';
+import type { DomainEvent, Ticket } from './domain/types.ts';
+import type { DerivedWrites } from './services/decision-writer.ts';
 
 export interface PartsOptions {
   store: OpenDb;
   clock: Clock;
-  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup'>>;
+  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'sms'>>;
   scryptN?: number;
   kioskPace?: KioskPaceOptions;
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
-  /** The SMS outbox's enqueue; absent = no gateway, so bookings ask no one-time code. */
+  /** Bookings' one-time codes go here instead of the SMS outbox (tests pass a recorder). */
   sendSms?: SendSms;
+  /** Tests hand in a gateway of their own (or the outbox's timings); otherwise config.sms decides. */
+  sms?: { gateway?: SmsGateway; outbox?: Partial<SmsOutboxOptions> };
 }
 
 /**
@@ -83,7 +93,18 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
   const audit = createAudit({ store, clock });
   const publicUrls = createPublicUrls({ configured: options.config.publicUrl, interfaces: options.network, now: () => clock.now() });
   const batcher = new WriteBatcher(store.sqlite);
-  const queue = createQueueService({ store, clock, config, batcher, derived: createRollupRecorder({ db: store.db, config, batcher }) });
+  const smsLog = (fields: Record<string, unknown>, message: string) => log.info(fields, message);
+  const smsOutbox = createSmsOutbox({
+    store,
+    clock,
+    gateway: options.sms?.gateway ?? createGateway(options.config.sms ?? { kind: 'log' }, smsLog),
+    log: (fields, message) => log.warn(fields, message),
+    options: options.sms?.outbox,
+  });
+  const smsNotices = createSmsNotices({ store, clock, estimates, outbox: smsOutbox, knownFields: () => [...config.get().fields.keys()] });
+  // The "called" SMS joins the call's own transaction, beside the report rollups.
+  const derived = bothWrites(createRollupRecorder({ db: store.db, config, batcher }), smsNotices.derived);
+  const queue = createQueueService({ store, clock, config, batcher, derived });
   const backupConfig = backupSettings(store, options.config.backup);
   const lowDisks = createDiskWatch({
     dataDir: store.sqlite.memory ? null : dirname(store.sqlite.name),
@@ -91,7 +112,7 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     minFreeBytes: backupConfig.minFreeBytes,
     minFreePercent: backupConfig.minFreePercent,
   });
-  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000, lowDisks });
+  const live = createLiveFigures({ store, clock, read, receipts, kioskPace, idleAlertMs: options.config.idleAlertMs ?? 2 * 60_000, lowDisks, sms: smsOutbox });
   // The province link reads the committed log on its own timer; main.ts starts it, nothing here waits on it.
   const hubSync = createHubSync({
     store,
@@ -105,8 +126,13 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
       ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
     },
   });
-  const issuing = createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls });
-  const bookings = createBookingService({ store, clock, config, batcher, estimates, otp: createBookingOtp({ clock, sendSms: options.sendSms }), audit });
+  const issuing = createIssuing({ queue, announcer, estimates, receipts, kioskPace, publicUrls, sms: smsNotices });
+  // A booking asks a one-time code by SMS only when a real gateway is set up (the log-only default sends nothing).
+  const otpSender: SendSms | undefined =
+    options.sendSms ??
+    // Queued, not sent here: the outbox's sender picks it up within seconds, after the booking's write commits.
+    (smsOutbox.gatewayKind === 'log' ? undefined : (msg) => void smsOutbox.enqueueSms(msg));
+  const bookings = createBookingService({ store, clock, config, batcher, estimates, otp: createBookingOtp({ clock, sendSms: otpSender }), audit });
   const backups = createBackupService({ store, clock, config: backupConfig });
   return {
     store,
@@ -120,6 +146,10 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     issuing,
     bookings,
     bookingDesk: createBookingDesk({ store, clock, batcher, bookings, issuing }),
+    smsOutbox,
+    smsNotices,
+    smsAdmin: createSmsAdmin({ store, clock, audit, outbox: smsOutbox, fieldIds: () => [...config.get().fields.keys()] }),
+    personalData: createPersonalData({ store, clock, log: smsLog }),
     desk: createCounterDesk({ store, queue, announcer, read, auth }),
     devices: createDeviceAdmin({ store, clock, auth, audit, hub, read }),
     printers: createPrinterAdmin({ store, clock, config, audit, printing, receipts, publicUrls }),
@@ -141,6 +171,15 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
 }
 
 export type AppParts = ReturnType<typeof createParts>;
+
+function bothWrites(first: DerivedWrites, second: DerivedWrites): DerivedWrites {
+  return {
+    record(events: readonly DomainEvent[], tickets: readonly Ticket[], stamp: { actorId: number | null }) {
+      first.record(events, tickets, stamp);
+      second.record(events, tickets, stamp);
+    },
+  };
+}
 
 /** The configured voice settings, or (tests, tools) a cache folder beside the database and no pack. */
 export function voiceSettings(store: OpenDb, voice: Config['voice'] | undefined): Config['voice'] {

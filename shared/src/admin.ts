@@ -159,6 +159,7 @@ export const LiveAlert = Type.Object({
     Type.Literal('device_offline'),
     Type.Literal('kiosk_too_fast'),
     Type.Literal('disk_low'),
+    Type.Literal('sms'),
   ]),
   fieldId: Type.Optional(Id),
   counterId: Type.Optional(Id),

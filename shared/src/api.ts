@@ -39,6 +39,11 @@ export const CenterInfo = Type.Object({
   address: Type.String(),
   fields: Type.Array(FieldView),
   priorityCategories: Type.Array(PriorityCategory),
+  /**
+   * Set when an SMS gateway is set up: the kiosk offers "your turn is near" by SMS (a phone number, skippable) and
+   * says how many days the number is kept.
+   */
+  sms: Type.Optional(Type.Union([Type.Object({ keepDays: Type.Integer() }), Type.Null()])),
 });
 export type CenterInfo = Static<typeof CenterInfo>;
 
@@ -49,6 +54,8 @@ export const IssueTicketBody = Type.Object(
     idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
     /** The language the citizen chose at the kiosk: the receipt is printed in it (Vietnamese when absent). */
     lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+    /** The citizen's mobile number for "your turn is near" and "please come to counter N" SMS; optional. */
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
   },
   { additionalProperties: false },
 );
@@ -62,6 +69,8 @@ export const IssuedTicket = Type.Object({
   peopleAhead: Type.Integer(),
   estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'see docs/architecture.md: estimated wait' }),
   print: PrintOutcome,
+  /** The number the SMS go to, masked (09xx xxx 123), for the kiosk to show; null when none was given. */
+  phoneMasked: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type IssuedTicket = Static<typeof IssuedTicket>;
 

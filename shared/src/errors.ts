@@ -24,6 +24,11 @@ export const errorCatalog = {
   PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng xin mã mới.', en: 'The pairing code is wrong or expired. Ask for a new one.' },
   NOT_AT_THIS_COUNTER: { status: 403, vi: 'Tài khoản này chưa vào quầy này. Hãy chọn đúng quầy làm việc của mình.', en: 'You are not signed in to this counter. Choose your own counter.' },
   COUNTER_TAKEN: { status: 409, vi: 'Quầy này đang có cán bộ khác làm việc.', en: 'Another officer is signed in to this counter.' },
+  PHONE_INVALID: {
+    status: 400,
+    vi: 'Số điện thoại di động chưa đúng: cần 10 chữ số, bắt đầu bằng 0 (ví dụ 0912 345 678). Hãy nhập lại hoặc bấm “Bỏ qua”.',
+    en: 'This is not a mobile number: it needs 10 digits starting with 0 (e.g. 0912 345 678). Type it again or press “Skip”.',
+  },
   FIELD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lĩnh vực.', en: 'Field not found.' },
   COUNTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quầy.', en: 'Counter not found.' },
   TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },

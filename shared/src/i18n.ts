@@ -12,6 +12,7 @@ import { consoleAdminCenterEn, consoleAdminCenterVi } from './i18n/console/admin
 import { consoleAdminCountersEn, consoleAdminCountersVi } from './i18n/console/admin-counters.ts';
 import { consoleAdminDevicesEn, consoleAdminDevicesVi } from './i18n/console/admin-devices.ts';
 import { consoleAdminRulesEn, consoleAdminRulesVi } from './i18n/console/admin-rules.ts';
+import { consoleAdminSmsEn, consoleAdminSmsVi } from './i18n/console/admin-sms.ts';
 import { consoleBoardEn, consoleBoardVi } from './i18n/console/board.ts';
 import { consoleDeskEn, consoleDeskVi } from './i18n/console/desk.ts';
 import { consoleReportsEn, consoleReportsVi } from './i18n/console/reports.ts';
@@ -47,6 +48,7 @@ const vi = {
   ...consoleAdminDevicesVi,
   ...consoleAdminRulesVi,
   ...consoleAdminBackupsVi,
+  ...consoleAdminSmsVi,
   ...consoleReportsVi,
   ...consoleStaffingVi,
 };
@@ -72,6 +74,7 @@ const en = {
   ...consoleAdminDevicesEn,
   ...consoleAdminRulesEn,
   ...consoleAdminBackupsEn,
+  ...consoleAdminSmsEn,
   ...consoleReportsEn,
   ...consoleStaffingEn,
 } satisfies Record<StringKey, string>;

@@ -19,5 +19,8 @@ export * from './setup.ts';
 export * from './field-catalog.ts';
 export * from './ops.ts';
 export * from './booking.ts';
+export * from './phone.ts';
+export * from './sms-texts.ts';
+export * from './sms.ts';
 export * from './erlang-c.ts';
 export * from './staffing.ts';

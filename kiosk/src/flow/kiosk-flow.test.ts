@@ -11,7 +11,7 @@ describe('kiosk flow', () => {
     const choosing = run({ type: 'open-group', parentId: 9 }, { type: 'choose-field', fieldId: 1, parentId: 9 });
     expect(choosing.step).toEqual({ screen: 'priority', fieldId: 1, parentId: 9, categories: false });
     const issuing = kioskFlow(choosing, { type: 'issue', fieldId: 1, priority: null, freshKey: 'k1' });
-    expect(issuing.step).toEqual({ screen: 'issuing', request: { fieldId: 1, priority: null, key: 'k1' }, retrying: false });
+    expect(issuing.step).toEqual({ screen: 'issuing', request: { fieldId: 1, priority: null, key: 'k1', phone: null }, retrying: false });
     const done = kioskFlow(issuing, { type: 'issued', issued });
     expect(done.step).toEqual({ screen: 'ticket', issued });
     expect(kioskFlow(done, { type: 'home' }).step).toEqual({ screen: 'fields', parentId: null });
@@ -24,7 +24,7 @@ describe('kiosk flow', () => {
 
   it('reuses the key of a request whose answer never came, for the same field and priority only', () => {
     const lost = run({ type: 'issue', fieldId: 1, priority: 'elderly', freshKey: 'k1' }, { type: 'home' });
-    expect(lost.unconfirmed).toEqual({ fieldId: 1, priority: 'elderly', key: 'k1' });
+    expect(lost.unconfirmed).toEqual({ fieldId: 1, priority: 'elderly', key: 'k1', phone: null });
     const again = kioskFlow(lost, { type: 'issue', fieldId: 1, priority: 'elderly', freshKey: 'k2' });
     expect(again.step).toMatchObject({ screen: 'issuing', request: { key: 'k1' } });
     const other = kioskFlow(lost, { type: 'issue', fieldId: 1, priority: null, freshKey: 'k3' });
@@ -32,7 +32,7 @@ describe('kiosk flow', () => {
   });
 
   it('offers to retry an unreachable server with the same request, and forgets it once issued', () => {
-    const request = { fieldId: 1, priority: null, key: 'k1' };
+    const request = { fieldId: 1, priority: null, key: 'k1', phone: null };
     const notice = run({ type: 'issue', ...request, freshKey: 'k1' }, { type: 'retrying' }, { type: 'unconfirmed', notice: unreachable(request) });
     expect(notice.step).toMatchObject({ screen: 'notice' });
     expect(notice.unconfirmed).toEqual(request);
@@ -58,5 +58,26 @@ describe('kiosk flow', () => {
     const group = kioskFlow(priority, { type: 'back' });
     expect(group.step).toEqual({ screen: 'fields', parentId: 9 });
     expect(kioskFlow(group, { type: 'back' }).step).toEqual({ screen: 'fields', parentId: null });
+  });
+
+  it('asks for the optional phone after the priority choice: back returns there, skip and submit both issue', () => {
+    const priority = run({ type: 'choose-field', fieldId: 1, parentId: null });
+    const phone = kioskFlow(priority, { type: 'ask-phone', fieldId: 1, priority: 'elderly' });
+    expect(phone.step).toMatchObject({ screen: 'phone', fieldId: 1, priority: 'elderly' });
+    expect(kioskFlow(phone, { type: 'back' }).step).toEqual(priority.step);
+    const typed = kioskFlow(phone, { type: 'issue', fieldId: 1, priority: 'elderly', phone: '0912345123', freshKey: 'k1' });
+    expect(typed.step).toEqual({ screen: 'issuing', request: { fieldId: 1, priority: 'elderly', key: 'k1', phone: '0912345123' }, retrying: false });
+    const skipped = kioskFlow(phone, { type: 'issue', fieldId: 1, priority: 'elderly', phone: null, freshKey: 'k2' });
+    expect(skipped.step).toMatchObject({ screen: 'issuing', request: { key: 'k2', phone: null } });
+    // An unanswered request is reused only for the same phone too: another number is another request.
+    const lost = kioskFlow(typed, { type: 'home' });
+    const other = kioskFlow(kioskFlow(kioskFlow(lost, { type: 'choose-field', fieldId: 1, parentId: null }), { type: 'ask-phone', fieldId: 1, priority: 'elderly' }), {
+      type: 'issue',
+      fieldId: 1,
+      priority: 'elderly',
+      phone: '0987654321',
+      freshKey: 'k3',
+    });
+    expect(other.step).toMatchObject({ screen: 'issuing', request: { key: 'k3' } });
   });
 });

@@ -6,6 +6,8 @@ export interface IssueRequest {
   fieldId: number;
   priority: string | null;
   key: string;
+  /** The mobile number typed for SMS (national form), or null when the citizen skipped it. */
+  phone: string | null;
 }
 
 /** A screen that explains why there is no number (yet) and what to do next. */
@@ -22,6 +24,8 @@ export interface Notice {
 export type Step =
   | { screen: 'fields'; parentId: number | null }
   | { screen: 'priority'; fieldId: number; parentId: number | null; categories: boolean }
+  /** The optional phone number for SMS, after the field and priority are chosen; `from` is where "back" returns. */
+  | { screen: 'phone'; fieldId: number; priority: string | null; from: Step }
   | { screen: 'issuing'; request: IssueRequest; retrying: boolean }
   | { screen: 'ticket'; issued: IssuedTicket }
   | { screen: 'notice'; notice: Notice };
@@ -42,7 +46,8 @@ export type FlowAction =
   | { type: 'choose-field'; fieldId: number; parentId: number | null }
   | { type: 'categories'; show: boolean }
   | { type: 'back' }
-  | { type: 'issue'; fieldId: number; priority: string | null; freshKey: string }
+  | { type: 'ask-phone'; fieldId: number; priority: string | null }
+  | { type: 'issue'; fieldId: number; priority: string | null; freshKey: string; phone?: string | null }
   | { type: 'retrying' }
   | { type: 'issued'; issued: IssuedTicket }
   | { type: 'unconfirmed'; notice: Notice }
@@ -71,16 +76,22 @@ export function kioskFlow(state: FlowState, action: FlowAction): FlowState {
       return step.screen === 'fields' ? { ...state, step: { screen: 'priority', fieldId: action.fieldId, parentId: action.parentId, categories: false } } : state;
     case 'categories':
       return step.screen === 'priority' ? { ...state, step: { ...step, categories: action.show } } : state;
+    case 'ask-phone':
+      return step.screen === 'priority' || step.screen === 'fields'
+        ? { ...state, step: { screen: 'phone', fieldId: action.fieldId, priority: action.priority, from: step } }
+        : state;
     case 'back':
+      if (step.screen === 'phone') return { ...state, step: step.from };
       if (step.screen === 'priority') {
         return { ...state, step: step.categories ? { ...step, categories: false } : { screen: 'fields', parentId: step.parentId } };
       }
       return step.screen === 'fields' || step.screen === 'notice' ? { ...state, step: home } : state;
     case 'issue': {
-      if (step.screen !== 'priority' && step.screen !== 'fields') return state;
+      if (step.screen !== 'priority' && step.screen !== 'fields' && step.screen !== 'phone') return state;
       const pending = state.unconfirmed;
-      const same = pending !== null && pending.fieldId === action.fieldId && pending.priority === action.priority;
-      const request = same ? pending : { fieldId: action.fieldId, priority: action.priority, key: action.freshKey };
+      const phone = action.phone ?? null;
+      const same = pending !== null && pending.fieldId === action.fieldId && pending.priority === action.priority && pending.phone === phone;
+      const request = same ? pending : { fieldId: action.fieldId, priority: action.priority, key: action.freshKey, phone };
       return { ...state, step: { screen: 'issuing', request, retrying: false } };
     }
     case 'retrying':

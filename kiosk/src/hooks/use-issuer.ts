@@ -46,7 +46,7 @@ export function useIssuer(args: {
     const started = Date.now();
     let timer: number | undefined;
     const attempt = async () => {
-      const body = { fieldId: request.fieldId, priority: request.priority, idempotencyKey: request.key, lang: langNow() };
+      const body = { fieldId: request.fieldId, priority: request.priority, idempotencyKey: request.key, lang: langNow(), ...(request.phone === null ? {} : { phone: request.phone }) };
       const result = await kioskApi.issue(token, body, controller.signal);
       if (controller.signal.aborted) return;
       if (result.ok) return dispatch({ type: 'issued', issued: result.body });

@@ -82,6 +82,11 @@ export function TicketScreen({ lang, issued, field, categories, onDone }: Ticket
               {t(lang, print.status === 'printed' ? 'kioskTakeReceipt' : 'kioskRememberNumber')}
             </p>
           )}
+          {issued.phoneMasked && (
+            <p className="ticket__sms" data-testid="ticket-sms">
+              {fill(lang, 'kioskPhoneWillText', { phone: issued.phoneMasked })}
+            </p>
+          )}
           <p className="ticket__watch">{t(lang, 'kioskWatchBoard')}</p>
 
           <button type="button" className="button button--done" data-testid="done" onClick={onDone}>

@@ -1,4 +1,5 @@
-import { CancelBody, ErrorBody, IdParams, IssuedTicket, IssueTicketBody, TicketActionResponse, TransferBody } from '@luot/shared';
+import { CancelBody, ErrorBody, IdParams, IssuedTicket, IssueTicketBody, normalizeMobile, TicketActionResponse, TransferBody } from '@luot/shared';
+import { DomainError } from '../domain/errors.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CounterDesk } from '../services/counter-desk.ts';
 import type { Issuing } from '../services/issuing.ts';
@@ -25,8 +26,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = asyn
       onRequest: guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
     },
     async (request, reply) => {
-      const { fieldId, priority, idempotencyKey, lang } = request.body;
-      const input = { fieldId, priority: priority ?? null, idempotencyKey: idempotencyKey ?? null, lang: lang ?? 'vi' };
+      const { fieldId, priority, idempotencyKey, lang, phone: typed } = request.body;
+      const phone = typed === undefined ? null : normalizeMobile(typed);
+      if (typed !== undefined && phone === null) throw new DomainError('PHONE_INVALID', undefined, ['body/phone']);
+      const input = { fieldId, priority: priority ?? null, idempotencyKey: idempotencyKey ?? null, lang: lang ?? 'vi', phone };
       const { created, body } = await issuing.issue(input, actorOf(request), request);
       // A replayed idempotency key answers 200 with the ticket already issued.
       return reply.status(created ? 201 : 200).send(body);

@@ -116,6 +116,8 @@ export const authorization: Record<string, readonly Identity[]> = {
   'GET /api/admin/rules': ADMIN,
   'PUT /api/admin/rules': ADMIN,
   'GET /api/admin/voice': ADMIN,
+  'GET /api/admin/sms': ADMIN,
+  'PUT /api/admin/sms/settings': ADMIN,
   'PUT /api/admin/voice': ADMIN,
   'GET /api/admin/audit': ADMIN,
   'GET /api/admin/fields': ADMIN,

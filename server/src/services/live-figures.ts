@@ -1,4 +1,5 @@
 import type { LiveAlert, LiveFigures } from '@luot/shared';
+import type { SmsOutbox } from './sms-outbox.ts';
 import { printerProblemText } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { accessRepo } from '../db/repositories/access-repo.ts';
@@ -60,6 +61,8 @@ export function createLiveFigures(deps: {
   idleAlertMs: number;
   /** The center's disks that are nearly full (none when not wired: tools). */
   lowDisks?: () => LowDisk[];
+  /** SMS the outbox could not send (none when not wired: tools). */
+  sms?: Pick<SmsOutbox, 'trouble'>;
 }) {
   const { db } = deps.store;
 
@@ -157,6 +160,17 @@ export function createLiveFigures(deps: {
       }
 
       for (const d of deps.lowDisks?.() ?? []) alerts.push(diskAlert(d));
+      // SMS given up on (or still being retried) in the last day: the modem or gateway needs a look.
+      const sms = deps.sms?.trouble(now - 86_400_000);
+      if (sms && (sms.failed > 0 || sms.retrying > 0)) {
+        alerts.push({
+          kind: 'sms',
+          message: {
+            vi: `Tin nhắn SMS chưa gửi được: ${sms.failed} tin đã bỏ, ${sms.retrying} tin đang thử lại. Hãy kiểm tra modem hoặc cổng SMS (Quản trị → Nhật ký SMS).`,
+            en: `SMS not sent: ${sms.failed} given up, ${sms.retrying} being retried. Check the modem or SMS gateway (Admin → SMS log).`,
+          },
+        });
+      }
 
       return { at: new Date(now).toISOString(), fields, counters, alerts };
     },

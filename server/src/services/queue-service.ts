@@ -4,6 +4,7 @@ import { serviceDayOf } from '../domain/time.ts';
 import type { Counter, DomainEvent, QueueSlice, Ticket } from '../domain/types.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { queueRepo } from '../db/repositories/queue-repo.ts';
+import { smsRepo } from '../db/repositories/sms-repo.ts';
 import type { Actor } from './actor.ts';
 import { createDecisionWriter, type DerivedWrites } from './decision-writer.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -25,6 +26,8 @@ export interface IssueInput {
   booked?: { bookedFor: number | null; queuedAt: number };
   /** Runs in the ticket's own transaction (the booking is marked checked in with it); a throw refuses both. */
   within?: (ticket: Ticket) => void;
+  /** The citizen's mobile number for SMS (national form, validated), stored beside the ticket, never in its events. */
+  phone?: string | null;
 }
 
 export interface IssueOutcome extends Outcome {
@@ -131,6 +134,7 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
         input.within?.(ticket);
         const trackingCode = newTrackingCode();
         writer.persist(decision, actor, { ticket, trackingCode, idempotencyKey: input.idempotencyKey });
+        if (input.phone) smsRepo.savePhone(db, ticket.id, input.phone, now, null);
         return { ...decision, ticket, trackingCode, created: true };
       });
       return { ...result, ...merge(swept, result) };

@@ -55,6 +55,8 @@ export interface TestServerOptions {
   backup?: BackupConfig;
   /** The SMS outbox's enqueue, for the booking's one-time code; tests pass a recorder. */
   sendSms?: AppOptions['sendSms'];
+  /** An SMS gateway (a fake modem's or HTTP gateway's) and the outbox's timings. */
+  sms?: AppOptions['sms'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -80,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: options.logger,
     kioskPace: options.kioskPace === 'production' ? undefined : { perSecond: 1000, burst: 10_000 },
     ...(options.sendSms ? { sendSms: options.sendSms } : {}),
+    sms: options.sms,
   });
   if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.ready();

@@ -51,6 +51,14 @@ export const kioskVi = {
   kioskKeyDelete: 'Xóa',
   kioskKeyClear: 'Xóa hết',
   kioskPairUnreachable: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
+  kioskPhonePrompt: 'Ông/Bà có muốn nhận tin nhắn khi sắp đến lượt không?',
+  kioskPhoneHint: 'Nhập số điện thoại di động (10 số). Không bắt buộc: bấm “Bỏ qua” để lấy số ngay.',
+  kioskPhoneLabel: 'Số điện thoại di động',
+  kioskPhoneInvalid: 'Số này chưa đúng. Số di động có 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.',
+  kioskPhoneSkip: 'Bỏ qua',
+  kioskPhoneSubmit: 'Nhận tin nhắn và lấy số',
+  kioskPhonePrivacy: 'Số điện thoại chỉ dùng để nhắn tin gọi số và được xóa sau {days} ngày.',
+  kioskPhoneWillText: 'Tin nhắn sẽ gửi tới số {phone} khi sắp đến lượt và khi được gọi.',
 } as const;
 
 export const kioskEn = {
@@ -103,4 +111,12 @@ export const kioskEn = {
   kioskKeyDelete: 'Delete',
   kioskKeyClear: 'Clear',
   kioskPairUnreachable: 'Cannot reach the server. Please check the network and try again.',
+  kioskPhonePrompt: 'Would you like a text message when your turn is near?',
+  kioskPhoneHint: 'Type your mobile number (10 digits). Optional: press “Skip” to take your number now.',
+  kioskPhoneLabel: 'Mobile number',
+  kioskPhoneInvalid: 'This number is not right. A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09.',
+  kioskPhoneSkip: 'Skip',
+  kioskPhoneSubmit: 'Text me and take a number',
+  kioskPhonePrivacy: 'Your number is used only for these messages and deleted after {days} days.',
+  kioskPhoneWillText: 'A text message will go to {phone} when your turn is near and when you are called.',
 } as const satisfies Record<keyof typeof kioskVi, string>;

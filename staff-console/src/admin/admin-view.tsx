@@ -12,6 +12,7 @@ import { FieldsTab } from './fields-tab.tsx';
 import { HubSyncTab } from './hub-sync-tab.tsx';
 import { PrintersTab } from './printers-tab.tsx';
 import { RulesTab } from './rules-tab.tsx';
+import { SmsTab } from './sms-tab.tsx';
 import { StaffTab } from './staff-tab.tsx';
 import { adminQueryClient } from './use-load.ts';
 import { VoiceTab } from './voice-tab.tsx';
@@ -35,6 +36,7 @@ const tabs = [
   { id: 'printers', label: 'adminTabPrinters' },
   { id: 'rules', label: 'adminTabRules' },
   { id: 'voice', label: 'adminTabVoice' },
+  { id: 'sms', label: 'adminTabSms' },
   { id: 'audit', label: 'adminTabAudit' },
   { id: 'backups', label: 'adminTabBackups' },
   { id: 'hub', label: 'adminTabHub' },
@@ -76,6 +78,7 @@ export function AdminView({ lang, api, counters, tab, onTab, onChanged }: AdminV
         {current === 'printers' && <PrintersTab lang={lang} api={api} />}
         {current === 'rules' && <RulesTab lang={lang} api={api} onChanged={onChanged} />}
         {current === 'voice' && <VoiceTab lang={lang} api={api} />}
+        {current === 'sms' && <SmsTab lang={lang} api={api} />}
         {current === 'audit' && <AuditTab lang={lang} api={api} />}
         {current === 'backups' && <BackupsTab lang={lang} api={api} />}
         {current === 'hub' && <HubSyncTab lang={lang} api={api} admin />}

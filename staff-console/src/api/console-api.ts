@@ -1,6 +1,8 @@
 import {
   BackupList,
   BackupTaken,
+  SmsAdminView,
+  type SmsSettingsBody,
   AdminStaff,
   AuditEntry,
   BookingDay,
@@ -147,6 +149,8 @@ export class ConsoleApi {
   saveRules = (body: RulesBody) => this.call('/api/admin/rules', Anything, { method: 'PUT', body });
   voice = (signal?: AbortSignal) => this.call('/api/admin/voice', VoiceRead, { signal });
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
+  sms = (signal?: AbortSignal) => this.call('/api/admin/sms', SmsAdminView, { signal });
+  saveSms = (body: SmsSettingsBody) => this.call('/api/admin/sms/settings', Anything, { method: 'PUT', body });
   audit = (signal?: AbortSignal) => this.call('/api/admin/audit', Type.Array(AuditEntry), { signal });
 
   // The link to the province hub (server/src/sync/).

@@ -26,8 +26,9 @@ const kindKey: Record<Kind, StringKey> = {
   device_offline: 'boardAlertDevice',
   kiosk_too_fast: 'boardAlertKiosk',
   disk_low: 'boardAlertDisk',
+  sms: 'boardAlertSms',
 };
-const order: readonly Kind[] = ['wait_over_target', 'printer', 'disk_low', 'kiosk_too_fast', 'counter_idle', 'device_offline'];
+const order: readonly Kind[] = ['wait_over_target', 'printer', 'disk_low', 'kiosk_too_fast', 'sms', 'counter_idle', 'device_offline'];
 /** More alerts of one kind than this fold into one line that opens on demand, so one kind cannot bury the rest. */
 const foldAbove = 2;
 

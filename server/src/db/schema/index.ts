@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './rollups.ts';
 export * from './feedback.ts';
 export * from './booking.ts';
+export * from './sms.ts';
