@@ -21,6 +21,7 @@ import { feedbackRoutes } from './http/feedback-routes.ts';
 import { guards as makeGuards } from './http/guards.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { hubSyncRoutes } from './http/hub-sync-routes.ts';
+import { integrationRoutes } from './http/integration-routes.ts';
 import { liveRoutes } from './http/live-routes.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { printerRoutes } from './http/printer-routes.ts';
@@ -32,7 +33,7 @@ import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { trackRoutes } from './http/track-routes.ts';
 import { voiceRoutes } from './http/voice-routes.ts';
-import { createParts, voiceSettings, type AppParts } from './parts.ts';
+import { createParts, voiceSettings, type AppParts, type PartsOptions } from './parts.ts';
 import type { KioskPaceOptions } from './services/kiosk-pace.ts';
 import { systemClock } from './system-clock.ts';
 import { VERSION } from './version.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
+  /** Webhook relay timings; tests shorten them. */
+  webhooks?: PartsOptions['webhooks'];
   /**
    * Production logs one line per request at debug, not info: the console and the journal show what needs a person,
    * not every screen's poll. Tests keep Fastify's default.
@@ -117,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
+  await app.register(integrationRoutes, { guards, webhooks: parts.webhooks, apiTokens: parts.apiTokens });
   await app.register(opsRoutes, {
     guards,
     clock,
@@ -131,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.addHook('onClose', async () => {
     parts.hubSync.stop();
+    await parts.webhookRelay.stop();
     parts.backups.stop();
     await parts.printing.close();
   });

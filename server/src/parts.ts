@@ -34,6 +34,9 @@ import { createBackupService } from './ops/backup-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createFirstRun } from './services/first-run.ts';
 import { createSetupService } from './services/setup-service.ts';
+import { createApiTokens } from './services/api-tokens.ts';
+import { createWebhookRelay, type WebhookRelayOptions } from './notify/webhook-relay.ts';
+import { createWebhookService } from './notify/webhook-service.ts';
 
 export interface PartsOptions {
   store: OpenDb;
@@ -44,6 +47,8 @@ export interface PartsOptions {
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
+  /** Webhook relay timings; tests shorten the backoff and drive passes themselves. */
+  webhooks?: Partial<WebhookRelayOptions>;
 }
 
 /**
@@ -91,6 +96,8 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
       ...(options.config.hubSyncBatch ? { batchSize: Math.min(options.config.hubSyncBatch, SYNC_MAX_ITEMS) } : {}),
     },
   });
+  // Webhooks, like the province link, read the committed log on their own timer (serve.ts starts it).
+  const webhookRelay = createWebhookRelay({ store, clock, alerts: () => live.figures().alerts, log, options: options.webhooks });
   const backupConfig = backupSettings(store, options.config.backup);
   const backups = createBackupService({ store, clock, config: backupConfig });
   return {
@@ -112,6 +119,9 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     reports: createReportService({ store, clock, config }),
     live,
     hubSync,
+    webhookRelay,
+    webhooks: createWebhookService({ store, clock, relay: webhookRelay, retryForMs: options.webhooks?.retryForMs }),
+    apiTokens: createApiTokens({ store, clock }),
     announcer,
     setup: createSetupService({ store, clock, auth, acceptsPrinter: (uri) => printing.accepts(uri) }),
     /** A real center's first-run setup: pending until an admin finishes the setup screen (serve.ts begins it). */

@@ -52,6 +52,7 @@ export async function serve(config: Config, clock: Clock, options: { scryptN?: n
   writePidFile(config.dbFile);
   // The province link starts once the center serves: it only reads the committed log, so issuing never waits on it.
   deps.hubSync.start();
+  deps.webhookRelay.start();
   deps.backups.start(
     (error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'daily backup failed'),
     (result) => app.log.info({ file: result.file, bytes: result.bytes, ms: result.durationMs, deleted: result.deleted }, 'daily backup taken'),

@@ -18,3 +18,4 @@ export * from './i18n-hub.ts';
 export * from './setup.ts';
 export * from './field-catalog.ts';
 export * from './ops.ts';
+export * from './integrations.ts';

@@ -16,7 +16,7 @@ const tags = ['reports'];
 
 /** Reports and their exports: supervisors and admins only. */
 export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: ReportService }> = async (app, deps) => {
-  const onRequest = deps.guards.staff('supervisor', 'admin');
+  const onRequest = deps.guards.scoped('reports:read', ['supervisor', 'admin']);
 
   /** A range that cannot be answered is a 400 with the reason, in the usual error body. */
   async function guarded<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {

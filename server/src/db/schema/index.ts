@@ -5,3 +5,4 @@ export * from './printing.ts';
 export * from './audit.ts';
 export * from './rollups.ts';
 export * from './feedback.ts';
+export * from './integrations.ts';
