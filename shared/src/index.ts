@@ -19,3 +19,4 @@ export * from './setup.ts';
 export * from './field-catalog.ts';
 export * from './ops.ts';
 export * from './integrations.ts';
+export * from './staff-figures.ts';

@@ -90,6 +90,10 @@ export const authorization: Record<string, readonly Identity[]> = {
   'GET /api/reports': [...LEADERS, 'token_reports'],
   'GET /api/reports/export.csv': [...LEADERS, 'token_reports'],
   'GET /api/reports/export.xlsx': [...LEADERS, 'token_reports'],
+  'GET /api/reports/visits.csv': [...LEADERS, 'token_reports'],
+  // Figures about named officers: leaders only, never a token.
+  'GET /api/reports/staff': LEADERS,
+  'GET /api/reports/staff/export.csv': LEADERS,
   'GET /api/ratings/today': LEADERS,
   'GET /api/tickets/search': LEADERS,
   'POST /api/fields/{id}/issuing': LEADERS,
