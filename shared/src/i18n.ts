@@ -13,6 +13,7 @@ import { consoleAdminRulesEn, consoleAdminRulesVi } from './i18n/console/admin-r
 import { consoleBoardEn, consoleBoardVi } from './i18n/console/board.ts';
 import { consoleDeskEn, consoleDeskVi } from './i18n/console/desk.ts';
 import { consoleReportsEn, consoleReportsVi } from './i18n/console/reports.ts';
+import { consoleIntegrationsEn, consoleIntegrationsVi } from './i18n/console/integrations.ts';
 import { consoleShellEn, consoleShellVi } from './i18n/console/shell.ts';
 import { consoleTicketLookupEn, consoleTicketLookupVi } from './i18n/console/ticket-lookup.ts';
 import { displayEn, displayVi } from './i18n/display.ts';
@@ -43,6 +44,7 @@ const vi = {
   ...consoleAdminDevicesVi,
   ...consoleAdminRulesVi,
   ...consoleReportsVi,
+  ...consoleIntegrationsVi,
 };
 
 export type StringKey = keyof typeof vi;
@@ -65,6 +67,7 @@ const en = {
   ...consoleAdminDevicesEn,
   ...consoleAdminRulesEn,
   ...consoleReportsEn,
+  ...consoleIntegrationsEn,
 } satisfies Record<StringKey, string>;
 
 // A translation that drops or renames a `{placeholder}` fails the type check here, naming the key.

@@ -35,6 +35,15 @@ import {
   SetupSheet,
   SetupStatus,
   type SetupBody,
+  ApiTokenCreated,
+  ApiTokenView,
+  type ApiTokenBody,
+  StaffFigures,
+  type StaffFiguresQuery,
+  WebhookCreated,
+  WebhookDeliveryView,
+  WebhookView,
+  type WebhookBody,
 } from '@luot/shared';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
@@ -158,4 +167,16 @@ export class ConsoleApi {
   // screen offers only its own, and the server refuses any other.
   report = (query: SelectionQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
   reportFile = (format: 'xlsx' | 'csv', query: SelectionQuery & Pick<ReportExportQuery, 'lang'>) => this.file(`/api/reports/export.${format}${queryString(query)}`);
+  staffFigures = (query: Pick<StaffFiguresQuery, 'period' | 'groupBy'>) => this.call(`/api/reports/staff${queryString(query)}`, StaffFigures, { timeoutMs: 30_000 });
+  staffFiguresFile = (query: Pick<StaffFiguresQuery, 'period' | 'groupBy' | 'lang'>) => this.file(`/api/reports/staff/export.csv${queryString(query)}`);
+
+  webhooks = (signal?: AbortSignal) => this.call('/api/admin/webhooks', Type.Array(WebhookView), { signal });
+  createWebhook = (body: WebhookBody) => this.call('/api/admin/webhooks', WebhookCreated, { method: 'POST', body });
+  setWebhookActive = (id: number, active: boolean) => this.call(`/api/admin/webhooks/${id}/active`, WebhookView, { method: 'PUT', body: { active } });
+  webhookDeliveries = (failedOnly: boolean, signal?: AbortSignal) =>
+    this.call(`/api/admin/webhooks/deliveries${failedOnly ? '?status=failed' : ''}`, Type.Array(WebhookDeliveryView), { signal });
+  resendDelivery = (id: number) => this.call(`/api/admin/webhooks/deliveries/${id}/resend`, WebhookDeliveryView, { method: 'POST' });
+  apiTokens = (signal?: AbortSignal) => this.call('/api/admin/api-tokens', Type.Array(ApiTokenView), { signal });
+  createApiToken = (body: ApiTokenBody) => this.call('/api/admin/api-tokens', ApiTokenCreated, { method: 'POST', body });
+  revokeApiToken = (id: number) => this.call(`/api/admin/api-tokens/${id}`, ApiTokenView, { method: 'DELETE' });
 }
