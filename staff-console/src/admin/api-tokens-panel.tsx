@@ -32,8 +32,8 @@ export function ApiTokensPanel({ lang, api }: { lang: Lang; api: ConsoleApi }) {
       <h3 id="tokens-title">{t(lang, 'tokensTitle')}</h3>
       <AdminNotice lang={lang} notice={notice} />
       <Problem lang={lang} failure={list.failure} />
-      <form className="form-grid" onSubmit={(e) => void add(e)} data-testid="token-form">
-        <label>
+      <form className="form admin-form" onSubmit={(e) => void add(e)} data-testid="token-form">
+        <label className="form__row">
           {t(lang, 'tokensName')}
           <input required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} data-testid="token-name" />
         </label>

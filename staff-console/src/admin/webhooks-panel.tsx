@@ -36,8 +36,8 @@ export function WebhooksPanel({ lang, api, onChanged }: { lang: Lang; api: Conso
       <p className="dialog__body">{t(lang, 'hooksExplain')}</p>
       <AdminNotice lang={lang} notice={notice} />
       <Problem lang={lang} failure={list.failure} />
-      <form className="form-grid" onSubmit={(e) => void add(e)} data-testid="webhook-form">
-        <label>
+      <form className="form admin-form" onSubmit={(e) => void add(e)} data-testid="webhook-form">
+        <label className="form__row">
           {t(lang, 'hooksUrl')}
           <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" data-testid="webhook-url" />
         </label>
