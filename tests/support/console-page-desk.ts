@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The officer's desk inside a signed-in console: choosing a counter, the current ticket, the buttons and dialogs. */
 export class DeskPage {
@@ -15,6 +16,15 @@ export class DeskPage {
   async takeCounter(number: number): Promise<void> {
     await this.counterChoice(number).click();
     await this.desk().waitFor();
+  }
+
+  /**
+   * Sits at counter `number` in a new session. A counter this officer still holds (`held`, as the server says) the
+   * picker takes back by itself; a free one is chosen.
+   */
+  async sitAt(number: number, held: boolean): Promise<void> {
+    if (held) await this.desk().waitFor();
+    else await this.takeCounter(number);
   }
 
   desk(): Locator {
@@ -113,5 +123,23 @@ export class DeskPage {
 
   async waitForStatus(status: 'open' | 'paused' | 'closed'): Promise<void> {
     await this.page.locator(`[data-testid="desk-status"][data-status="${status}"]`).waitFor();
+  }
+
+  /**
+   * H, then Enter with no dossier code, once the desk's buttons are free: the live stream may show a call before
+   * the call request is answered, and a shortcut pressed while a request is out does nothing.
+   */
+  async finishWithoutCode(): Promise<void> {
+    await expect.poll(() => this.action('finish').isEnabled()).toBe(true);
+    await this.press('h');
+    await this.dialog('finish').waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.waitForNoTicket();
+  }
+
+  /** G once the desk is free to call (the previous request answered). */
+  async callNextWhenFree(): Promise<void> {
+    await expect.poll(() => this.action('callNext').isEnabled()).toBe(true);
+    await this.press('g');
   }
 }

@@ -1,4 +1,5 @@
 import type { CenterSnapshot, CounterView, IssuedTicket, LiveFigures, LoginResponse, TicketView } from '@luot/shared';
+import { expect } from 'vitest';
 import type { ServerProcess } from './server-process.ts';
 
 /**
@@ -41,6 +42,14 @@ export class ServerTruth {
     const found = (await this.queue()).counters.find((c) => c.number === number);
     if (!found) throw new Error(`no counter ${number}`);
     return found;
+  }
+
+  /** The ticket the server has at the counter's desk, once there is one. */
+  async calledAt(number: number): Promise<TicketView> {
+    await expect.poll(async () => (await this.counter(number)).current).not.toBeNull();
+    const current = (await this.counter(number)).current;
+    if (!current) throw new Error(`no ticket at counter ${number}`);
+    return current;
   }
 
   async ticket(id: number): Promise<TicketView> {

@@ -101,9 +101,10 @@ describe('synthesized calls (eSpeak NG)', () => {
     const [, wallMs] = await timed(() => voice.callAudio('C100', 10, { english: true }));
     const { active } = performance.eventLoopUtilization(before);
     // Run on the event loop, eSpeak NG keeps it busy for nearly all of the call (100–400 ms);
-    // on its worker, the loop only decodes, trims and joins: a few milliseconds.
+    // on its worker, the loop only decodes, trims and joins: a few milliseconds. A ratio, not a bound in
+    // milliseconds: on a loaded machine both stretch alike.
     expect(wallMs).toBeGreaterThan(80);
-    expect(active).toBeLessThan(Math.min(60, wallMs / 3));
+    expect(active).toBeLessThan(wallMs / 3);
   });
 });
 
