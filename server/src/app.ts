@@ -22,6 +22,7 @@ import { guards as makeGuards } from './http/guards.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { hubSyncRoutes } from './http/hub-sync-routes.ts';
 import { integrationRoutes } from './http/integration-routes.ts';
+import { mediaRoutes } from './http/media-routes.ts';
 import { liveRoutes } from './http/live-routes.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { printerRoutes } from './http/printer-routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
   await app.register(integrationRoutes, { guards, webhooks: parts.webhooks, apiTokens: parts.apiTokens });
+  await app.register(mediaRoutes, { guards, media: parts.media });
   await app.register(opsRoutes, {
     guards,
     clock,

@@ -35,6 +35,7 @@ import { createMetrics } from './ops/metrics.ts';
 import { createFirstRun } from './services/first-run.ts';
 import { createSetupService } from './services/setup-service.ts';
 import { createApiTokens } from './services/api-tokens.ts';
+import { createHallMedia } from './services/hall-media.ts';
 import { createWebhookRelay, type WebhookRelayOptions } from './notify/webhook-relay.ts';
 import { createWebhookService } from './notify/webhook-service.ts';
 
@@ -122,6 +123,8 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     webhookRelay,
     webhooks: createWebhookService({ store, clock, relay: webhookRelay, retryForMs: options.webhooks?.retryForMs }),
     apiTokens: createApiTokens({ store, clock }),
+    // Hall board media beside the database, in the server's data folder.
+    media: createHallMedia({ store, clock, dir: store.sqlite.memory ? join(tmpdir(), 'luot-media') : join(dirname(store.sqlite.name), 'media') }),
     announcer,
     setup: createSetupService({ store, clock, auth, acceptsPrinter: (uri) => printing.accepts(uri) }),
     /** A real center's first-run setup: pending until an admin finishes the setup screen (serve.ts begins it). */

@@ -107,3 +107,28 @@ export type ApiTokenView = Static<typeof ApiTokenView>;
 /** The token itself is in this answer only; the center keeps its hash. */
 export const ApiTokenCreated = Type.Object({ token: Type.String({ examples: ['i_Yk3…'] }), view: ApiTokenView });
 export type ApiTokenCreated = Static<typeof ApiTokenCreated>;
+
+/** A still image or short video for the hall board's side panel; `url` is served by the center's own server. */
+export const HallMediaView = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('image'), Type.Literal('video')]),
+  mime: Type.String(),
+  title: Type.String(),
+  bytes: Type.Integer(),
+  seconds: Type.Integer({ description: 'how long a still image stays; a video plays to its end' }),
+  url: Type.String({ examples: ['/media/3f0c2a9e-1b7d-4c55-9a61-0d2f8b1e7c44.png'] }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type HallMediaView = Static<typeof HallMediaView>;
+
+export const HallMediaUploadQuery = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 120 }),
+    seconds: Type.Optional(Type.Integer({ minimum: 3, maximum: 120 })),
+  },
+  { additionalProperties: false },
+);
+export type HallMediaUploadQuery = Static<typeof HallMediaUploadQuery>;
+
+/** Upload limits: a still image up to 5 MB, a video up to 50 MB (a short clip at TV resolution). */
+export const HALL_MEDIA_LIMITS = { image: 5 * 1024 * 1024, video: 50 * 1024 * 1024 } as const;

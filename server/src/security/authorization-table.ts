@@ -147,6 +147,10 @@ export const authorization: Record<string, readonly Identity[]> = {
   'GET /api/admin/api-tokens': ADMIN,
   'POST /api/admin/api-tokens': ADMIN,
   'DELETE /api/admin/api-tokens/{id}': ADMIN,
+  // Hall board media: the admin uploads and removes; the board lists (the files themselves are public, /media/…).
+  'GET /api/media': ['hall_board', 'admin'],
+  'POST /api/admin/media': ADMIN,
+  'DELETE /api/admin/media/{id}': ADMIN,
 };
 
 /** Codes that refuse a caller for who they are, as opposed to what they asked. */
