@@ -39,6 +39,7 @@ import {
   ApiTokenView,
   type ApiTokenBody,
   StaffFigures,
+  HallMediaView,
   type StaffFiguresQuery,
   WebhookCreated,
   WebhookDeliveryView,
@@ -49,6 +50,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
 import { queryString, requestFile, type DownloadedFile } from './file-request.ts';
 import { request, type ApiResult, type RequestOptions } from './http.ts';
+import { uploadMedia } from './upload-media.ts';
 import type { SelectionQuery } from '../reports/report-selection.ts';
 
 /** Counter steps that take no body: POST /api/counters/:id/<step>. */
@@ -178,5 +180,12 @@ export class ConsoleApi {
   resendDelivery = (id: number) => this.call(`/api/admin/webhooks/deliveries/${id}/resend`, WebhookDeliveryView, { method: 'POST' });
   apiTokens = (signal?: AbortSignal) => this.call('/api/admin/api-tokens', Type.Array(ApiTokenView), { signal });
   createApiToken = (body: ApiTokenBody) => this.call('/api/admin/api-tokens', ApiTokenCreated, { method: 'POST', body });
+  hallMedia = (signal?: AbortSignal) => this.call('/api/media', Type.Array(HallMediaView), { signal });
+  uploadHallMedia = async (file: File, title: string, seconds: number) => {
+    const result = await uploadMedia(this.token, file, title, seconds);
+    if (!result.ok && result.kind === 'unauthorized') this.onUnauthorized();
+    return result;
+  };
+  removeHallMedia = (id: number) => this.call(`/api/admin/media/${id}`, Anything, { method: 'DELETE' });
   revokeApiToken = (id: number) => this.call(`/api/admin/api-tokens/${id}`, ApiTokenView, { method: 'DELETE' });
 }

@@ -58,6 +58,14 @@ export const consoleIntegrationsVi = {
   scopeLive: 'Đọc số liệu trực tiếp',
   scopeWebhooks: 'Xem nhật ký webhook',
   scopeTickets: 'Cấp số (kiosk đối tác)',
+  mediaTitle: 'Ảnh và video trên bảng gọi số',
+  mediaExplain: 'Ảnh (PNG, JPEG, WebP, tối đa 5 MB) hoặc video ngắn (MP4, WebM, tối đa 50 MB, không có tiếng) chiếu ở cột bên phải bảng gọi số. Khi có số mới được gọi, ảnh và video mờ đi để công dân nhìn số.',
+  mediaFile: 'Chọn tệp',
+  mediaTitleField: 'Tiêu đề',
+  mediaSeconds: 'Thời gian hiện ảnh (giây)',
+  mediaAdd: 'Tải lên',
+  mediaAdded: 'Đã tải lên. Bảng gọi số sẽ hiện trong vòng một phút.',
+  mediaNone: 'Chưa có ảnh hoặc video nào.',
 };
 
 export const consoleIntegrationsEn = {
@@ -117,4 +125,12 @@ export const consoleIntegrationsEn = {
   scopeLive: 'Read live figures',
   scopeWebhooks: 'Read the webhook log',
   scopeTickets: 'Issue numbers (partner kiosk)',
+  mediaTitle: 'Pictures and videos on the hall board',
+  mediaExplain: 'Images (PNG, JPEG, WebP, up to 5 MB) or short videos (MP4, WebM, up to 50 MB, played without sound) shown in the right column of the hall board. When a new number is called they dim so citizens look at the number.',
+  mediaFile: 'Choose a file',
+  mediaTitleField: 'Title',
+  mediaSeconds: 'How long an image shows (seconds)',
+  mediaAdd: 'Upload',
+  mediaAdded: 'Uploaded. The hall board shows it within a minute.',
+  mediaNone: 'No pictures or videos yet.',
 } satisfies Record<keyof typeof consoleIntegrationsVi, string>;
