@@ -16,12 +16,17 @@ export const layers = {
   reports: { folders: ['reports'], may: ['domain', 'db'] },
   /** Load → decide → persist → publish; the hub is reached through the Publisher interface. */
   services: { folders: ['services'], may: ['domain', 'db', 'adapters'] },
+  /**
+   * Staffing advice: the arrival pattern and counter time per visit from the event log, turned into counters needed
+   * by Erlang C (shared); its exports reuse the reports' CSV and workbook code.
+   */
+  staffing: { folders: ['staffing'], may: ['domain', 'db', 'reports'] },
   /** Citizens' ratings and the tracking page: uses the services and feeds the report cells. */
   feedback: { folders: ['feedback'], may: ['domain', 'db', 'services', 'reports'] },
   /** WebSocket hub and /ws; implements the services' Publisher. */
   ws: { folders: ['ws'], may: ['domain', 'services'] },
   /** Fastify route plugins: validate, check who asks, call a service, reply. */
-  http: { folders: ['http'], may: ['domain', 'services', 'reports', 'feedback', 'adapters', 'sync', 'notify', 'ops', 'paths'] },
+  http: { folders: ['http'], may: ['domain', 'services', 'reports', 'feedback', 'staffing', 'adapters', 'sync', 'notify', 'ops', 'paths'] },
   /** Demo center and first-start admin. */
   seed: { folders: ['seed'], may: ['domain', 'db', 'adapters', 'services'] },
   /**

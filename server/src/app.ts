@@ -27,6 +27,7 @@ import { liveRoutes } from './http/live-routes.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { printerRoutes } from './http/printer-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
+import { staffingRoutes } from './http/staffing-routes.ts';
 import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
 import { setupRoutes } from './http/setup-routes.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(setupRoutes, { guards, setup: parts.setup, announcer: parts.announcer });
   await app.register(liveRoutes, { guards, live: parts.live });
   await app.register(reportRoutes, { guards, reports: parts.reports });
+  await app.register(staffingRoutes, { guards, staffing: parts.staffing, centerName: () => parts.reports.centerName() });
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });

@@ -11,6 +11,7 @@ import { createFeedback } from './feedback/feedback-service.ts';
 import { createPrintService } from './printing/index.ts';
 import { createReportService } from './reports/report-service.ts';
 import { createRollupRecorder } from './reports/rollup-recorder.ts';
+import { createStaffingService } from './staffing/staffing-service.ts';
 import { createAdminService } from './services/admin-service.ts';
 import { createAudit } from './services/audit.ts';
 import { createAnnouncer } from './services/announcer.ts';
@@ -118,6 +119,7 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     history: createTicketHistory(store),
     feedback: createFeedback({ store, clock, config, estimates, announcer }),
     reports: createReportService({ store, clock, config }),
+    staffing: createStaffingService({ store, clock, config }),
     live,
     hubSync,
     webhookRelay,

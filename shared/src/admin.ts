@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DeviceKind, FieldPolicy, Id, LocalTime, PriorityCategory, Role } from './domain.ts';
+import { DeviceKind, FieldPolicy, Id, LocalTime, PriorityCategory, PriorityMode, Role } from './domain.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 120 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -32,7 +32,10 @@ export const FieldBody = Type.Object(
     dailyLimit: Nullable(Type.Integer({ minimum: 1, maximum: 99_999 })),
     opensAt: Nullable(LocalTime),
     closesAt: Nullable(LocalTime),
+    /** The committed wait published in the citizen charter. */
     targetWaitMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+    /** The usual service time published beside it; 10 minutes when left out. */
+    serviceMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
     position: Type.Integer({ minimum: 0, maximum: 1000 }),
   },
   { additionalProperties: false },
@@ -54,6 +57,8 @@ export const CounterBody = Type.Object(
     number: Type.Integer({ minimum: 1, maximum: 999 }),
     name: Name,
     policy: FieldPolicy,
+    /** Decree 107/2021 priority counter; 'mixed' when left out. */
+    priorityMode: Type.Optional(PriorityMode),
     fields: Type.Array(CounterFieldBody, { minItems: 1, maxItems: 20 }),
   },
   { additionalProperties: false },

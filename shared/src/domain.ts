@@ -45,6 +45,13 @@ export const defaultDeviceSettings: DeviceSettings = { soundEnabled: true, volum
 export const FieldPolicy = Type.Union([Type.Literal('order'), Type.Literal('weights')]);
 export type FieldPolicy = Static<typeof FieldPolicy>;
 
+/**
+ * Decree 107/2021 priority counters. `mixed`: both classes by the interleave ratio; `priority_then_normal`: priority
+ * citizens only while any it serves waits, normal ones otherwise; `priority_only`: never a normal citizen from the queue.
+ */
+export const PriorityMode = Type.Union([Type.Literal('mixed'), Type.Literal('priority_then_normal'), Type.Literal('priority_only')]);
+export type PriorityMode = Static<typeof PriorityMode>;
+
 export const Id = Type.Integer({ minimum: 1 });
 export const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:mm, Asia/Ho_Chi_Minh' });
 export const ServiceDay = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD service day' });
@@ -62,9 +69,12 @@ export const FieldView = Type.Object({
   opensAt: Type.Union([LocalTime, Type.Null()]),
   closesAt: Type.Union([LocalTime, Type.Null()]),
   issuing: Type.Boolean({ description: 'false when a supervisor stopped issuing numbers for this field' }),
-  targetWaitMinutes: Type.Integer(),
+  targetWaitMinutes: Type.Integer({ description: 'the committed wait (citizen charter), minutes' }),
+  serviceMinutes: Type.Optional(Type.Integer({ description: 'the usual service time, minutes (servers before #17: absent)' })),
   waiting: Type.Integer({ description: 'tickets waiting now' }),
   issuedToday: Type.Integer({ description: 'tickets issued today in this field’s series (for the daily limit)' }),
+  calledToday: Type.Optional(Type.Integer({ description: 'citizens called for the first time today in this field (servers before #17: absent)' })),
+  calledWithinTargetToday: Type.Optional(Type.Integer({ description: 'of those, called no later than the committed wait' })),
 });
 export type FieldView = Static<typeof FieldView>;
 
@@ -102,6 +112,7 @@ export const CounterView = Type.Object({
   status: CounterStatus,
   pauseReason: Type.Union([Type.String(), Type.Null()]),
   fieldIds: Type.Array(Id),
+  priorityMode: Type.Optional(PriorityMode),
   officer: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
   current: Type.Union([TicketView, Type.Null()]),
 });

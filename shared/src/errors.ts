@@ -54,6 +54,8 @@ export const errorCatalog = {
   COUNTER_WRONG_STATE: { status: 409, vi: 'Quầy đã ở trạng thái này hoặc không thể chuyển sang trạng thái đó. Hãy tải lại màn hình.', en: 'The counter is already in that state or cannot change to it. Reload the screen.' },
   NO_CURRENT_TICKET: { status: 409, vi: 'Quầy chưa gọi số nào.', en: 'No ticket is called at this counter.' },
   QUEUE_EMPTY: { status: 409, vi: 'Không còn công dân nào đang chờ ở các lĩnh vực của quầy này.', en: 'Nobody is waiting for this counter’s fields.' },
+  QUEUE_EMPTY_PRIORITY: { status: 409, vi: 'Không có công dân ưu tiên nào đang chờ. Quầy này chỉ phục vụ công dân ưu tiên; công dân khác được các quầy còn lại gọi.', en: 'No priority citizen is waiting. This counter serves priority citizens only; the other counters call the rest.' },
+  PRIORITY_COUNTER: { status: 409, vi: 'Quầy ưu tiên: đang có công dân ưu tiên chờ (hoặc quầy chỉ phục vụ công dân ưu tiên). Hãy gọi công dân ưu tiên trước.', en: 'Priority counter: a priority citizen is waiting (or the counter serves priority citizens only). Call the priority citizen first.' },
   TICKET_WRONG_STATE: { status: 409, vi: 'Số thứ tự không ở trạng thái phù hợp cho thao tác này. Hãy tải lại màn hình.', en: 'The ticket is not in a state that allows this. Reload the screen.' },
   TICKET_NOT_FOR_COUNTER: { status: 409, vi: 'Số thứ tự này không thuộc lĩnh vực của quầy.', en: 'This ticket is not for this counter’s fields.' },
   TRANSFER_TARGET_INVALID: { status: 400, vi: 'Hãy chọn đúng một lĩnh vực hoặc một quầy khác để chuyển đến.', en: 'Choose exactly one other field or counter to transfer to.' },

@@ -15,6 +15,7 @@ import { consoleDeskEn, consoleDeskVi } from './i18n/console/desk.ts';
 import { consoleReportsEn, consoleReportsVi } from './i18n/console/reports.ts';
 import { consoleIntegrationsEn, consoleIntegrationsVi } from './i18n/console/integrations.ts';
 import { consoleShellEn, consoleShellVi } from './i18n/console/shell.ts';
+import { consoleStaffingEn, consoleStaffingVi } from './i18n/console/staffing.ts';
 import { consoleTicketLookupEn, consoleTicketLookupVi } from './i18n/console/ticket-lookup.ts';
 import { displayEn, displayVi } from './i18n/display.ts';
 import { feedbackEn, feedbackVi } from './i18n/feedback.ts';
@@ -45,6 +46,7 @@ const vi = {
   ...consoleAdminRulesVi,
   ...consoleReportsVi,
   ...consoleIntegrationsVi,
+  ...consoleStaffingVi,
 };
 
 export type StringKey = keyof typeof vi;
@@ -68,6 +70,7 @@ const en = {
   ...consoleAdminRulesEn,
   ...consoleReportsEn,
   ...consoleIntegrationsEn,
+  ...consoleStaffingEn,
 } satisfies Record<StringKey, string>;
 
 // A translation that drops or renames a `{placeholder}` fails the type check here, naming the key.

@@ -20,3 +20,5 @@ export * from './field-catalog.ts';
 export * from './ops.ts';
 export * from './integrations.ts';
 export * from './staff-figures.ts';
+export * from './erlang-c.ts';
+export * from './staffing.ts';

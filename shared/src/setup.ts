@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CenterProfileBody, CounterFieldBody, FieldBody, RulesBody } from './admin.ts';
+import { CenterProfileBody, CounterBody, CounterFieldBody, FieldBody, RulesBody } from './admin.ts';
 import { DeviceKind, DeviceSettings, FieldPolicy, LocalTime, Role } from './domain.ts';
 import { CreatePrinterBody } from './printing.ts';
 
@@ -81,6 +81,7 @@ export const ConfigFile = Type.Object(
           opensAt: FieldBody.properties.opensAt,
           closesAt: FieldBody.properties.closesAt,
           targetWaitMinutes: FieldBody.properties.targetWaitMinutes,
+          serviceMinutes: FieldBody.properties.serviceMinutes,
         },
         { additionalProperties: false },
       ),
@@ -92,6 +93,7 @@ export const ConfigFile = Type.Object(
           number: CounterNumber,
           name: Name,
           policy: FieldPolicy,
+          priorityMode: CounterBody.properties.priorityMode,
           fields: Type.Array(Type.Object({ field: FieldCode, weight: CounterFieldBody.properties.weight }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
         },
         { additionalProperties: false },

@@ -28,6 +28,12 @@ const ReportsView = lazy(() =>
     () => ({ default: ReloadNeeded }),
   ),
 );
+const StaffingView = lazy(() =>
+  import('./staffing/staffing-view.tsx').then(
+    (m) => ({ default: m.StaffingView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
 const StaffFiguresView = lazy(() =>
   import('./reports/staff-figures-view.tsx').then(
     (m) => ({ default: m.StaffFiguresView }),
@@ -63,8 +69,8 @@ const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost'
 /** What each role may open, first the one it lands on. Officers see only their desk. */
 const viewsOf: Record<Role, readonly View[]> = {
   officer: ['desk'],
-  supervisor: ['board', 'reports', 'staff', 'desk'],
-  admin: ['board', 'reports', 'staff', 'desk', 'admin'],
+  supervisor: ['board', 'reports', 'staff', 'staffing', 'desk'],
+  admin: ['board', 'reports', 'staff', 'staffing', 'desk', 'admin'],
 };
 
 export function App() {
@@ -178,6 +184,9 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
               <ReportsView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('reports', path)} />
             )}
             {allowed && view === 'staff' && <StaffFiguresView lang={lang} api={api} />}
+            {allowed && view === 'staffing' && (
+              <StaffingView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('staffing', path)} />
+            )}
             {allowed && view === 'admin' && (
               <AdminView
                 lang={lang}

@@ -13,6 +13,7 @@ import './styles/alerts.css';
 import './styles/admin.css';
 import './styles/reports.css';
 import './styles/reports-print.css';
+import './styles/staffing.css';
 import './styles/hub.css';
 import './styles/setup.css';
 

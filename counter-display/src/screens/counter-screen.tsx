@@ -1,5 +1,6 @@
 import { type CounterView, type FieldView, fill, type Lang, t } from '@luot/shared';
 import type { Flash } from '../hooks/use-flash.ts';
+import { PriorityBadge } from '../standards/priority-counters.tsx';
 
 interface CounterScreenProps {
   lang: Lang;
@@ -42,6 +43,7 @@ export function CounterScreen({ lang, counter, fields, flash }: CounterScreenPro
           {counter.name !== heading && <span className="counter-screen__name">{counter.name}</span>}
         </h1>
         {served.length > 0 && <p className="counter-screen__fields">{served.join(' · ')}</p>}
+        <PriorityBadge lang={lang} counter={counter} />
       </header>
 
       <main className="counter-screen__body" key={mode === 'calling' ? flash?.key : mode}>

@@ -3,6 +3,9 @@ import { Clock } from '@luot/shared/ui';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { Arrow } from '../components/arrow.tsx';
 import { NoticeTicker } from '../components/notice-ticker.tsx';
+import { charterRows } from '../standards/charter-rows.ts';
+import { FieldCharter } from '../standards/field-charter.tsx';
+import { PriorityCounters } from '../standards/priority-counters.tsx';
 import { waitingByField } from '../fields/waiting-by-field.ts';
 import type { DisplayModel } from '../live/display-model.ts';
 import { callKey } from '../live/display-model.ts';
@@ -40,6 +43,7 @@ export function HallBoard({ lang, hall, calls, media = [] }: HallBoardProps) {
     const timer = window.setTimeout(() => setSettled(newest), quietAfterCallMs);
     return () => window.clearTimeout(timer);
   }, [newest]);
+  const charter = charterRows(hall.fields);
 
   return (
     <div className="hall" data-testid="hall-board">
@@ -101,6 +105,7 @@ export function HallBoard({ lang, hall, calls, media = [] }: HallBoardProps) {
               </ol>
             </div>
           )}
+          <PriorityCounters lang={lang} counters={hall.counters} />
         </section>
 
         <aside className={media.length > 0 ? 'hall__waiting hall__waiting--with-media' : 'hall__waiting'}>
@@ -110,7 +115,10 @@ export function HallBoard({ lang, hall, calls, media = [] }: HallBoardProps) {
             {rows.map(({ field, waiting }) => (
               <li key={field.id} className="hall-waiting__row" data-testid="hall-waiting" data-field={field.code}>
                 <span className="hall-waiting__prefix">{field.prefix}</span>
-                <span className="hall-waiting__name">{lang === 'vi' ? field.nameVi : field.nameEn}</span>
+                <span className="hall-waiting__name">
+                  {lang === 'vi' ? field.nameVi : field.nameEn}
+                  <FieldCharter lang={lang} row={charter.get(field.id)} />
+                </span>
                 <span className="hall-waiting__count" data-testid="hall-waiting-count">
                   {waiting}
                 </span>

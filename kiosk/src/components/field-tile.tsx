@@ -48,6 +48,12 @@ export function FieldTile({ lang, field, availability, waiting, hours, isGroup, 
       <span className="field-tile__state">
         <span className="field-tile__status">{tileStatus(lang, availability, waiting)}</span>
         {hours && <span className="field-tile__hours">{fill(lang, 'kioskHours', { hours })}</span>}
+        {/* The citizen charter: what the center commits to for this field, published where the citizen chooses it. */}
+        {!isGroup && field.serviceMinutes !== undefined && (
+          <span className="field-tile__charter" data-testid="field-charter">
+            {fill(lang, 'kioskCharter', { wait: field.targetWaitMinutes, service: field.serviceMinutes })}
+          </span>
+        )}
         {armed && <span className="field-tile__again">{t(lang, 'assistTouchAgain')}</span>}
       </span>
       {/* A chevron on every tile: it reads as "press to go on" to people who do not read screens as buttons. */}

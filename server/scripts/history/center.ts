@@ -73,7 +73,7 @@ export function planCounters(fields: readonly FieldPlan[], total: number): numbe
 }
 
 /** Sets the center up through the admin service, as an admin would: fields, counters, accounts, kiosks. */
-export async function setUpCenter(store: OpenDb, clock: Clock, random: Random, options: { counters: number; fields?: FieldPlan[]; name?: string }): Promise<SimCenter & { passwords: Record<string, string> }> {
+export async function setUpCenter(store: OpenDb, clock: Clock, random: Random, options: { counters: number; fields?: FieldPlan[]; name?: string; layout?: number[][] }): Promise<SimCenter & { passwords: Record<string, string> }> {
   const plans = options.fields ?? largeCenterFields;
   const config = createConfigCache(store);
   // Synthetic accounts: a low scrypt cost keeps set-up quick; their passwords are printed, never reused.
@@ -117,7 +117,8 @@ export async function setUpCenter(store: OpenDb, clock: Clock, random: Random, o
   });
   const supervisor = await staff('giamsat', 'Lãnh đạo Trung tâm', 'supervisor');
   const counters: SimCenter['counters'] = [];
-  const plan = planCounters(plans, options.counters);
+  // `layout` (fields by index, per counter) replays a given set-up, e.g. the staffing advice's (bench/staffing-replay.ts).
+  const plan = options.layout ?? planCounters(plans, options.counters);
   for (const [i, served] of plan.entries()) {
     const number = i + 1;
     const fieldIds = served.map((f) => fields[f]?.id).filter((id): id is number => id !== undefined);

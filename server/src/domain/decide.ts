@@ -2,7 +2,7 @@ import type { TicketStatus } from '@luot/shared';
 import type { Command } from './commands.ts';
 import { DomainError } from './errors.ts';
 import { formatNumber, nextSeq } from './numbering.ts';
-import { pickNext } from './ordering.ts';
+import { eligibleFor, pickNext } from './ordering.ts';
 import { serviceDayOf, withinHours } from './time.ts';
 import type { Counter, Decision, DomainEvent, EventData, EventOf, Millis, QueueSlice, Ticket } from './types.ts';
 
@@ -110,7 +110,7 @@ function call(counter: Counter, ticket: Ticket, now: Millis, fair: Counter['fair
 function callNext(slice: QueueSlice, counterId: number, now: Millis): Decision {
   const counter = readyToCall(slice, counterId);
   const pick = pickNext(counter, [...slice.tickets.values()], slice.rules);
-  if (!pick) throw new DomainError('QUEUE_EMPTY');
+  if (!pick) throw new DomainError(counter.priorityMode === 'priority_only' ? 'QUEUE_EMPTY_PRIORITY' : 'QUEUE_EMPTY');
   return call(counter, pick.ticket, now, pick.fair, 'next');
 }
 
@@ -121,8 +121,17 @@ function callTicket(slice: QueueSlice, counterId: number, ticketId: number, now:
   const servesField = counter.fields.some((f) => f.fieldId === ticket.fieldId);
   const sentHere = ticket.targetCounterId === counter.id;
   if (!sentHere && (ticket.targetCounterId !== null || !servesField)) throw new DomainError('TICKET_NOT_FOR_COUNTER');
+  if (ticket.priority === null && !priorityCounterMayCallNormal(counter, ticket, slice.tickets.values())) throw new DomainError('PRIORITY_COUNTER');
   // Calling out of turn is a deliberate choice of the officer; it does not move the fairness memory.
   return call(counter, ticket, now, counter.fair, 'specific');
+}
+
+/** A priority counter's rule (ordering.ts) holds for a call by hand too: no normal citizen while a priority one waits. */
+function priorityCounterMayCallNormal(counter: Counter, ticket: Ticket, all: Iterable<Ticket>): boolean {
+  if (counter.priorityMode === 'mixed') return true;
+  if (counter.priorityMode === 'priority_only' && ticket.targetCounterId !== counter.id) return false;
+  for (const t of all) if (t.priority !== null && eligibleFor(counter, t)) return false;
+  return true;
 }
 
 function currentTicket(slice: QueueSlice, counter: Counter): Ticket {

@@ -8,6 +8,10 @@ import type { Counter, FairShare, QueueRules, Ticket } from './types.ts';
  *  4. arrival — earliest `queuedAt`, then lowest id.
  * A class or field with nobody waiting cannot bank credit: its share is reset, so neither side is starved
  * when the other comes back.
+ * A priority counter (Decree 107/2021, `priorityMode` other than 'mixed') replaces step 1: while any priority
+ * citizen it may call waits it calls priority only; otherwise 'priority_then_normal' calls a normal citizen and
+ * 'priority_only' calls only a normal citizen sent to this very counter (a transfer or a return is a deliberate
+ * hand-over by a person, and would otherwise wait for ever).
  */
 export function eligibleFor(counter: { id: Counter['id']; fields: Counter['fields'] }, ticket: { status: Ticket['status']; targetCounterId: Ticket['targetCounterId']; fieldId: Ticket['fieldId'] }): boolean {
   if (ticket.status !== 'waiting') return false;
@@ -29,8 +33,12 @@ export function pickNext(counter: Counter, waiting: readonly Ticket[], rules: Qu
   if (candidates.length === 0) return null;
   const priority = candidates.filter((t) => t.priority !== null);
   const normal = candidates.filter((t) => t.priority === null);
-  const { cls, share } = chooseClass(counter.fair, priority.length > 0, normal.length > 0, rules.interleave);
-  const pool = cls === 'priority' ? priority : normal;
+  const { cls, share } =
+    counter.priorityMode === 'mixed'
+      ? chooseClass(counter.fair, priority.length > 0, normal.length > 0, rules.interleave)
+      : { cls: priority.length > 0 ? ('priority' as const) : ('normal' as const), share: { priority: counter.fair.priority, normal: counter.fair.normal } };
+  const pool = cls === 'priority' ? priority : counter.priorityMode === 'priority_only' ? normal.filter((t) => t.targetCounterId === counter.id) : normal;
+  if (pool.length === 0) return null;
 
   const targeted = pool.filter((t) => t.targetCounterId === counter.id).sort(byArrival);
   if (targeted[0]) return { ticket: targeted[0], fair: { ...share, fields: counter.fair.fields } };

@@ -1,4 +1,4 @@
-import type { CounterStatus, FieldPolicy, TicketStatus } from '@luot/shared';
+import type { CounterStatus, FieldPolicy, PriorityMode, TicketStatus } from '@luot/shared';
 
 /** Epoch milliseconds. The engine never reads the clock; callers pass `now`. */
 export type Millis = number;
@@ -71,6 +71,8 @@ export interface Counter {
   status: CounterStatus;
   pauseReason: string | null;
   policy: FieldPolicy;
+  /** Decree 107/2021 priority counter (see ordering.ts); 'mixed' for an ordinary counter. */
+  priorityMode: PriorityMode;
   fields: CounterField[];
   currentTicketId: number | null;
   officerId: number | null;

@@ -20,6 +20,7 @@ const receipt: ReceiptData = {
   issuedAt: Date.UTC(2025, 2, 10, 1, 5), // 10/03/2025 08:05 in Ha Noi / Ho Chi Minh City
   trackingUrl: 'http://luot.local:8080/t/7QK2M9XA',
   footer: 'Xin cảm ơn quý khách',
+  charter: { waitMinutes: 30, serviceMinutes: 15 },
 };
 
 const GOLDEN_DIR = resolve(import.meta.dirname, 'golden');

@@ -35,6 +35,14 @@ describe('receipt layout', () => {
     expect(estimatedWaitText(0)).toEqual({ label: 'Thời gian chờ dự kiến', value: 'sắp đến lượt' });
   });
 
+  it('prints the field’s published standard (citizen charter), late receipts too, and nothing without one', () => {
+    const charter = { waitMinutes: 20, serviceMinutes: 10 };
+    expect(linesOf(receiptBlocks({ ...base, charter }, 384))).toContain('Trung tâm cam kết: chờ tối đa 20\u00a0phút, giải quyết khoảng 10\u00a0phút');
+    expect(linesOf(receiptBlocks({ ...base, charter }, 384, true))).toContain('Trung tâm cam kết: chờ tối đa 20\u00a0phút, giải quyết khoảng 10\u00a0phút');
+    expect(linesOf(receiptBlocks({ ...base, lang: 'en', charter }, 384))).toContain('Our commitment: a wait of at most 20\u00a0min, handled in about 10\u00a0min');
+    expect(linesOf(receiptBlocks(base, 384)).join('\n')).not.toContain('cam kết');
+  });
+
   it('addresses the citizen as Ông/Bà on every line, never “bạn”', () => {
     const words = linesOf(receiptBlocks({ ...base, priorityLabel: 'Người cao tuổi', peopleAhead: 2, estimatedWaitMinutes: 9 }, 576)).join('\n');
     expect(words).toContain('SỐ THỨ TỰ CỦA ÔNG/BÀ');

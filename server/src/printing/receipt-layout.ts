@@ -19,6 +19,8 @@ export interface ReceiptData {
   issuedAt: number;
   trackingUrl: string;
   footer: string;
+  /** The field's published service standard (citizen charter); absent or null prints none. */
+  charter?: { waitMinutes: number; serviceMinutes: number } | null;
 }
 
 /** Text from the database or an admin form may arrive decomposed (e + combining marks); fonts want NFC. */
@@ -77,6 +79,11 @@ export function receiptBlocks(data: ReceiptData, widthDots: 384 | 576, late = fa
     blocks.push({ kind: 'pair', ...peopleAheadText(data.peopleAhead, lang), size: s(24) });
     const wait = estimatedWaitText(data.estimatedWaitMinutes, lang);
     if (wait !== null) blocks.push({ kind: 'space', dots: s(6) }, { kind: 'pair', ...wait, size: s(24) });
+  }
+  // The commitment holds whenever the receipt comes out, so a late receipt prints it too.
+  if (data.charter) {
+    const text = t(lang, 'receiptCharter').replace('{wait}', String(data.charter.waitMinutes)).replace('{service}', String(data.charter.serviceMinutes));
+    blocks.push({ kind: 'space', dots: s(6) }, { kind: 'text', text, weight: 'regular', size: s(20) });
   }
   blocks.push(
     { kind: 'space', dots: s(10) },

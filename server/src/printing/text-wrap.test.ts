@@ -18,6 +18,10 @@ describe('wrapText', () => {
     expect(wrapText('mã ABCDEFGHIJKL xong', 5, measure)).toEqual(['mã', 'ABCDE', 'FGHIJ', 'KL', 'xong']);
   });
 
+  it('keeps words joined by a no-break space on one line', () => {
+    expect(wrapText('chờ tối đa 30\u00a0phút', 12, measure)).toEqual(['chờ tối đa', '30\u00a0phút']);
+  });
+
   it('collapses spaces and gives nothing for blank text', () => {
     expect(wrapText('  Xin   cảm ơn  ', 40, measure)).toEqual(['Xin cảm ơn']);
     expect(wrapText('   ', 40, measure)).toEqual([]);

@@ -1,10 +1,10 @@
 /**
  * Greedy word wrap for one paragraph. Vietnamese is written with spaces between syllables, so breaking at
  * spaces is right; a single run wider than the line (a long URL, a code) is broken between characters
- * rather than drawn past the paper edge.
+ * rather than drawn past the paper edge. A no-break space (U+00A0) keeps a number with its unit ("30 phút").
  */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const words = text.split(/[^\S\u00a0]+/).filter((w) => w.length > 0);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {

@@ -7,14 +7,17 @@ import { columnValue, headerRow, type Lang } from './export-columns.ts';
  * and decimal mark ','.
  */
 export function reportCsv(report: Report, lang: Lang, sep: 'comma' | 'semicolon' = 'comma'): Buffer {
+  const line = (label: string, figures: Report['total']) => [label, ...reportColumns.map((c) => columnValue(figures, c))];
+  return csvTable(
+    [headerRow(report.groupBy, lang), ...report.rows.map((row) => line(row.label[lang], row)), line(reportTexts.total[lang], report.total)],
+    sep,
+  );
+}
+
+/** Any table as CSV in the same dialect (BOM, CRLF, RFC 4180 quoting, the decimal mark of the separator). */
+export function csvTable(rows: ReadonlyArray<ReadonlyArray<string | number | null>>, sep: 'comma' | 'semicolon' = 'comma'): Buffer {
   const delimiter = sep === 'comma' ? ',' : ';';
   const quote = (cell: string) => (/[",;\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  const number = (n: number | null) => (n === null ? '' : sep === 'comma' ? String(n) : String(n).replace('.', ','));
-  const line = (label: string, figures: Report['total']) => [quote(label), ...reportColumns.map((c) => number(columnValue(figures, c)))].join(delimiter);
-  const lines = [
-    headerRow(report.groupBy, lang).map(quote).join(delimiter),
-    ...report.rows.map((row) => line(row.label[lang], row)),
-    line(reportTexts.total[lang], report.total),
-  ];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const cell = (c: string | number | null) => (c === null ? '' : typeof c === 'number' ? (sep === 'comma' ? String(c) : String(c).replace('.', ',')) : quote(c));
+  return Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(delimiter)).join('\r\n')}\r\n`, 'utf8');
 }

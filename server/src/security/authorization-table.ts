@@ -94,6 +94,9 @@ export const authorization: Record<string, readonly Identity[]> = {
   // Figures about named officers: leaders only, never a token.
   'GET /api/reports/staff': LEADERS,
   'GET /api/reports/staff/export.csv': LEADERS,
+  'GET /api/staffing/plan': LEADERS,
+  'GET /api/staffing/plan.csv': LEADERS,
+  'GET /api/staffing/plan.xlsx': LEADERS,
   'GET /api/ratings/today': LEADERS,
   'GET /api/tickets/search': LEADERS,
   'POST /api/fields/{id}/issuing': LEADERS,

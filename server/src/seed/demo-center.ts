@@ -2,14 +2,15 @@
 export const demoCenter = {
   name: 'Trung tâm Phục vụ hành chính công phường Hiệp Tân (demo)',
   address: 'Phường Hiệp Tân, Thành phố Hồ Chí Minh',
+  // Usual service times (minutes) as the demo center publishes them beside the committed wait (issue 17).
   fields: [
-    { code: 'tu-phap-ho-tich', nameVi: 'Tư pháp – Hộ tịch', nameEn: 'Justice – Civil status', prefix: 'A' },
-    { code: 'chung-thuc', nameVi: 'Chứng thực', nameEn: 'Certification', prefix: 'B' },
+    { code: 'tu-phap-ho-tich', nameVi: 'Tư pháp – Hộ tịch', nameEn: 'Justice – Civil status', prefix: 'A', serviceMinutes: 10 },
+    { code: 'chung-thuc', nameVi: 'Chứng thực', nameEn: 'Certification', prefix: 'B', serviceMinutes: 5 },
     // Land dossiers take long; like many centers the demo hands out at most 80 numbers a day for them.
-    { code: 'dat-dai-xay-dung', nameVi: 'Đất đai – Xây dựng', nameEn: 'Land – Construction', prefix: 'C', dailyLimit: 80 },
-    { code: 'dang-ky-kinh-doanh', nameVi: 'Đăng ký kinh doanh', nameEn: 'Business registration', prefix: 'D' },
-    { code: 'lao-dong-xa-hoi', nameVi: 'Lao động, Người có công và Xã hội', nameEn: 'Labour, Meritorious people and Social affairs', prefix: 'E' },
-    { code: 'tra-ket-qua', nameVi: 'Trả kết quả', nameEn: 'Return of results', prefix: 'F' },
+    { code: 'dat-dai-xay-dung', nameVi: 'Đất đai – Xây dựng', nameEn: 'Land – Construction', prefix: 'C', serviceMinutes: 20, dailyLimit: 80 },
+    { code: 'dang-ky-kinh-doanh', nameVi: 'Đăng ký kinh doanh', nameEn: 'Business registration', prefix: 'D', serviceMinutes: 15 },
+    { code: 'lao-dong-xa-hoi', nameVi: 'Lao động, Người có công và Xã hội', nameEn: 'Labour, Meritorious people and Social affairs', prefix: 'E', serviceMinutes: 10 },
+    { code: 'tra-ket-qua', nameVi: 'Trả kết quả', nameEn: 'Return of results', prefix: 'F', serviceMinutes: 3 },
   ],
   /** Counter number → field codes it serves, in order. */
   counters: [

@@ -95,8 +95,11 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
     },
     updateField(actor: StaffActor, id: number, body: FieldBody): AdminField {
       const done = audited(actor, 'field.update', 'field', () => {
-        const before = fieldWords(field(id), allFields());
+        const old = field(id);
+        const before = fieldWords(old, allFields());
         checkField(body, id);
+        // A client that does not know the usual service time (before #17) keeps the one set.
+        body = { ...body, serviceMinutes: body.serviceMinutes ?? old.serviceMinutes };
         adminRepo.updateField(db, id, body);
         return { id, result: field(id), subject: body.nameVi, changes: diff(before, fieldWords(body, allFields())) };
       });
@@ -137,8 +140,10 @@ export function createAdminService(deps: { store: OpenDb; clock: Clock; config: 
     },
     updateCounter(actor: StaffActor, id: number, body: CounterBody): AdminCounter {
       const done = audited(actor, 'counter.update', 'counter', () => {
-        const before = counterWords(counter(id), allFields());
+        const old = counter(id);
+        const before = counterWords(old, allFields());
         checkCounter(body, id);
+        body = { ...body, priorityMode: body.priorityMode ?? old.priorityMode };
         const { fields: served, ...row } = body;
         adminRepo.updateCounter(db, id, row);
         adminRepo.setCounterFields(db, id, served);

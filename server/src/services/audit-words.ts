@@ -36,6 +36,7 @@ export function fieldWords(field: FieldBody, fields: readonly AdminField[]): Aud
     opensAt: field.opensAt,
     closesAt: field.closesAt,
     targetWaitMinutes: field.targetWaitMinutes,
+    serviceMinutes: field.serviceMinutes ?? 10,
     position: field.position,
     parent,
   };
@@ -47,7 +48,7 @@ export function counterWords(counter: CounterBody, fields: readonly AdminField[]
     const name = field ? `${field.prefix} · ${field.nameVi}` : `#${f.fieldId}`;
     return counter.policy === 'weights' ? `${name} ×${f.weight}` : name;
   });
-  return { number: counter.number, name: counter.name, policy: counter.policy, fields: served };
+  return { number: counter.number, name: counter.name, policy: counter.policy, priorityMode: counter.priorityMode ?? 'mixed', fields: served };
 }
 
 export function staffWords(staff: { username: string; displayName: string; role: string; active: boolean }): AuditRecord {

@@ -39,11 +39,13 @@ export function exportConfig(store: OpenDb, clock: Clock): ConfigFile {
       opensAt: f.opensAt,
       closesAt: f.closesAt,
       targetWaitMinutes: f.targetWaitMinutes,
+      serviceMinutes: f.serviceMinutes,
     })),
     counters: counters.map((c) => ({
       number: c.number,
       name: c.name,
       policy: c.policy,
+      priorityMode: c.priorityMode,
       fields: c.fields.flatMap((l) => {
         const code = codeOf.get(l.fieldId);
         return code === undefined ? [] : [{ field: code, weight: l.weight }];

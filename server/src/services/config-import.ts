@@ -116,7 +116,7 @@ export function createConfigImport(deps: { store: OpenDb; clock: Clock; auth: Au
 
       const counterIds = new Map(adminRepo.counters(db).map((c) => [c.number, c.id]));
       for (const c of file.counters) {
-        const row = { number: c.number, name: c.name, policy: c.policy };
+        const row = { number: c.number, name: c.name, policy: c.policy, priorityMode: c.priorityMode ?? 'mixed' };
         let id = counterIds.get(c.number);
         const existed = id !== undefined;
         if (id !== undefined) {

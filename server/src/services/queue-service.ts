@@ -57,7 +57,9 @@ export function createQueueService(deps: { store: OpenDb; clock: Clock; config: 
     const counter = 'counterId' in command ? base.counters.get(command.counterId) : undefined;
     if (!counter) return base;
     const more = counter.currentTicketId === null ? new Map<number, Ticket>() : queueRepo.tickets(db, [counter.currentTicketId]);
-    const waiting = command.kind === 'callNext' ? queueRepo.waitingFor(db, counter, serviceDay) : [];
+    // A priority counter's call by hand must see who else waits for it (domain/decide.ts, Decree 107/2021).
+    const needsQueue = command.kind === 'callNext' || (command.kind === 'callTicket' && counter.priorityMode !== 'mixed');
+    const waiting = needsQueue ? queueRepo.waitingFor(db, counter, serviceDay) : [];
     const tickets = new Map([...base.tickets, ...more, ...waiting.map((t) => [t.id, t] as const)]);
     return { ...base, tickets };
   }

@@ -25,6 +25,7 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
   function fields(onlyIds?: readonly number[]): FieldView[] {
     const rows = deps.config.get().fieldRows.filter((r) => !onlyIds || onlyIds.includes(r.id));
     const tallies = viewsRepo.dayTallies(db, today().day);
+    const charter = viewsRepo.charterToday(db, today().day);
     return rows.map((r) => ({
       id: r.id,
       parentId: r.parentId,
@@ -39,8 +40,11 @@ export function createReadModels(deps: { store: OpenDb; clock: Clock; config: Co
       closesAt: r.closesAt,
       issuing: r.issuing,
       targetWaitMinutes: r.targetWaitMinutes,
+      serviceMinutes: r.serviceMinutes,
       waiting: tallies.get(r.id)?.waiting ?? 0,
       issuedToday: tallies.get(r.id)?.issued ?? 0,
+      calledToday: charter.get(r.id)?.called ?? 0,
+      calledWithinTargetToday: charter.get(r.id)?.within ?? 0,
     }));
   }
 

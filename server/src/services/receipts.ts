@@ -56,6 +56,7 @@ export function createReceipts(deps: { store: OpenDb; config: ConfigCache; print
           issuedAt: ticket.issuedAt,
           trackingUrl: extra.trackingUrl,
           footer: config.center.receiptFooter,
+          charter: field ? { waitMinutes: field.targetWaitMinutes, serviceMinutes: field.serviceMinutes } : null,
         },
         FIRST_ATTEMPT_WAIT_MS,
       ));

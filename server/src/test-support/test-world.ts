@@ -46,6 +46,7 @@ export function makeCounter(id: number, fields: ReadonlyArray<number | CounterFi
     status: 'open',
     pauseReason: null,
     policy: 'order',
+    priorityMode: 'mixed',
     fields: fields.map((f, position) => (typeof f === 'number' ? { fieldId: f, position, weight: 1 } : f)),
     currentTicketId: null,
     officerId: null,

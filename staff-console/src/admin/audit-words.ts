@@ -41,11 +41,13 @@ const keyName: Record<string, StringKey> = {
   opensAt: 'adminFieldOpens',
   closesAt: 'adminFieldCloses',
   targetWaitMinutes: 'adminFieldTarget',
+  serviceMinutes: 'adminFieldService',
   position: 'adminFieldPosition',
   parent: 'adminFieldParent',
   issuing: 'boardIssuing',
   number: 'adminCounterNumber',
   policy: 'adminCounterPolicy',
+  priorityMode: 'adminCounterPriority',
   fields: 'adminCounterFields',
   username: 'adminStaffUsername',
   displayName: 'adminStaffName',
@@ -73,6 +75,7 @@ const nameOf: Record<string, StringKey> = { center: 'adminCenterName', counter: 
 const codeText: Record<string, Record<string, StringKey>> = {
   role: { officer: 'roleOfficer', supervisor: 'roleSupervisor', admin: 'roleAdmin' },
   policy: { order: 'adminPolicyOrderShort', weights: 'adminPolicyWeightsShort' },
+  priorityMode: { mixed: 'adminPriorityMixedShort', priority_then_normal: 'adminPriorityThenNormalShort', priority_only: 'adminPriorityOnlyShort' },
   kind: { kiosk: 'adminKindKiosk', counter_display: 'adminKindCounterDisplay', hall_board: 'adminKindHallBoard' },
 };
 

@@ -1,4 +1,4 @@
-import { type AdminCounter, type AdminField, type CounterBody, type FieldPolicy, fill, type Lang, t } from '@luot/shared';
+import { type AdminCounter, type AdminField, type CounterBody, type FieldPolicy, fill, type Lang, type PriorityMode, t } from '@luot/shared';
 import { useState, type FormEvent } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import type { ApiFailure } from '../api/http.ts';
@@ -18,6 +18,12 @@ interface CounterDialogProps {
   onClose: () => void;
 }
 
+const priorityModes = [
+  ['mixed', 'adminPriorityMixed'],
+  ['priority_then_normal', 'adminPriorityThenNormal'],
+  ['priority_only', 'adminPriorityOnly'],
+] as const satisfies ReadonlyArray<readonly [PriorityMode, string]>;
+
 interface Served {
   fieldId: number;
   weight: string;
@@ -30,6 +36,7 @@ export function CounterDialog({ lang, api, counter, counters, fields, onSaved, o
   const [name, setName] = useState(counter?.name ?? fill('vi', 'consoleCounterNumber', { number: nextNumber }));
   const [nameTouched, setNameTouched] = useState(counter !== null);
   const [policy, setPolicy] = useState<FieldPolicy>(counter?.policy ?? 'order');
+  const [priorityMode, setPriorityMode] = useState<PriorityMode>(counter?.priorityMode ?? 'mixed');
   const [served, setServed] = useState<Served[]>(counter?.fields.map((f) => ({ fieldId: f.fieldId, weight: String(f.weight) })) ?? []);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -59,6 +66,7 @@ export function CounterDialog({ lang, api, counter, counters, fields, onSaved, o
       number: numbers.int('number', number),
       name: name.trim(),
       policy,
+      priorityMode,
       fields: served.map((s) => ({ fieldId: s.fieldId, weight: numbers.int('fields', s.weight) })),
     };
     setTyped(numbers.bad);
@@ -151,6 +159,15 @@ export function CounterDialog({ lang, api, counter, counters, fields, onSaved, o
             <input type="radio" name="policy" checked={policy === 'weights'} onChange={() => setPolicy('weights')} />
             {t(lang, 'adminPolicyWeights')}
           </label>
+        </fieldset>
+        <fieldset className="choice form__wide" data-testid="counter-priority-mode">
+          <legend>{t(lang, 'adminCounterPriority')}</legend>
+          {priorityModes.map(([mode, words]) => (
+            <label key={mode} className="choice__option">
+              <input type="radio" name="priorityMode" value={mode} checked={priorityMode === mode} onChange={() => setPriorityMode(mode)} />
+              {t(lang, words)}
+            </label>
+          ))}
         </fieldset>
         <div className="form__wide">
           {typed.size > 0 && <p className="problem problem__text">{t(lang, 'adminNumbersInvalid')}</p>}

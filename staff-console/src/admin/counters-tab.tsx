@@ -78,7 +78,14 @@ export function CountersTab({ lang, api, onChanged }: CountersTabProps) {
                   );
                 })}
               </td>
-              <td>{t(lang, counter.policy === 'order' ? 'adminPolicyOrderShort' : 'adminPolicyWeightsShort')}</td>
+              <td>
+                {t(lang, counter.policy === 'order' ? 'adminPolicyOrderShort' : 'adminPolicyWeightsShort')}
+                {counter.priorityMode !== undefined && counter.priorityMode !== 'mixed' && (
+                  <small className="sub" data-testid="counter-priority-mode">
+                    {t(lang, counter.priorityMode === 'priority_only' ? 'adminPriorityOnlyShort' : 'adminPriorityThenNormalShort')}
+                  </small>
+                )}
+              </td>
               <td>{t(lang, counter.active ? 'adminActive' : 'adminRetired')}</td>
               <td className="actions">
                 {counter.active && (

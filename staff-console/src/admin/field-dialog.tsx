@@ -31,6 +31,7 @@ export function FieldDialog({ lang, api, field, fields, onSaved, onClose }: Fiel
   const [opensAt, setOpensAt] = useState(field?.opensAt ?? '');
   const [closesAt, setClosesAt] = useState(field?.closesAt ?? '');
   const [target, setTarget] = useState(text(field?.targetWaitMinutes ?? 30));
+  const [service, setService] = useState(text(field?.serviceMinutes ?? 10));
   const [position, setPosition] = useState(text(field?.position ?? Math.max(0, ...fields.map((f) => f.position + 1))));
   const [parentId, setParentId] = useState<number | null>(field?.parentId ?? null);
   const [busy, setBusy] = useState(false);
@@ -55,6 +56,7 @@ export function FieldDialog({ lang, api, field, fields, onSaved, onClose }: Fiel
       opensAt: opensAt || null,
       closesAt: closesAt || null,
       targetWaitMinutes: numbers.int('targetWaitMinutes', target),
+      serviceMinutes: numbers.int('serviceMinutes', service),
       position: numbers.int('position', position),
     };
     setTyped(numbers.bad);
@@ -103,8 +105,11 @@ export function FieldDialog({ lang, api, field, fields, onSaved, onClose }: Fiel
         <Row lang={lang} label="adminFieldLimit" hint="adminFieldLimitHint" name="dailyLimit" invalid={invalid}>
           <input type="number" min={1} value={dailyLimit} onChange={(e) => setDailyLimit(e.target.value)} data-testid="field-limit" />
         </Row>
-        <Row lang={lang} label="adminFieldTarget" name="targetWaitMinutes" invalid={invalid}>
+        <Row lang={lang} label="adminFieldTarget" hint="adminFieldTargetHint" name="targetWaitMinutes" invalid={invalid}>
           <input type="number" min={1} max={600} value={target} onChange={(e) => setTarget(e.target.value)} data-testid="field-target" />
+        </Row>
+        <Row lang={lang} label="adminFieldService" hint="adminFieldServiceHint" name="serviceMinutes" invalid={invalid}>
+          <input type="number" min={1} max={240} value={service} onChange={(e) => setService(e.target.value)} data-testid="field-service" />
         </Row>
         <Row lang={lang} label="adminFieldOpens" hint="adminFieldHoursHint" name="opensAt" invalid={invalid}>
           <TimeInput value={opensAt} onChange={setOpensAt} data-testid="field-opens" />

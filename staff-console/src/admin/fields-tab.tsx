@@ -81,7 +81,12 @@ export function FieldsTab({ lang, api, onChanged }: FieldsTabProps) {
                   <small className="sub">{field.dailyLimit === null ? t(lang, 'adminFieldNoLimit') : fill(lang, 'adminFieldLimitText', { limit: field.dailyLimit })}</small>
                 </td>
                 <td>{field.opensAt || field.closesAt ? `${field.opensAt ?? '…'}–${field.closesAt ?? '…'}` : t(lang, 'adminFieldAllDay')}</td>
-                <td className="num">{fill(lang, 'consoleMinutes', { minutes: field.targetWaitMinutes })}</td>
+                <td className="num">
+                  {fill(lang, 'consoleMinutes', { minutes: field.targetWaitMinutes })}
+                  <small className="sub">
+                    {t(lang, 'adminFieldServiceShort')} {fill(lang, 'consoleMinutes', { minutes: field.serviceMinutes ?? 10 })}
+                  </small>
+                </td>
                 <td data-testid="field-state">
                   {!field.active ? t(lang, 'adminRetired') : field.issuing ? t(lang, 'adminActive') : t(lang, 'boardIssuingOff')}
                 </td>

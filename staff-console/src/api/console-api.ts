@@ -45,6 +45,7 @@ import {
   WebhookDeliveryView,
   WebhookView,
   type WebhookBody,
+  StaffingPlan,
 } from '@luot/shared';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
@@ -52,6 +53,9 @@ import { queryString, requestFile, type DownloadedFile } from './file-request.ts
 import { request, type ApiResult, type RequestOptions } from './http.ts';
 import { uploadMedia } from './upload-media.ts';
 import type { SelectionQuery } from '../reports/report-selection.ts';
+
+/** The staffing plan's choices as query values. */
+export type StaffingSelection = Readonly<Record<'share' | 'weeks', string>>;
 
 /** Counter steps that take no body: POST /api/counters/:id/<step>. */
 export type CounterStep = 'call-next' | 'recall' | 'start' | 'no-show' | 'resume' | 'open' | 'close';
@@ -188,4 +192,8 @@ export class ConsoleApi {
   };
   removeHallMedia = (id: number) => this.call(`/api/admin/media/${id}`, Anything, { method: 'DELETE' });
   revokeApiToken = (id: number) => this.call(`/api/admin/api-tokens/${id}`, ApiTokenView, { method: 'DELETE' });
+
+  // Staffing advice (supervisor, admin).
+  staffingPlan = (query: StaffingSelection) => this.call(`/api/staffing/plan${queryString(query)}`, StaffingPlan, { timeoutMs: 30_000 });
+  staffingFile = (format: 'xlsx' | 'csv', query: StaffingSelection & Readonly<Record<'lang', 'vi' | 'en'>>) => this.file(`/api/staffing/plan.${format}${queryString(query)}`);
 }

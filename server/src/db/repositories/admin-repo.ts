@@ -28,6 +28,7 @@ export const adminRepo = {
         opensAt: r.opensAt,
         closesAt: r.closesAt,
         targetWaitMinutes: r.targetWaitMinutes,
+        serviceMinutes: r.serviceMinutes,
         position: r.position,
       }));
   },
@@ -63,6 +64,7 @@ export const adminRepo = {
         number: c.number,
         name: c.name,
         policy: c.policy,
+        priorityMode: c.priorityMode,
         fields: links.filter((l) => l.counterId === c.id).map((l) => ({ fieldId: l.fieldId, weight: l.weight })),
       }));
   },

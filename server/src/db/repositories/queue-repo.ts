@@ -186,6 +186,7 @@ function toCounter(row: CounterRow, fields: CounterField[]): Counter {
     status: row.status,
     pauseReason: row.pauseReason,
     policy: row.policy,
+    priorityMode: row.priorityMode,
     fields,
     currentTicketId: row.currentTicketId,
     officerId: row.officerId,

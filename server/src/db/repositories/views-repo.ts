@@ -26,6 +26,10 @@ export function ticketView(t: Ticket): TicketView {
 }
 
 const talliesStmt = perConnection((sqlite) => sqlite.prepare('SELECT field_id AS fieldId, waiting, issued FROM field_days WHERE service_day = ?'));
+// The primary key (dim, service_day, key) serves it; the duration blobs are not read.
+const charterStmt = perConnection((sqlite) =>
+  sqlite.prepare("SELECT key, called, within_target AS within FROM report_days WHERE dim = 'field' AND service_day = ?"),
+);
 
 /** Read models for snapshots and deltas. Reads only; the queue repository owns writes. */
 export const viewsRepo = {
@@ -33,6 +37,15 @@ export const viewsRepo = {
   dayTallies(db: Db, serviceDay: string): Map<number, { waiting: number; issued: number }> {
     const rows = talliesStmt(db).all(serviceDay) as { fieldId: number; waiting: number; issued: number }[];
     return new Map(rows.map((r) => [r.fieldId, { waiting: r.waiting, issued: r.issued }]));
+  },
+
+  /**
+   * First calls today and those within the committed wait, per field, from the report rollups (kept in the same
+   * transaction as the calls, reports/rollup-buffer.ts): the citizen charter's score on the hall board.
+   */
+  charterToday(db: Db, serviceDay: string): Map<number, { called: number; within: number }> {
+    const rows = charterStmt(db).all(serviceDay) as { key: number; called: number; within: number }[];
+    return new Map(rows.map((r) => [r.key, { called: r.called, within: r.within }]));
   },
 
   counters(db: Db, links: ReadonlyMap<number, readonly CounterField[]>, onlyIds?: readonly number[]): CounterView[] {
@@ -57,6 +70,7 @@ export const viewsRepo = {
       status: c.status,
       pauseReason: c.pauseReason,
       fieldIds: (links.get(c.id) ?? []).map((l) => l.fieldId),
+      priorityMode: c.priorityMode,
       officer: c.officerId !== null && officerName !== null ? { id: c.officerId, name: officerName } : null,
       current: c.currentTicketId === null ? null : (current.get(c.currentTicketId) ?? null),
     }));

@@ -15,7 +15,10 @@ export const fields = sqliteTable('fields', {
   opensAt: text('opens_at'),
   closesAt: text('closes_at'),
   issuing: integer('issuing', { mode: 'boolean' }).notNull().default(true),
+  /** The committed wait (citizen charter): the longest a citizen should wait before being called. */
   targetWaitMinutes: integer('target_wait_minutes').notNull().default(30),
+  /** The usual time one citizen takes at the counter, published beside the committed wait and used for staffing. */
+  serviceMinutes: integer('service_minutes').notNull().default(10),
   position: integer('position').notNull().default(0),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
@@ -27,6 +30,12 @@ export const counters = sqliteTable('counters', {
   status: text('status', { enum: ['open', 'paused', 'closed'] }).notNull().default('closed'),
   pauseReason: text('pause_reason'),
   policy: text('policy', { enum: ['order', 'weights'] }).notNull().default('order'),
+  /**
+   * Decree 107/2021 priority counters: 'mixed' serves both classes by the interleave; 'priority_then_normal' calls
+   * priority citizens first and normal ones only when no priority citizen it serves waits; 'priority_only' never
+   * calls a normal citizen from the queue.
+   */
+  priorityMode: text('priority_mode', { enum: ['mixed', 'priority_then_normal', 'priority_only'] }).notNull().default('mixed'),
   currentTicketId: integer('current_ticket_id'),
   officerId: integer('officer_id'),
   /** Fairness memory of the interleave and field weights (see domain/ordering.ts). */
