@@ -26,7 +26,7 @@ export const layers = {
   /** WebSocket hub and /ws; implements the services' Publisher. */
   ws: { folders: ['ws'], may: ['domain', 'services'] },
   /** Fastify route plugins: validate, check who asks, call a service, reply. */
-  http: { folders: ['http'], may: ['domain', 'services', 'reports', 'feedback', 'staffing', 'adapters', 'sync', 'ops', 'paths'] },
+  http: { folders: ['http'], may: ['domain', 'services', 'reports', 'feedback', 'staffing', 'adapters', 'sync', 'notify', 'ops', 'paths'] },
   /** Demo center and first-start admin. */
   seed: { folders: ['seed'], may: ['domain', 'db', 'adapters', 'services'] },
   /**
@@ -34,6 +34,11 @@ export const layers = {
    * and sends it to the hub (outbound HTTP of its own, never the http/ or ws/ folders). Built in parts.ts.
    */
   sync: { folders: ['sync'], may: ['domain', 'db', 'services'] },
+  /**
+   * Outgoing messages to the systems around the center: webhooks as an outbox relay over the committed event log
+   * (delivery rows, signing, retries) and the admin's side of them. Built in parts.ts; routes reach it in http/.
+   */
+  notify: { folders: ['notify'], may: ['domain', 'db', 'services'] },
   /** The environment, read in one module (config.ts) for both processes: the center's and the hub's. */
   config: { files: ['config.ts'], may: ['paths'] },
   /**

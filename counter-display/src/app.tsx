@@ -5,6 +5,7 @@ import { displayApi } from './api/display-api.ts';
 import { SoundUnlock } from './components/sound-unlock.tsx';
 import { demoRequestOf, tokenKeyOf } from './device/boot-params.ts';
 import { useCenterFields } from './hooks/use-center-fields.ts';
+import { useHallMedia } from './hooks/use-hall-media.ts';
 import { useFlash } from './hooks/use-flash.ts';
 import { useDisplayLink } from './live/use-display-link.ts';
 import { CounterScreen } from './screens/counter-screen.tsx';
@@ -50,6 +51,7 @@ export function App() {
   const { model } = live;
   const kind = model.identity?.deviceKind ?? null;
   const fields = useCenterFields(kind === 'counter_display' ? token : null, live.epoch, refused);
+  const media = useHallMedia(kind === 'hall_board' ? token : null, live.epoch, refused);
   // Before pairing there is no socket; the public health check names the center in the header.
   const health = useHealth();
 
@@ -73,7 +75,7 @@ export function App() {
 
   let screen;
   if (kind === 'hall_board' && model.hall) {
-    screen = <HallBoard lang={lang} hall={model.hall} calls={model.calls} />;
+    screen = <HallBoard lang={lang} hall={model.hall} calls={model.calls} media={media} />;
   } else if (kind === 'counter_display' && model.counter) {
     screen = <CounterScreen lang={lang} counter={model.counter} fields={fields} flash={flash} />;
   } else if (kind === 'counter_display' && model.identity?.counterId === null) {

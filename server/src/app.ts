@@ -22,6 +22,8 @@ import { feedbackRoutes } from './http/feedback-routes.ts';
 import { guards as makeGuards } from './http/guards.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { hubSyncRoutes } from './http/hub-sync-routes.ts';
+import { integrationRoutes } from './http/integration-routes.ts';
+import { mediaRoutes } from './http/media-routes.ts';
 import { liveRoutes } from './http/live-routes.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { printerRoutes } from './http/printer-routes.ts';
@@ -58,6 +60,8 @@ export interface AppOptions {
   network?: () => string[];
   /** The SMS outbox's enqueue (bookings' one-time codes); absent = no gateway. */
   sendSms?: import('./services/booking-otp.ts').SendSms;
+  /** Webhook relay timings; tests shorten them. */
+  webhooks?: PartsOptions['webhooks'];
   /**
    * Production logs one line per request at debug, not info: the console and the journal show what needs a person,
    * not every screen's poll. Tests keep Fastify's default.
@@ -126,6 +130,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(bookingRoutes, { guards, bookings: parts.bookings, desk: parts.bookingDesk, appsRoot: options.config.appsRoot });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
+  await app.register(integrationRoutes, { guards, webhooks: parts.webhooks, apiTokens: parts.apiTokens });
+  await app.register(mediaRoutes, { guards, media: parts.media });
   await app.register(opsRoutes, {
     guards,
     clock,
@@ -141,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.addHook('onClose', async () => {
     parts.hubSync.stop();
+    await parts.webhookRelay.stop();
     parts.backups.stop();
     parts.bookingDesk.stop();
     parts.personalData.stop();

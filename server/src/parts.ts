@@ -47,6 +47,10 @@ import type { SmsGateway } from './sms/gateway.ts';
 import { createGateway } from './sms/create-gateway.ts';
 import type { DomainEvent, Ticket } from './domain/types.ts';
 import type { DerivedWrites } from './services/decision-writer.ts';
+import { createApiTokens } from './services/api-tokens.ts';
+import { createHallMedia } from './services/hall-media.ts';
+import { createWebhookRelay, type WebhookRelayOptions } from './notify/webhook-relay.ts';
+import { createWebhookService } from './notify/webhook-service.ts';
 
 export interface PartsOptions {
   store: OpenDb;
@@ -61,6 +65,8 @@ export interface PartsOptions {
   sendSms?: SendSms;
   /** Tests hand in a gateway of their own (or the outbox's timings); otherwise config.sms decides. */
   sms?: { gateway?: SmsGateway; outbox?: Partial<SmsOutboxOptions> };
+  /** Webhook relay timings; tests shorten the backoff and drive passes themselves. */
+  webhooks?: Partial<WebhookRelayOptions>;
 }
 
 /**
@@ -133,6 +139,8 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     // Queued, not sent here: the outbox's sender picks it up within seconds, after the booking's write commits.
     (smsOutbox.gatewayKind === 'log' ? undefined : (msg) => void smsOutbox.enqueueSms(msg));
   const bookings = createBookingService({ store, clock, config, batcher, estimates, otp: createBookingOtp({ clock, sendSms: otpSender }), audit });
+  // Webhooks, like the province link, read the committed log on their own timer (serve.ts starts it).
+  const webhookRelay = createWebhookRelay({ store, clock, alerts: () => live.figures().alerts, log, options: options.webhooks });
   const backups = createBackupService({ store, clock, config: backupConfig });
   return {
     store,
@@ -160,6 +168,11 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     staffing: createStaffingService({ store, clock, config }),
     live,
     hubSync,
+    webhookRelay,
+    webhooks: createWebhookService({ store, clock, relay: webhookRelay, retryForMs: options.webhooks?.retryForMs }),
+    apiTokens: createApiTokens({ store, clock }),
+    // Hall board media beside the database, in the server's data folder.
+    media: createHallMedia({ store, clock, dir: store.sqlite.memory ? join(tmpdir(), 'luot-media') : join(dirname(store.sqlite.name), 'media') }),
     announcer,
     setup: createSetupService({ store, clock, auth, acceptsPrinter: (uri) => printing.accepts(uri) }),
     /** A real center's first-run setup: pending until an admin finishes the setup screen (serve.ts begins it). */

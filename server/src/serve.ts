@@ -55,6 +55,7 @@ export async function serve(config: Config, clock: Clock, options: { scryptN?: n
   // SMS leave from their own queue after each commit; phone numbers past their keeping time are deleted daily.
   deps.smsOutbox.start();
   deps.personalData.start();
+  deps.webhookRelay.start();
   deps.backups.start(
     (error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'daily backup failed'),
     (result) => app.log.info({ file: result.file, bytes: result.bytes, ms: result.durationMs, deleted: result.deleted }, 'daily backup taken'),

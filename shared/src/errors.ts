@@ -138,6 +138,13 @@ export const errorCatalog = {
     en: 'There is not enough space on the backup disk for a backup. Free some space or plug in another backup disk, then try again.',
   },
   BACKUP_FAILED: { status: 500, vi: 'Sao lưu không thành công; dữ liệu đang dùng vẫn an toàn. Hãy chạy "luot doctor" trên máy chủ để xem nguyên nhân.', en: 'The backup failed; the data in use is safe. Run "luot doctor" on the server to see why.' },
+  WEBHOOK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy webhook. Hãy tải lại danh sách webhook.', en: 'Webhook not found. Reload the list of webhooks.' },
+  DELIVERY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lần gửi này. Hãy tải lại nhật ký gửi.', en: 'Delivery not found. Reload the delivery log.' },
+  API_TOKEN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mã truy cập. Hãy tải lại danh sách mã truy cập.', en: 'API token not found. Reload the list of API tokens.' },
+  TOKEN_SCOPE_MISSING: { status: 403, vi: 'Mã truy cập này không được cấp quyền cho thao tác này. Hãy nhờ quản trị viên cấp mã có đúng phạm vi.', en: 'This API token is not scoped for this. Ask the administrator for a token with the right scope.' },
+  MEDIA_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ảnh hoặc video. Hãy tải lại danh sách.', en: 'Image or video not found. Reload the list.' },
+  MEDIA_TYPE_INVALID: { status: 415, vi: 'Chỉ nhận ảnh PNG, JPEG, WebP hoặc video MP4, WebM. Hãy lưu lại file ở một trong các dạng này rồi tải lên.', en: 'Only PNG, JPEG, WebP images or MP4, WebM videos are accepted. Save the file in one of these formats and upload it again.' },
+  MEDIA_TOO_LARGE: { status: 413, vi: 'File quá lớn (ảnh tối đa 5 MB, video tối đa 50 MB). Hãy thu nhỏ hoặc cắt ngắn rồi tải lên lại.', en: 'The file is too large (images up to 5 MB, videos up to 50 MB). Shrink or shorten it and upload again.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi hãy báo quản trị viên.', en: 'Something went wrong. Please try again; if it persists tell the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

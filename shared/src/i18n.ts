@@ -16,6 +16,7 @@ import { consoleAdminSmsEn, consoleAdminSmsVi } from './i18n/console/admin-sms.t
 import { consoleBoardEn, consoleBoardVi } from './i18n/console/board.ts';
 import { consoleDeskEn, consoleDeskVi } from './i18n/console/desk.ts';
 import { consoleReportsEn, consoleReportsVi } from './i18n/console/reports.ts';
+import { consoleIntegrationsEn, consoleIntegrationsVi } from './i18n/console/integrations.ts';
 import { consoleShellEn, consoleShellVi } from './i18n/console/shell.ts';
 import { consoleStaffingEn, consoleStaffingVi } from './i18n/console/staffing.ts';
 import { consoleTicketLookupEn, consoleTicketLookupVi } from './i18n/console/ticket-lookup.ts';
@@ -50,6 +51,7 @@ const vi = {
   ...consoleAdminBackupsVi,
   ...consoleAdminSmsVi,
   ...consoleReportsVi,
+  ...consoleIntegrationsVi,
   ...consoleStaffingVi,
 };
 
@@ -76,6 +78,7 @@ const en = {
   ...consoleAdminBackupsEn,
   ...consoleAdminSmsEn,
   ...consoleReportsEn,
+  ...consoleIntegrationsEn,
   ...consoleStaffingEn,
 } satisfies Record<StringKey, string>;
 

@@ -22,5 +22,7 @@ export * from './booking.ts';
 export * from './phone.ts';
 export * from './sms-texts.ts';
 export * from './sms.ts';
+export * from './integrations.ts';
+export * from './staff-figures.ts';
 export * from './erlang-c.ts';
 export * from './staffing.ts';

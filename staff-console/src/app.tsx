@@ -34,6 +34,12 @@ const StaffingView = lazy(() =>
     () => ({ default: ReloadNeeded }),
   ),
 );
+const StaffFiguresView = lazy(() =>
+  import('./reports/staff-figures-view.tsx').then(
+    (m) => ({ default: m.StaffFiguresView }),
+    () => ({ default: ReloadNeeded }),
+  ),
+);
 const AdminView = lazy(() =>
   import('./admin/admin-view.tsx').then(
     (m) => ({ default: m.AdminView }),
@@ -63,8 +69,8 @@ const linkToConnection = { connecting: 'loading', online: 'online', lost: 'lost'
 /** What each role may open, first the one it lands on. Officers see only their desk. */
 const viewsOf: Record<Role, readonly View[]> = {
   officer: ['desk'],
-  supervisor: ['board', 'reports', 'staffing', 'desk'],
-  admin: ['board', 'reports', 'staffing', 'desk', 'admin'],
+  supervisor: ['board', 'reports', 'staff', 'staffing', 'desk'],
+  admin: ['board', 'reports', 'staff', 'staffing', 'desk', 'admin'],
 };
 
 export function App() {
@@ -177,6 +183,7 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
             {allowed && view === 'reports' && (
               <ReportsView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('reports', path)} />
             )}
+            {allowed && view === 'staff' && <StaffFiguresView lang={lang} api={api} />}
             {allowed && view === 'staffing' && (
               <StaffingView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('staffing', path)} />
             )}

@@ -61,7 +61,7 @@ export class ConsolePage {
     return this.page.getByTestId('signed-in-as');
   }
 
-  navLink(view: 'desk' | 'board' | 'reports' | 'staffing' | 'admin'): Locator {
+  navLink(view: 'desk' | 'board' | 'reports' | 'staff' | 'staffing' | 'admin'): Locator {
     return this.page.getByTestId(`nav-${view}`);
   }
 

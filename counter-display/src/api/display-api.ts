@@ -1,4 +1,4 @@
-import { CenterInfo, PairResponse, RenewResponse } from '@luot/shared';
+import { CenterInfo, HallMediaView, PairResponse, RenewResponse } from '@luot/shared';
 import { Type } from 'typebox';
 import type { DemoRequest } from '../device/boot-params.ts';
 import { request } from '@luot/shared/ui';
@@ -21,4 +21,7 @@ export const displayApi = {
 
   /** Field names for the counter screen, whose own stream carries only the counter. */
   center: (token: string, signal?: AbortSignal) => request('/api/center', CenterInfo, { token, signal }),
+
+  /** The hall board's images and videos for its side panel. */
+  media: (token: string, signal?: AbortSignal) => request('/api/media', Type.Array(HallMediaView), { token, signal }),
 };

@@ -1,6 +1,6 @@
-import { t, type CallView, type CounterView, type Lang } from '@luot/shared';
+import { t, type CallView, type CounterView, type HallMediaView, type Lang } from '@luot/shared';
 import { Clock } from '@luot/shared/ui';
-import type { CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { Arrow } from '../components/arrow.tsx';
 import { NoticeTicker } from '../components/notice-ticker.tsx';
 import { charterRows } from '../standards/charter-rows.ts';
@@ -9,12 +9,18 @@ import { PriorityCounters } from '../standards/priority-counters.tsx';
 import { waitingByField } from '../fields/waiting-by-field.ts';
 import type { DisplayModel } from '../live/display-model.ts';
 import { callKey } from '../live/display-model.ts';
+import { MediaPanel } from './media-panel.tsx';
 
 interface HallBoardProps {
   lang: Lang;
   hall: NonNullable<DisplayModel['hall']>;
   calls: CallView[];
+  /** The admin's images and videos for the side panel; none leaves the board as it was. */
+  media?: readonly HallMediaView[];
 }
+
+/** How long the media panel steps back after a call, while the number is read out and people look up. */
+const quietAfterCallMs = 20_000;
 
 /** Calls under the newest one; more would shrink the digits below what the back of the hall can read. */
 const recentCalls = 4;
@@ -24,10 +30,19 @@ const recentCalls = 4;
  * field, the date and time, the center's name and the admin's notice. Read from 8 m by people with weak eyes:
  * few words, very large digits, white and yellow on near-black.
  */
-export function HallBoard({ lang, hall, calls }: HallBoardProps) {
+export function HallBoard({ lang, hall, calls, media = [] }: HallBoardProps) {
   const latest = calls.find((call) => stillAtCounter(call, hall.counters));
   const earlier = calls.filter((call) => call !== latest);
   const rows = waitingByField(hall.fields);
+  const newest = calls[0] ? callKey(calls[0]) : null;
+  // Each new call quiets the panel for a while: a call always takes the screen's attention first.
+  const [settled, setSettled] = useState<string | null>(null);
+  const quiet = newest !== null && settled !== newest;
+  useEffect(() => {
+    if (newest === null) return;
+    const timer = window.setTimeout(() => setSettled(newest), quietAfterCallMs);
+    return () => window.clearTimeout(timer);
+  }, [newest]);
   const charter = charterRows(hall.fields);
 
   return (
@@ -93,7 +108,8 @@ export function HallBoard({ lang, hall, calls }: HallBoardProps) {
           <PriorityCounters lang={lang} counters={hall.counters} />
         </section>
 
-        <aside className="hall__waiting">
+        <aside className={media.length > 0 ? 'hall__waiting hall__waiting--with-media' : 'hall__waiting'}>
+          {media.length > 0 && <MediaPanel media={media} quiet={quiet} />}
           <h2 className="hall__heading">{t(lang, 'hallWaiting')}</h2>
           <ul className="hall-waiting">
             {rows.map(({ field, waiting }) => (

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 /** Bearer tokens carry their kind so the server knows which table to look in; only hashes are stored. */
-export type TokenKind = 'staff' | 'device';
-const prefix: Record<TokenKind, string> = { staff: 's_', device: 'd_' };
+export type TokenKind = 'staff' | 'device' | 'integration';
+const prefix: Record<TokenKind, string> = { staff: 's_', device: 'd_', integration: 'i_' };
 
 export function newToken(kind: TokenKind): string {
   return prefix[kind] + randomBytes(32).toString('base64url');
@@ -11,6 +11,7 @@ export function newToken(kind: TokenKind): string {
 export function tokenKind(token: string): TokenKind | null {
   if (token.startsWith(prefix.staff)) return 'staff';
   if (token.startsWith(prefix.device)) return 'device';
+  if (token.startsWith(prefix.integration)) return 'integration';
   return null;
 }
 

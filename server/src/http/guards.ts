@@ -1,4 +1,4 @@
-import type { DeviceKind, Role } from '@luot/shared';
+import type { ApiTokenScope, DeviceKind, Role } from '@luot/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor, StaffActor } from '../services/actor.ts';
@@ -43,6 +43,22 @@ export function guards(auth: AuthService) {
         const actor = resolve(request);
         if (!actor) throw new DomainError('DEVICE_REQUIRED');
         if (actor.kind !== 'device' || !kinds.includes(actor.deviceKind)) throw new DomainError('DEVICE_NOT_ALLOWED');
+      };
+    },
+    /**
+     * Staff of the given roles (and devices of the given kinds), or an integration's API token carrying `scope`.
+     * A token without the scope is refused with a code that says so; it never reaches any other route.
+     */
+    scoped(scope: ApiTokenScope, roles: Role[], kinds: DeviceKind[] = []) {
+      return async (request: FastifyRequest, _reply: FastifyReply) => {
+        const actor = resolve(request);
+        if (!actor) throw new DomainError('UNAUTHENTICATED');
+        if (actor.kind === 'integration') {
+          if (!actor.scopes.includes(scope)) throw new DomainError('TOKEN_SCOPE_MISSING');
+          return;
+        }
+        const ok = actor.kind === 'staff' ? roles.includes(actor.role) : actor.kind === 'device' && kinds.includes(actor.deviceKind);
+        if (!ok) throw new DomainError('FORBIDDEN');
       };
     },
     /** Staff of the given roles, or devices of the given kinds. */

@@ -9,7 +9,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; live: LiveF
     '/api/live',
     {
       schema: { tags: ['live'], summary: 'Waits per field, counter states, alerts', response: { 200: LiveFigures, 401: ErrorBody, 403: ErrorBody } },
-      onRequest: deps.guards.staff('supervisor', 'admin'),
+      onRequest: deps.guards.scoped('live:read', ['supervisor', 'admin']),
     },
     async () => deps.live.figures(),
   );

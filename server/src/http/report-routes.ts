@@ -1,10 +1,12 @@
-import { ErrorBody, errorBody, Report, ReportExportQuery, ReportQuery } from '@luot/shared';
+import { ErrorBody, errorBody, Report, ReportExportQuery, ReportQuery, StaffFigures, StaffFiguresQuery } from '@luot/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { attachmentHeader, reportFileName } from '../reports/export-columns.ts';
 import { reportCsv } from '../reports/export-csv.ts';
 import { reportXlsx } from '../reports/export-xlsx.ts';
+import { staffFiguresCsv } from '../reports/staff-figures-csv.ts';
+import { visitsCsv } from '../reports/visits.ts';
 import { ReportRangeError } from '../reports/report-service.ts';
 import type { Guards } from './guards.ts';
 import type { ReportService } from '../reports/report-service.ts';
@@ -16,7 +18,7 @@ const tags = ['reports'];
 
 /** Reports and their exports: supervisors and admins only. */
 export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: ReportService }> = async (app, deps) => {
-  const onRequest = deps.guards.staff('supervisor', 'admin');
+  const onRequest = deps.guards.scoped('reports:read', ['supervisor', 'admin']);
 
   /** A range that cannot be answered is a 400 with the reason, in the usual error body. */
   async function guarded<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
@@ -73,6 +75,55 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: 
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', attachmentHeader(reportFileName(report.groupBy, report.from, report.to, lang, 'xlsx')))
           .send(await reportXlsx(report, lang, deps.reports.centerName()));
+      }),
+  );
+
+  // Staff figures are about named officers: supervisors and admins only, never an integration's token.
+  const leaders = deps.guards.staff('supervisor', 'admin');
+
+  app.get(
+    '/api/reports/staff',
+    {
+      schema: {
+        tags,
+        summary: 'Staff figures per officer or counter: served per hour, mean visit and walk, idle and pause time by reason, recalls, no-shows, satisfaction',
+        querystring: StaffFiguresQuery,
+        response: { 200: StaffFigures, ...errors },
+      },
+      onRequest: leaders,
+    },
+    async (request, reply) => guarded(reply, () => deps.reports.staffFigures(request.query)),
+  );
+
+  app.get(
+    '/api/reports/staff/export.csv',
+    { schema: { tags, summary: 'The staff figures as CSV (UTF-8 with BOM), one column per figure', querystring: StaffFiguresQuery, response: { 200: File, ...errors } }, onRequest: leaders },
+    async (request, reply) =>
+      guarded(reply, async () => {
+        const figures = await deps.reports.staffFigures(request.query);
+        const lang = request.query.lang ?? 'vi';
+        const name = `${lang === 'vi' ? 'Số liệu cán bộ' : 'Staff figures'} ${figures.from} ${lang === 'vi' ? 'đến' : 'to'} ${figures.to}.csv`;
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentHeader(name)).send(staffFiguresCsv(figures, lang));
+      }),
+  );
+
+  app.get(
+    '/api/reports/visits.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Every finished visit of the range with its dossier code (mã hồ sơ), for the one-stop system to join visits to dossiers',
+        querystring: ReportExportQuery,
+        response: { 200: File, ...errors },
+      },
+      onRequest,
+    },
+    async (request, reply) =>
+      guarded(reply, async () => {
+        const { lang = 'vi', sep: _sep, groupBy: _g, ...query } = request.query;
+        const { from, to, rows } = deps.reports.visits(query);
+        const name = `${lang === 'vi' ? 'Lượt phục vụ' : 'Visits'} ${from} ${lang === 'vi' ? 'đến' : 'to'} ${to}.csv`;
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentHeader(name)).send(visitsCsv(rows, lang));
       }),
   );
 };

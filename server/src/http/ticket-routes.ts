@@ -19,11 +19,11 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = asyn
     {
       schema: {
         tags: ['tickets'],
-        summary: 'Issue a ticket (kiosk, or staff for a walk-in citizen)',
+        summary: 'Issue a ticket (kiosk, staff for a walk-in citizen, or a partner kiosk by an API token with tickets:issue)',
         body: IssueTicketBody,
         response: { 200: IssuedTicket, 201: IssuedTicket, ...errors, 429: ErrorBody, 503: ErrorBody },
       },
-      onRequest: guards.either(['officer', 'supervisor', 'admin'], ['kiosk']),
+      onRequest: guards.scoped('tickets:issue', ['officer', 'supervisor', 'admin'], ['kiosk']),
     },
     async (request, reply) => {
       const { fieldId, priority, idempotencyKey, lang, phone: typed } = request.body;

@@ -1,4 +1,4 @@
-import type { Report, ReportGroupBy, ReportQuery } from '@luot/shared';
+import type { Report, ReportGroupBy, ReportQuery, StaffFigures, StaffFiguresQuery } from '@luot/shared';
 import type { OpenDb } from '../db/open-db.ts';
 import { serviceDayOf } from '../domain/time.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -9,6 +9,8 @@ import { buildRows, dimOf, heatmap, ReportAccumulator, type Labels } from './rep
 import { Pacer } from './pacer.ts';
 import { cellCounts, reportRepo, type RollupRow } from './report-repo.ts';
 import { addDays, daysBetween, resolveRange } from './range.ts';
+import { staffFiguresReport } from './staff-figures-report.ts';
+import { visitRows, type VisitRow } from './visits.ts';
 
 /** Days read at once: half a month of rollups reads in a few milliseconds, then the event loop gets its turn. */
 const WINDOW_DAYS = 16;
@@ -98,6 +100,19 @@ export function createReportService(deps: { store: OpenDb; clock: Clock; config:
         total,
         heatmap: { description: 'numbers issued by weekday (Monday first) × local hour 0–23', counts: heatmap(hourCounts) },
       };
+    },
+
+    /** Per officer or counter: throughput, visit and walk times, idle and pause time, recalls, no-shows, satisfaction. */
+    async staffFigures(query: StaffFiguresQuery): Promise<StaffFigures> {
+      const { from, to } = this.range({ from: query.from, to: query.to, period: query.period });
+      const rollover = deps.config.get().rules.dayRollover;
+      return staffFiguresReport(db, { from, to, groupBy: query.groupBy ?? 'officer', rollover, now: deps.clock.now() }, labels());
+    },
+
+    /** Every finished visit of the range with its dossier code, for the one-stop system to join a visit to its dossier. */
+    visits(query: ReportQuery): { from: string; to: string; rows: VisitRow[] } {
+      const { from, to } = this.range(query);
+      return { from, to, rows: visitRows(db, from, to) };
     },
 
     /** The center's name, for export titles. */

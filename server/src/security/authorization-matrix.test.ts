@@ -95,7 +95,7 @@ describe('authorization matrix: every route × every identity', () => {
       }
     }
     expect(wrong).toEqual([]);
-  }, 240_000);
+  }, 400_000);
 
   it('the demo route does not exist outside the demo center', async () => {
     const { app, close } = await appOn(template, 'center');

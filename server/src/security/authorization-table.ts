@@ -1,13 +1,26 @@
 /**
  * Who may call each route, written once per route: the authorization matrix test (authorization-matrix.test.ts)
- * calls every route of /api/openapi.json as each of the seven identities below and checks that exactly these pass
+ * calls every route of /api/openapi.json as each of the identities below and checks that exactly these pass
  * the role check. A route without a line here fails the test; so does a line for a route that no longer exists.
  *
  * Adding a route: add one line, `'METHOD /path/{param}': WHO,` as the OpenAPI document spells the path.
  * "Passes the role check" means the answer is anything but a refusal of who is asking (401 UNAUTHENTICATED or
  * DEVICE_REQUIRED, 403 FORBIDDEN or DEVICE_NOT_ALLOWED): an allowed caller may still get 400, 404 or 409.
  */
-export const identities = ['anonymous', 'kiosk', 'hall_board', 'counter_display', 'officer', 'supervisor', 'admin'] as const;
+export const identities = [
+  'anonymous',
+  'kiosk',
+  'hall_board',
+  'counter_display',
+  'officer',
+  'supervisor',
+  'admin',
+  // Integrations' API tokens, one per scope: each reaches its scope's routes and nothing else.
+  'token_reports',
+  'token_live',
+  'token_webhooks',
+  'token_tickets',
+] as const;
 export type Identity = (typeof identities)[number];
 
 const EVERYONE: readonly Identity[] = identities;
@@ -55,7 +68,7 @@ export const authorization: Record<string, readonly Identity[]> = {
   // Devices.
   'POST /api/devices/renew': DEVICES,
   'GET /api/center': [...DEVICES, ...STAFF],
-  'POST /api/tickets': ['kiosk', ...STAFF],
+  'POST /api/tickets': ['kiosk', ...STAFF, 'token_tickets'],
   'GET /api/voice/call': [...SCREENS, ...STAFF],
   'POST /api/ratings': ['counter_display'],
   // The kiosk's spoken guidance, step by step.
@@ -88,10 +101,14 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/counters/{id}/pause': STAFF,
 
   // Supervisors and admins.
-  'GET /api/live': LEADERS,
-  'GET /api/reports': LEADERS,
-  'GET /api/reports/export.csv': LEADERS,
-  'GET /api/reports/export.xlsx': LEADERS,
+  'GET /api/live': [...LEADERS, 'token_live'],
+  'GET /api/reports': [...LEADERS, 'token_reports'],
+  'GET /api/reports/export.csv': [...LEADERS, 'token_reports'],
+  'GET /api/reports/export.xlsx': [...LEADERS, 'token_reports'],
+  'GET /api/reports/visits.csv': [...LEADERS, 'token_reports'],
+  // Figures about named officers: leaders only, never a token.
+  'GET /api/reports/staff': LEADERS,
+  'GET /api/reports/staff/export.csv': LEADERS,
   'GET /api/staffing/plan': LEADERS,
   'GET /api/staffing/plan.csv': LEADERS,
   'GET /api/staffing/plan.xlsx': LEADERS,
@@ -141,10 +158,23 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/setup/skip': ADMIN,
   'GET /api/admin/config': ADMIN,
   'POST /api/admin/config': ADMIN,
+  // Integrations: the admin registers webhooks and makes tokens; a receiver's token reads its delivery log.
+  'GET /api/admin/webhooks': ADMIN,
+  'POST /api/admin/webhooks': ADMIN,
+  'PUT /api/admin/webhooks/{id}/active': ADMIN,
+  'GET /api/admin/webhooks/deliveries': [...ADMIN, 'token_webhooks'],
+  'POST /api/admin/webhooks/deliveries/{id}/resend': [...ADMIN, 'token_webhooks'],
+  'GET /api/admin/api-tokens': ADMIN,
+  'POST /api/admin/api-tokens': ADMIN,
+  'DELETE /api/admin/api-tokens/{id}': ADMIN,
+  // Hall board media: the admin uploads and removes; the board lists (the files themselves are public, /media/…).
+  'GET /api/media': ['hall_board', 'admin'],
+  'POST /api/admin/media': ADMIN,
+  'DELETE /api/admin/media/{id}': ADMIN,
 };
 
 /** Codes that refuse a caller for who they are, as opposed to what they asked. */
-export const refusalsOfIdentity = ['UNAUTHENTICATED', 'DEVICE_REQUIRED', 'FORBIDDEN', 'DEVICE_NOT_ALLOWED'] as const;
+export const refusalsOfIdentity = ['UNAUTHENTICATED', 'DEVICE_REQUIRED', 'FORBIDDEN', 'DEVICE_NOT_ALLOWED', 'TOKEN_SCOPE_MISSING'] as const;
 
 /**
  * The live streams each identity gets on /ws (`device` stands for its own `device:<id>` stream, `counter` for
@@ -158,4 +188,9 @@ export const streams: Record<Identity, readonly string[] | 'closed'> = {
   officer: ['center'],
   supervisor: ['center'],
   admin: ['center'],
+  // API tokens have no live stream (they read GET /api/live with live:read).
+  token_reports: 'closed',
+  token_live: 'closed',
+  token_webhooks: 'closed',
+  token_tickets: 'closed',
 };

@@ -88,6 +88,8 @@ let minted = 0;
  * Fuzzed requests log out, revoke, disable and reset; a dead identity gets a fresh token (a new account of the
  * same role, or a new device of the same kind), so every identity keeps reaching past the role checks.
  */
+const scopes: Partial<Record<string, string>> = { token_reports: 'reports:read', token_live: 'live:read', token_webhooks: 'webhooks:receive', token_tickets: 'tickets:issue' };
+
 async function refreshIdentities(): Promise<void> {
   for (const who of identities) {
     const token = center.tokens[who];
@@ -95,7 +97,11 @@ async function refreshIdentities(): Promise<void> {
     minted += 1;
     if (who === 'kiosk' || who === 'hall_board' || who === 'counter_display') {
       center.tokens[who] = deviceToken(server, who, who === 'counter_display' ? center.counterId : null);
-    } else if (who !== 'anonymous') {
+    } else if (scopes[who]) {
+      // A revoked API token: the (already refreshed) admin makes a new one with the same scope.
+      const res = await server.app.inject({ method: 'POST', url: '/api/admin/api-tokens', headers: bearer(center.tokens.admin ?? ''), payload: { name: `fuzz ${minted}`, scopes: [scopes[who]] } });
+      center.tokens[who] = res.json<{ token: string }>().token;
+    } else if (who === 'officer' || who === 'supervisor' || who === 'admin') {
       await addStaff(server, `fuzz-${who}-${minted}`, who);
       center.tokens[who] = await login(server, `fuzz-${who}-${minted}`);
       if (who === 'officer') await server.app.inject({ method: 'POST', url: `/api/counters/${center.counterId}/join`, headers: bearer(center.tokens[who] ?? '') });

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newPairingCode, newToken, tokenKind } from '../auth/tokens.ts';
 import type { OpenDb } from '../db/open-db.ts';
 import { unlessStorageFull } from './storage-full.ts';
+import { apiTokenRepo } from '../db/repositories/api-token-repo.ts';
 import { accessRepo, deviceSettings, type DeviceRow } from '../db/repositories/access-repo.ts';
 import type { Actor } from './actor.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -110,6 +111,12 @@ export function createAuthService(deps: { store: OpenDb; clock: Clock; options?:
         }
         if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_EVERY_MS) unlessStorageFull(() => accessRepo.touchDevice(db, device.id, now));
         return { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId, name: device.name };
+      }
+      if (kind === 'integration') {
+        const found = apiTokenRepo.live(db, tokenHash);
+        if (!found) return null;
+        if (found.lastUsedAt === null || now - found.lastUsedAt > TOUCH_EVERY_MS) unlessStorageFull(() => apiTokenRepo.touch(db, found.id, now));
+        return { kind: 'integration', tokenId: found.id, name: found.name, scopes: found.scopes };
       }
       return null;
     },

@@ -24,6 +24,8 @@ export function createIssuing(deps: { queue: QueueService; announcer: Announcer;
      */
     async issue(input: IssueInput & { lang: 'vi' | 'en' }, actor: Actor, asked: { protocol: string; host: string }): Promise<{ created: boolean; body: IssuedTicket }> {
       if (actor.kind === 'device') deps.kioskPace.take(actor);
+      // A partner kiosk by API token is held to a kiosk's pace too; negative ids keep its bucket apart from devices'.
+      if (actor.kind === 'integration') deps.kioskPace.take({ deviceId: -actor.tokenId, name: actor.name });
       const out = await deps.queue.issue(input, actor);
       deps.announcer.announce(out);
       // Counted as the engine will call them: a priority citizen is told only the priority citizens ahead.

@@ -23,7 +23,8 @@ export interface SecurityCenter {
 
 /**
  * The small center the security tests probe: one field, two counters, an officer seated at counter 1, a
- * supervisor, an admin, a kiosk, a hall board, the counter screen of counter 1, and one waiting ticket.
+ * supervisor, an admin, a kiosk, a hall board, the counter screen of counter 1, one waiting ticket, and an API
+ * token for each integration scope.
  */
 export async function securityCenter(server: TestServer): Promise<SecurityCenter> {
   const fieldId = addField(server, { code: 'a', prefix: 'A' });
@@ -34,6 +35,12 @@ export async function securityCenter(server: TestServer): Promise<SecurityCenter
   await server.app.inject({ method: 'POST', url: `/api/counters/${counterId}/join`, headers: bearer(officer) });
   const kiosk = deviceToken(server, 'kiosk');
   const issued = await server.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(kiosk), payload: { fieldId } });
+  const admin = await login(server, 'admin');
+  const apiToken = async (scope: string) => {
+    const res = await server.app.inject({ method: 'POST', url: '/api/admin/api-tokens', headers: bearer(admin), payload: { name: `token ${scope}`, scopes: [scope] } });
+    if (res.statusCode !== 201) throw new Error(`api token ${scope}: ${res.body}`);
+    return res.json<{ token: string }>().token;
+  };
   return {
     tokens: {
       anonymous: null,
@@ -42,7 +49,11 @@ export async function securityCenter(server: TestServer): Promise<SecurityCenter
       counter_display: deviceToken(server, 'counter_display', counterId),
       officer,
       supervisor: await login(server, 'giamsat'),
-      admin: await login(server, 'admin'),
+      admin,
+      token_reports: await apiToken('reports:read'),
+      token_live: await apiToken('live:read'),
+      token_webhooks: await apiToken('webhooks:receive'),
+      token_tickets: await apiToken('tickets:issue'),
     },
     trackingCode: issued.json<IssuedTicket>().trackingCode,
     fieldId,

@@ -111,7 +111,8 @@ export const socketRoutes: FastifyPluginAsync<{ auth: AuthService; read: ReadMod
   /** False (and the socket is being closed) when the token no longer authenticates. */
   function stillValid(peer: Peer, token: string): boolean {
     const actor = deps.auth.authenticate(token);
-    if (actor && actor.kind !== 'system') return true;
+    // API tokens have no live stream: integrations read /api/live (live:read) or take webhooks.
+    if (actor && actor.kind !== 'system' && actor.kind !== 'integration') return true;
     if (deps.auth.deviceTokenExpired(token)) {
       fail(peer.socket, 'DEVICE_TOKEN_EXPIRED');
       peer.socket.close(CLOSE_TOKEN_EXPIRED, 'token expired');
@@ -133,7 +134,7 @@ export const socketRoutes: FastifyPluginAsync<{ auth: AuthService; read: ReadMod
       fail(peer.socket, 'DEVICE_TOKEN_EXPIRED');
       return peer.socket.close(CLOSE_TOKEN_EXPIRED, 'token expired');
     }
-    if (!actor || actor.kind === 'system') {
+    if (!actor || actor.kind === 'system' || actor.kind === 'integration') {
       fail(peer.socket, 'UNAUTHENTICATED');
       return peer.socket.close(CLOSE_UNAUTHENTICATED, 'unauthenticated');
     }

@@ -13,7 +13,7 @@ export function streamsFor(actor: Actor): StreamName[] {
   return [];
 }
 
-export function identityOf(actor: Exclude<Actor, { kind: 'system' }>): Identity {
+export function identityOf(actor: Exclude<Actor, { kind: 'system' | 'integration' }>): Identity {
   return actor.kind === 'staff'
     ? { kind: 'staff', role: actor.role, deviceKind: null, counterId: actor.counterId, name: actor.name }
     : { kind: 'device', role: null, deviceKind: actor.deviceKind, counterId: actor.counterId, name: actor.name };

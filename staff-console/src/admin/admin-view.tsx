@@ -10,6 +10,7 @@ import { CountersTab } from './counters-tab.tsx';
 import { DevicesTab } from './devices-tab.tsx';
 import { FieldsTab } from './fields-tab.tsx';
 import { HubSyncTab } from './hub-sync-tab.tsx';
+import { IntegrationsTab } from './integrations-tab.tsx';
 import { PrintersTab } from './printers-tab.tsx';
 import { RulesTab } from './rules-tab.tsx';
 import { SmsTab } from './sms-tab.tsx';
@@ -40,6 +41,7 @@ const tabs = [
   { id: 'audit', label: 'adminTabAudit' },
   { id: 'backups', label: 'adminTabBackups' },
   { id: 'hub', label: 'adminTabHub' },
+  { id: 'integrations', label: 'adminTabIntegrations' },
   { id: 'config', label: 'adminTabConfig' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
 
@@ -82,6 +84,7 @@ export function AdminView({ lang, api, counters, tab, onTab, onChanged }: AdminV
         {current === 'audit' && <AuditTab lang={lang} api={api} />}
         {current === 'backups' && <BackupsTab lang={lang} api={api} />}
         {current === 'hub' && <HubSyncTab lang={lang} api={api} admin />}
+        {current === 'integrations' && <IntegrationsTab lang={lang} api={api} />}
         {current === 'config' && <ConfigTab lang={lang} api={api} onChanged={onChanged} />}
       </div>
     </QueryClientProvider>

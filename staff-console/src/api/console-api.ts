@@ -40,12 +40,23 @@ import {
   SetupSheet,
   SetupStatus,
   type SetupBody,
+  ApiTokenCreated,
+  ApiTokenView,
+  type ApiTokenBody,
+  StaffFigures,
+  HallMediaView,
+  type StaffFiguresQuery,
+  WebhookCreated,
+  WebhookDeliveryView,
+  WebhookView,
+  type WebhookBody,
   StaffingPlan,
 } from '@luot/shared';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AdminCounterRead, AdminFieldRead, CenterProfileRead, RulesRead, VoiceRead } from './admin-schemas.ts';
 import { queryString, requestFile, type DownloadedFile } from './file-request.ts';
 import { request, type ApiResult, type RequestOptions } from './http.ts';
+import { uploadMedia } from './upload-media.ts';
 import type { SelectionQuery } from '../reports/report-selection.ts';
 
 /** The staffing plan's choices as query values. */
@@ -174,6 +185,25 @@ export class ConsoleApi {
   // screen offers only its own, and the server refuses any other.
   report = (query: SelectionQuery) => this.call(`/api/reports${queryString(query)}`, Report, { timeoutMs: 30_000 });
   reportFile = (format: 'xlsx' | 'csv', query: SelectionQuery & Pick<ReportExportQuery, 'lang'>) => this.file(`/api/reports/export.${format}${queryString(query)}`);
+  staffFigures = (query: Pick<StaffFiguresQuery, 'period' | 'groupBy'>) => this.call(`/api/reports/staff${queryString(query)}`, StaffFigures, { timeoutMs: 30_000 });
+  staffFiguresFile = (query: Pick<StaffFiguresQuery, 'period' | 'groupBy' | 'lang'>) => this.file(`/api/reports/staff/export.csv${queryString(query)}`);
+
+  webhooks = (signal?: AbortSignal) => this.call('/api/admin/webhooks', Type.Array(WebhookView), { signal });
+  createWebhook = (body: WebhookBody) => this.call('/api/admin/webhooks', WebhookCreated, { method: 'POST', body });
+  setWebhookActive = (id: number, active: boolean) => this.call(`/api/admin/webhooks/${id}/active`, WebhookView, { method: 'PUT', body: { active } });
+  webhookDeliveries = (failedOnly: boolean, signal?: AbortSignal) =>
+    this.call(`/api/admin/webhooks/deliveries${failedOnly ? '?status=failed' : ''}`, Type.Array(WebhookDeliveryView), { signal });
+  resendDelivery = (id: number) => this.call(`/api/admin/webhooks/deliveries/${id}/resend`, WebhookDeliveryView, { method: 'POST' });
+  apiTokens = (signal?: AbortSignal) => this.call('/api/admin/api-tokens', Type.Array(ApiTokenView), { signal });
+  createApiToken = (body: ApiTokenBody) => this.call('/api/admin/api-tokens', ApiTokenCreated, { method: 'POST', body });
+  hallMedia = (signal?: AbortSignal) => this.call('/api/media', Type.Array(HallMediaView), { signal });
+  uploadHallMedia = async (file: File, title: string, seconds: number) => {
+    const result = await uploadMedia(this.token, file, title, seconds);
+    if (!result.ok && result.kind === 'unauthorized') this.onUnauthorized();
+    return result;
+  };
+  removeHallMedia = (id: number) => this.call(`/api/admin/media/${id}`, Anything, { method: 'DELETE' });
+  revokeApiToken = (id: number) => this.call(`/api/admin/api-tokens/${id}`, ApiTokenView, { method: 'DELETE' });
 
   // Staffing advice (supervisor, admin).
   staffingPlan = (query: StaffingSelection) => this.call(`/api/staffing/plan${queryString(query)}`, StaffingPlan, { timeoutMs: 30_000 });

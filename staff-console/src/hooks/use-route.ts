@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The console's screens, kept in the URL hash so a reload (or a restored tab) stays on the same one. */
-export type View = 'desk' | 'board' | 'reports' | 'staffing' | 'admin';
+export type View = 'desk' | 'board' | 'reports' | 'staff' | 'staffing' | 'admin';
 
 export interface Route {
   view: View | null;
@@ -13,7 +13,7 @@ export interface Route {
 
 function parse(hash: string): Route {
   const [view, ...rest] = hash.replace(/^#\/?/, '').split('/');
-  const known = view === 'desk' || view === 'board' || view === 'reports' || view === 'staffing' || view === 'admin' ? view : null;
+  const known = view === 'desk' || view === 'board' || view === 'reports' || view === 'staff' || view === 'staffing' || view === 'admin' ? view : null;
   return { view: known, tab: rest[0] || null, rest };
 }
 

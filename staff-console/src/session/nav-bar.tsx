@@ -10,7 +10,7 @@ interface NavBarProps {
   onSignOut: () => void;
 }
 
-const viewKey: Record<View, StringKey> = { desk: 'navDesk', board: 'navBoard', reports: 'reportsNav', staffing: 'staffingNav', admin: 'navAdmin' };
+const viewKey: Record<View, StringKey> = { desk: 'navDesk', board: 'navBoard', reports: 'reportsNav', staff: 'navStaffFigures', staffing: 'staffingNav', admin: 'navAdmin' };
 const roleKey = { officer: 'roleOfficer', supervisor: 'roleSupervisor', admin: 'roleAdmin' } as const;
 
 /** The screens this role may open (only those), who is signed in, and signing out. */

@@ -7,3 +7,4 @@ export * from './rollups.ts';
 export * from './feedback.ts';
 export * from './booking.ts';
 export * from './sms.ts';
+export * from './integrations.ts';
