@@ -171,7 +171,7 @@ export function createBookingService(deps: { store: OpenDb; clock: Clock; config
     saveSettings(actor: StaffActor, body: BookingSettingsBody): BookingSettingsBody {
       for (const x of body.sessions) if (parseLocalTime(x.from) >= parseLocalTime(x.to)) throw new DomainError('HOURS_INVALID', undefined, ['body/sessions']);
       const before = adminSettings();
-      return deps.audit.record(actor, 'update', 'booking_settings', () => {
+      return deps.audit.record(actor, 'booking.settings', 'booking_settings', () => {
         const { bookedInterleave, ...rest } = body;
         const now = deps.clock.now();
         bookingRepo.saveSettings(db, rest, now);

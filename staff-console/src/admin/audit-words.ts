@@ -22,6 +22,20 @@ export const actionText: Record<string, { vi: string; en: string }> = {
   'device.printer': { vi: 'Gán máy in cho kiosk', en: 'Kiosk printer chosen' },
   'printer.create': { vi: 'Thêm máy in', en: 'Printer added' },
   'printer.remove': { vi: 'Gỡ bỏ máy in', en: 'Printer removed' },
+  'setup.complete': { vi: 'Hoàn tất thiết lập ban đầu', en: 'First setup finished' },
+  'setup.skip': { vi: 'Bỏ qua thiết lập ban đầu', en: 'First setup skipped' },
+  'config.import': { vi: 'Nhập cấu hình từ tệp', en: 'Configuration imported' },
+  'hub_sync.update': { vi: 'Sửa kết nối với tỉnh', en: 'Province link changed' },
+  'sms.update': { vi: 'Sửa cài đặt tin nhắn SMS', en: 'SMS settings changed' },
+  'booking.settings': { vi: 'Sửa cài đặt đặt lịch hẹn', en: 'Booking settings changed' },
+  'webhook.create': { vi: 'Thêm webhook', en: 'Webhook added' },
+  'webhook.enable': { vi: 'Bật webhook', en: 'Webhook turned on' },
+  'webhook.disable': { vi: 'Tắt webhook', en: 'Webhook turned off' },
+  'webhook.resend': { vi: 'Gửi lại webhook', en: 'Webhook delivery resent' },
+  'api_token.create': { vi: 'Tạo mã truy cập API', en: 'API token created' },
+  'api_token.revoke': { vi: 'Thu hồi mã truy cập API', en: 'API token revoked' },
+  'media.add': { vi: 'Thêm ảnh/video cho bảng sảnh', en: 'Hall board picture or video added' },
+  'media.remove': { vi: 'Gỡ ảnh/video khỏi bảng sảnh', en: 'Hall board picture or video removed' },
 };
 
 /** What each recorded key is called on the admin's own forms, so the log reads like the settings. */
