@@ -53,7 +53,17 @@ describe('hall board media panel', () => {
       expect(await board.page.getByTestId('hall-media').getAttribute('data-quiet')).toBe('true');
       const latest = await board.page.getByTestId('hall-latest').boundingBox();
       const panel = await board.page.getByTestId('hall-media').boundingBox();
-      expect(latest && panel && (latest.x + latest.width <= panel.x || panel.x + panel.width <= latest.x)).toBe(true);
+      if (!latest || !panel) throw new Error('the newest call or the media panel is not on screen');
+      const apart = latest.x + latest.width <= panel.x || panel.x + panel.width <= latest.x || latest.y + latest.height <= panel.y || panel.y + panel.height <= latest.y;
+      expect(apart).toBe(true);
+      // Every field's waiting count stays in sight beside the media (the panel once pushed the list off the screen).
+      const footer = await board.page.locator('.hall__bottom').boundingBox();
+      const rows = await board.page.getByTestId('hall-waiting').all();
+      expect(rows.length).toBeGreaterThanOrEqual(6);
+      for (const row of rows) {
+        const box = await row.boundingBox();
+        expect(box && footer && box.y + box.height <= footer.y).toBe(true);
+      }
       await finishAnimations(board.page, 'hall-new-call');
       await screenshot(board.page, 'display-hall-media');
       // After the call has been read out, the panel comes back.

@@ -106,10 +106,11 @@ export function HallBoard({ lang, hall, calls, media = [] }: HallBoardProps) {
             </div>
           )}
           <PriorityCounters lang={lang} counters={hall.counters} />
+          {/* Under the calls, in the space they leave: the waiting list keeps its whole column for every field. */}
+          {media.length > 0 && <MediaPanel media={media} quiet={quiet} />}
         </section>
 
-        <aside className={media.length > 0 ? 'hall__waiting hall__waiting--with-media' : 'hall__waiting'}>
-          {media.length > 0 && <MediaPanel media={media} quiet={quiet} />}
+        <aside className="hall__waiting">
           <h2 className="hall__heading">{t(lang, 'hallWaiting')}</h2>
           <ul className="hall-waiting">
             {rows.map(({ field, waiting }) => (
