@@ -33,7 +33,7 @@ beforeAll(async () => {
   const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
   routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   await close();
-});
+}, 120_000); // signs in eleven identities and makes their devices and tokens: room beside other test files
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The app on a copy of the template center, with the real kiosk pace and the demo routes when asked. */
