@@ -23,4 +23,7 @@ await build({
 });
 // The synthesis worker is plain JavaScript loaded by URL next to the code that starts it.
 copyFileSync('src/voice/espeak-worker.mjs', 'dist/espeak-worker.mjs');
+// The backup's integrity check runs on a worker thread from this file (it is also bundled for the check on the
+// main thread).
+copyFileSync('src/ops/verify-db.mjs', 'dist/verify-db.mjs');
 console.log('server: dist/luot.js built');

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../db/open-db.ts';
 import { bearer, issue, smallCenter } from '../test-support/fixtures.ts';
 import { startTestServer, type TestServer } from '../test-support/test-app.ts';
-import { BackupError, listBackups, takeBackupNow, verifyDatabaseFile } from './backup.ts';
+import { BackupError, listBackups, takeBackupNow, verifyDatabaseFile, verifyDatabaseFileOffThread } from './backup.ts';
 import { restoreBackup } from './restore.ts';
 
 const keep = { daily: 7, weekly: 4, monthly: 12 };
@@ -139,6 +139,31 @@ describe('online backup', () => {
     expect(after.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: '"kept"' });
     after.close();
     expect(readdirSync(dir).filter((n) => n.includes('partial'))).toEqual([]);
+  });
+
+  it('the server checks its backups off the event loop: the loop keeps turning while the check runs, and a damaged copy is still refused', async () => {
+    const dir = tempDir();
+    const store = openDb(join(dir, 'luot.db'));
+    const good = takeBackupNow(store.sqlite, { dir: join(dir, 'backups'), reason: 'command', now: Date.now(), keep });
+    store.close();
+    // A check on this thread would finish before any of these turns could run (it was 16 s of a stalled server).
+    let turns = 0;
+    let checking = true;
+    const turn = () => {
+      if (!checking) return;
+      turns += 1;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    await verifyDatabaseFileOffThread(good.file);
+    checking = false;
+    expect(turns).toBeGreaterThan(0);
+
+    const truncated = join(dir, 'truncated.db');
+    copyFileSync(good.file, truncated);
+    const { truncateSync } = await import('node:fs');
+    truncateSync(truncated, Math.floor(statSync(good.file).size / 3));
+    await expect(verifyDatabaseFileOffThread(truncated)).rejects.toThrow(BackupError);
   });
 
   it('restore keeps the replaced database aside and puts the backup in its place', async () => {

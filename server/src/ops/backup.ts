@@ -1,6 +1,8 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { databaseProblem } from './verify-db.mjs';
 import { backupName, backupsToKeep, parseBackupName, type BackupEntry, type KeepRule } from './retention.ts';
 
 export type BackupReason = 'daily' | 'manual' | 'before-upgrade' | 'command';
@@ -65,30 +67,52 @@ function fsyncPath(path: string): void {
  * Lượt's migration table. `settle` also turns a fresh copy into a single self-contained file (no -wal beside it).
  */
 export function verifyDatabaseFile(file: string, options: { settle?: boolean } = {}): void {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(file, { fileMustExist: true, readonly: !options.settle });
-    if (options.settle) db.pragma('journal_mode = DELETE');
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    const verdict = rows.map((r) => r.integrity_check).join('; ');
-    if (verdict !== 'ok') throw new Error(verdict);
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'").get() === undefined) throw new Error('not a Lượt database (no migrations table)');
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new BackupError(
-      'BACKUP_CORRUPT',
-      `Tệp ${file} bị hỏng hoặc không phải cơ sở dữ liệu Lượt (${detail}). Hãy dùng một bản sao lưu khác.`,
-      `${file} is damaged or not a Lượt database (${detail}). Use another backup.`,
-    );
-  } finally {
-    db?.close();
-  }
+  const problem = databaseProblem(file, options.settle ?? false);
+  if (problem !== null) throw corrupt(file, problem);
 }
 
-/** Checks the copy at `partial`, then gives it its final name atomically and applies the retention rule. */
+/**
+ * The same check on a worker thread, for the server's own backups: `integrity_check` reads every page of the copy,
+ * seconds on a large database, and the event loop must keep serving kiosks and desks meanwhile.
+ */
+export function verifyDatabaseFileOffThread(file: string, options: { settle?: boolean } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./verify-db.mjs', import.meta.url), { workerData: { verifyDatabase: { file, settle: options.settle ?? false } } });
+    let answered = false;
+    worker.once('message', (message: { problem: string | null }) => {
+      answered = true;
+      if (message.problem === null) resolve();
+      else reject(corrupt(file, message.problem));
+    });
+    worker.once('error', (error) => reject(corrupt(file, error.message)));
+    worker.once('exit', (code) => {
+      if (!answered) reject(corrupt(file, `the check stopped (exit ${code})`));
+    });
+  });
+}
+
+function corrupt(file: string, detail: string): BackupError {
+  return new BackupError(
+    'BACKUP_CORRUPT',
+    `Tệp ${file} bị hỏng hoặc không phải cơ sở dữ liệu Lượt (${detail}). Hãy dùng một bản sao lưu khác.`,
+    `${file} is damaged or not a Lượt database (${detail}). Use another backup.`,
+  );
+}
+
+/** Checks the copy at `partial` (on this thread, or off it when `check` is given), then `finish`es it. */
+async function checkThenFinish(partial: string, options: BackupOptions, started: number, check: (file: string) => Promise<void>): Promise<BackupResult> {
+  try {
+    await check(partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  return finish(partial, options, started);
+}
+
+/** Gives the checked copy at `partial` its final name atomically and applies the retention rule. */
 function finish(partial: string, options: BackupOptions, started: number): BackupResult {
   try {
-    verifyDatabaseFile(partial, { settle: true });
     fsyncPath(partial);
   } catch (error) {
     rmSync(partial, { force: true });
@@ -141,7 +165,7 @@ export async function takeBackup(sqlite: Database.Database, options: BackupOptio
     rmSync(partial, { force: true });
     throw new BackupError('BACKUP_FAILED', `Sao lưu thất bại: ${String(error)}`, `The backup failed: ${String(error)}`);
   }
-  return finish(partial, options, started);
+  return checkThenFinish(partial, options, started, (file) => verifyDatabaseFileOffThread(file, { settle: true }));
 }
 
 /**
@@ -159,6 +183,13 @@ export function takeBackupNow(sqlite: Database.Database, options: BackupOptions)
   } catch (error) {
     rmSync(partial, { force: true });
     throw new BackupError('BACKUP_FAILED', `Sao lưu thất bại: ${String(error)}`, `The backup failed: ${String(error)}`);
+  }
+  // Nothing else runs in this process meanwhile (a command, or the copy before an upgrade): checked on this thread.
+  try {
+    verifyDatabaseFile(partial, { settle: true });
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
   return finish(partial, options, started);
 }
