@@ -55,6 +55,8 @@ describe('receipts through the ticket route', () => {
     const body = (await issue(server, center.kiosk, center.fieldA, { lang: 'en' })).json<IssuedTicket>();
     expect(body.print.status).toBe('printed');
     const job = printer.jobBytes();
+    const field = server.deps.centerConfig.get().fieldRows.find((f) => f.id === center.fieldA);
+    if (!field) throw new Error('field A is not in the configuration');
     const expected = {
       lang: 'en' as const,
       centerName: server.deps.centerConfig.get().center.name,
@@ -68,6 +70,8 @@ describe('receipts through the ticket route', () => {
       issuedAt: Date.parse(body.ticket.issuedAt),
       trackingUrl: printer.qrTexts()[0] ?? '',
       footer: server.deps.centerConfig.get().center.receiptFooter,
+      // The field's published standard, printed since the citizen charter (#17).
+      charter: { waitMinutes: field.targetWaitMinutes, serviceMinutes: field.serviceMinutes },
     };
     // Byte for byte what the English receipt draws, and not what the Vietnamese one would.
     expect(Buffer.from(job).equals(Buffer.from(encodeReceipt(renderReceipt(expected, 576), expected.trackingUrl)))).toBe(true);
