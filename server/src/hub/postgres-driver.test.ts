@@ -31,14 +31,14 @@ for (let i = 0; i < 5; i++) {
   await new Promise((r) => setImmediate(r));
 }
 console.log(JSON.stringify(outcomes));
-reserved.release();
-await killer.end();
-await sql.end({ timeout: 1 });
+// The crash came from a setImmediate while those queries were written, and each query above gave it its turns.
+// Ending the pools can wait on the dead socket for a long time (the test timed out on it): leave at once.
+process.exit(0);
 `;
 
 describe('the PostgreSQL driver when the server ends a connection', () => {
   it('refuses queries on the dead connection with CONNECTION_CLOSED instead of crashing the process', async () => {
-    const child = await run(process.execPath, ['--input-type=module', '-e', script, db.url], { cwd: serverRoot }).catch(
+    const child = await run(process.execPath, ['--input-type=module', '-e', script, db.url], { cwd: serverRoot, timeout: 20_000 }).catch(
       (error: { code: number; stdout: string; stderr: string }) => ({ stdout: error.stdout, stderr: `exit ${error.code}: ${error.stderr}` }),
     );
     expect(child.stderr).toBe('');
