@@ -1,4 +1,5 @@
 import type { FieldView } from '@luot/shared';
+import { topFieldOf } from './top-field.ts';
 
 export interface WaitingRow {
   field: FieldView;
@@ -10,17 +11,7 @@ export interface WaitingRow {
  * sub-field would be too long to read from the back of the hall.
  */
 export function waitingByField(fields: readonly FieldView[]): WaitingRow[] {
-  const byId = new Map(fields.map((f) => [f.id, f]));
-  const topOf = (field: FieldView): FieldView => {
-    let current = field;
-    // Bounded by the number of fields, so a malformed cycle cannot hang the board.
-    for (let i = 0; i < fields.length && current.parentId !== null; i++) {
-      const parent = byId.get(current.parentId);
-      if (!parent) break;
-      current = parent;
-    }
-    return current;
-  };
+  const topOf = topFieldOf(fields);
   const totals = new Map<number, number>();
   for (const field of fields) {
     const top = topOf(field);

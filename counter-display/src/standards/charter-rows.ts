@@ -1,4 +1,5 @@
 import type { FieldView } from '@luot/shared';
+import { topFieldOf } from '../fields/top-field.ts';
 
 /** One top-level field's published standard and how today went against it. */
 export interface CharterRow {
@@ -14,16 +15,7 @@ export interface CharterRow {
  * before #17 sends no counts: the row then shows the commitment alone.
  */
 export function charterRows(fields: readonly FieldView[]): Map<number, CharterRow> {
-  const byId = new Map(fields.map((f) => [f.id, f]));
-  const topOf = (field: FieldView): FieldView => {
-    let current = field;
-    for (let i = 0; i < fields.length && current.parentId !== null; i++) {
-      const parent = byId.get(current.parentId);
-      if (!parent) break;
-      current = parent;
-    }
-    return current;
-  };
+  const topOf = topFieldOf(fields);
   const rows = new Map<number, CharterRow>();
   for (const field of fields) {
     const top = topOf(field);
