@@ -54,6 +54,8 @@ export interface AppOptions {
   scryptN?: number;
   /** How fast one kiosk may issue numbers (KIOSK_PACE unless told). */
   kioskPace?: KioskPaceOptions;
+  /** Citizens' booking requests worked on at once (BOOKING_IN_FLIGHT unless told). */
+  bookingInFlight?: number;
   /** Print queue timings; tests shorten them. */
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
@@ -127,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(staffingRoutes, { guards, staffing: parts.staffing, centerName: () => parts.reports.centerName() });
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
-  await app.register(bookingRoutes, { guards, bookings: parts.bookings, desk: parts.bookingDesk, appsRoot: options.config.appsRoot });
+  await app.register(bookingRoutes, { guards, bookings: parts.bookings, admission: parts.bookingAdmission, desk: parts.bookingDesk, appsRoot: options.config.appsRoot });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
   await app.register(integrationRoutes, { guards, webhooks: parts.webhooks, apiTokens: parts.apiTokens });

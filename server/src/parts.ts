@@ -20,6 +20,7 @@ import { createCounterDesk } from './services/counter-desk.ts';
 import { createDeviceAdmin } from './services/device-admin.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createIssuing } from './services/issuing.ts';
+import { createBookingAdmission } from './services/booking-admission.ts';
 import { createKioskPace, type KioskPaceOptions } from './services/kiosk-pace.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { createPrinterAdmin } from './services/printer-admin.ts';
@@ -58,6 +59,8 @@ export interface PartsOptions {
   config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'sms'>>;
   scryptN?: number;
   kioskPace?: KioskPaceOptions;
+  /** Citizens' booking requests worked on at once (BOOKING_IN_FLIGHT unless told). */
+  bookingInFlight?: number;
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
@@ -153,6 +156,7 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     printing,
     issuing,
     bookings,
+    bookingAdmission: createBookingAdmission(options.bookingInFlight),
     bookingDesk: createBookingDesk({ store, clock, batcher, bookings, issuing }),
     smsOutbox,
     smsNotices,

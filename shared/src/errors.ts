@@ -80,6 +80,7 @@ export const errorCatalog = {
   BOOKING_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã trên tin nhắn hoặc giấy hẹn.', en: 'No booking has this code. Check the code in the message or on the confirmation.' },
   BOOKING_NOT_ACTIVE: { status: 409, vi: 'Lịch hẹn này đã được hủy hoặc đã dùng để lấy số. Xin mời Ông/Bà lấy số mới tại máy.', en: 'This booking was cancelled or has already been used. Please take a new number at the kiosk.' },
   BOOKING_NOT_TODAY: { status: 409, vi: 'Lịch hẹn này không phải cho hôm nay. Xin mời Ông/Bà quay lại đúng ngày hẹn, hoặc lấy số thường tại máy.', en: 'This booking is not for today. Please come back on the booked day, or take an ordinary number.' },
+  BOOKING_BUSY: { status: 503, vi: 'Đang có nhiều người đặt lịch cùng lúc. Xin Ông/Bà vui lòng thử lại sau ít giây.', en: 'Many people are booking at this moment. Please try again in a few seconds.' },
   BOOKING_CODE_UNREADABLE: { status: 400, vi: 'Không đọc được mã. Vui lòng quét lại mã QR hoặc nhập 10 ký tự của mã hẹn.', en: 'The code could not be read. Scan the QR code again or type the 10 characters of the booking code.' },
   // Router-level refusals and faults (security hardening, issue 12): every error leaves in this shape.
   BAD_URL: { status: 400, vi: 'Địa chỉ trang không hợp lệ. Vui lòng kiểm tra lại đường dẫn.', en: 'The address is not valid. Please check the link.' },

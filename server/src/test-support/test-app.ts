@@ -46,6 +46,11 @@ export interface TestServerOptions {
    * queues by issuing dozens of numbers at once get a pace no test reaches, like the cheap scrypt cost.
    */
   kioskPace?: 'production';
+  /**
+   * Citizens' booking requests worked on at once. By default none that a test's burst of inject() calls reaches (the
+   * admission is tested on its own, over real sockets, in booking-admission.test.ts).
+   */
+  bookingInFlight?: number;
   /** A reverse proxy's address whose X-Forwarded-For is believed. */
   trustProxy?: string;
   /** The machine's LAN addresses as the server would see them. */
@@ -81,6 +86,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     scryptN: TEST_SCRYPT_N,
     logger: options.logger,
     kioskPace: options.kioskPace === 'production' ? undefined : { perSecond: 1000, burst: 10_000 },
+    bookingInFlight: options.bookingInFlight ?? 10_000,
     ...(options.sendSms ? { sendSms: options.sendSms } : {}),
     sms: options.sms,
   });

@@ -1,19 +1,32 @@
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { defaultBookingSettings, type BookingSettings } from '../../domain/booking-rules.ts';
 import type { Db } from '../open-db.ts';
+import { perConnection } from '../prepared.ts';
 import { bookings, settings } from '../schema/index.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
 
-/** Bookings that still hold a place: counted against slot capacity and the per-phone limits. */
-const ACTIVE = ['booked', 'checked_in'] as const;
+/*
+ * The reads every booking request makes (settings, a slot's count, a phone's bookings) are prepared once: when the
+ * day's bookings open, thousands arrive within a minute, and building each query through the ORM cost more than
+ * running it (profiled: two thirds of a turned-away booking's time; see docs/benchmarks.md, issue 16). Bookings
+ * that still hold a place ('booked', 'checked_in') count against slot capacity and the per-phone limits.
+ */
+const statements = perConnection((sqlite) => ({
+  settings: sqlite.prepare("SELECT value FROM settings WHERE key = 'booking'").pluck(),
+  inSlot: sqlite.prepare("SELECT count(*) FROM bookings WHERE field_id = ? AND kind = 'slot' AND slot_at = ? AND status IN ('booked', 'checked_in')").pluck(),
+  perSlot: sqlite.prepare(
+    "SELECT slot_at AS slotAt, count(*) AS n FROM bookings WHERE field_id = ? AND service_day = ? AND kind = 'slot' AND status IN ('booked', 'checked_in') GROUP BY slot_at",
+  ),
+  byPhone: sqlite.prepare("SELECT id, field_id AS fieldId FROM bookings WHERE phone = ? AND service_day = ? AND status IN ('booked', 'checked_in')"),
+}));
 
 /** The only place that reads and writes bookings. Writes run inside the caller's (batched) transaction. */
 export const bookingRepo = {
   settings(db: Db): BookingSettings {
-    const row = db.select().from(settings).where(eq(settings.key, 'booking')).get();
-    return row ? { ...defaultBookingSettings, ...(row.value as Partial<BookingSettings>) } : defaultBookingSettings;
+    const value = statements(db).settings.get() as string | undefined;
+    return value === undefined ? defaultBookingSettings : { ...defaultBookingSettings, ...(JSON.parse(value) as Partial<BookingSettings>) };
   },
 
   saveSettings(db: Db, value: BookingSettings, now: number): void {
@@ -33,33 +46,18 @@ export const bookingRepo = {
 
   /** Active slot bookings of one field and slot. */
   inSlot(db: Db, fieldId: number, slotAt: number): number {
-    const row = db
-      .select({ n: sql<number>`count(*)` })
-      .from(bookings)
-      .where(and(eq(bookings.fieldId, fieldId), eq(bookings.kind, 'slot'), eq(bookings.slotAt, slotAt), inArray(bookings.status, [...ACTIVE])))
-      .get();
-    return row?.n ?? 0;
+    return statements(db).inSlot.get(fieldId, slotAt) as number;
   },
 
   /** Active slot bookings of a field on a day, per slot start. */
   perSlot(db: Db, fieldId: number, day: string): Map<number, number> {
-    const rows = db
-      .select({ slotAt: bookings.slotAt, n: sql<number>`count(*)` })
-      .from(bookings)
-      .where(and(eq(bookings.fieldId, fieldId), eq(bookings.serviceDay, day), eq(bookings.kind, 'slot'), inArray(bookings.status, [...ACTIVE])))
-      .groupBy(bookings.slotAt)
-      .all();
+    const rows = statements(db).perSlot.all(fieldId, day) as { slotAt: number; n: number }[];
     return new Map(rows.map((r) => [r.slotAt, r.n]));
   },
 
   /** A phone's active bookings on a day: all of them, and those of one field. */
   byPhone(db: Db, phone: string, day: string, fieldId: number, except: number | null): { day: number; field: number } {
-    const rows = db
-      .select({ id: bookings.id, fieldId: bookings.fieldId })
-      .from(bookings)
-      .where(and(eq(bookings.phone, phone), eq(bookings.serviceDay, day), inArray(bookings.status, [...ACTIVE])))
-      .all()
-      .filter((r) => r.id !== except);
+    const rows = (statements(db).byPhone.all(phone, day) as { id: number; fieldId: number }[]).filter((r) => r.id !== except);
     return { day: rows.length, field: rows.filter((r) => r.fieldId === fieldId).length };
   },
 
