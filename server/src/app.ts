@@ -54,8 +54,8 @@ export interface AppOptions {
   scryptN?: number;
   /** How fast one kiosk may issue numbers (KIOSK_PACE unless told). */
   kioskPace?: KioskPaceOptions;
-  /** Citizens' booking requests worked on at once (BOOKING_IN_FLIGHT unless told). */
-  bookingInFlight?: number;
+  /** How many citizens' booking requests are worked on at once and per second (BOOKING_ADMISSION unless told). */
+  bookingAdmission?: Partial<import('./services/booking-admission.ts').BookingAdmissionOptions>;
   /** Print queue timings; tests shorten them. */
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */

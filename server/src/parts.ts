@@ -20,7 +20,7 @@ import { createCounterDesk } from './services/counter-desk.ts';
 import { createDeviceAdmin } from './services/device-admin.ts';
 import { createEstimates } from './services/estimates.ts';
 import { createIssuing } from './services/issuing.ts';
-import { createBookingAdmission } from './services/booking-admission.ts';
+import { createBookingAdmission, type BookingAdmissionOptions } from './services/booking-admission.ts';
 import { createKioskPace, type KioskPaceOptions } from './services/kiosk-pace.ts';
 import { createLiveFigures } from './services/live-figures.ts';
 import { createPrinterAdmin } from './services/printer-admin.ts';
@@ -59,8 +59,8 @@ export interface PartsOptions {
   config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'deviceTokenMs' | 'idleAlertMs' | 'printerDevices' | 'hub' | 'hubSyncMs' | 'hubSyncBatch' | 'backup' | 'sms'>>;
   scryptN?: number;
   kioskPace?: KioskPaceOptions;
-  /** Citizens' booking requests worked on at once (BOOKING_IN_FLIGHT unless told). */
-  bookingInFlight?: number;
+  /** How many citizens' booking requests are worked on at once and per second (BOOKING_ADMISSION unless told). */
+  bookingAdmission?: Partial<BookingAdmissionOptions>;
   printing?: { retryMs?: number; attemptTimeoutMs?: number; maxJobAgeMs?: number };
   /** The machine's LAN addresses (os.networkInterfaces by default); tests pass their own. */
   network?: () => string[];
@@ -156,7 +156,7 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
     printing,
     issuing,
     bookings,
-    bookingAdmission: createBookingAdmission(options.bookingInFlight),
+    bookingAdmission: createBookingAdmission({ clock, options: options.bookingAdmission }),
     bookingDesk: createBookingDesk({ store, clock, batcher, bookings, issuing }),
     smsOutbox,
     smsNotices,

@@ -50,7 +50,24 @@ export interface SimOptions {
    * It must only read: the simulation's random choices do not depend on it.
    */
   onIssued?: (ticket: Ticket) => void;
+  /**
+   * Counters opened and closed by the hour (issue 17, the staffing replay): counter `index` (the center's order) is
+   * staffed in local hour `hour` of a day whose weekday is `weekday` (Monday = 0) when this says so. The counter
+   * opens on the hour (7:30 for the first hour, when the center opens) and closes at the end of its last open
+   * hour, finishing the citizen at its desk first. Without it every counter is open all day.
+   */
+  schedule?: CounterSchedule;
+  /**
+   * Draw the day's arrivals (how many, when, which field, priority) from a generator of their own with this seed, so
+   * two runs with different counters meet the same citizens. Without it one generator draws everything.
+   */
+  demandSeed?: number;
 }
+
+export type CounterSchedule = (index: number, weekday: number, hour: number) => boolean;
+
+/** The working hours a schedule is asked about: the center opens at 7:30 and the counters close at 17:00. */
+export const SCHEDULED_HOURS = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16] as const;
 
 export interface DayStats {
   day: string;

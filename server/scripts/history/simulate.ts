@@ -12,7 +12,7 @@ import { TimeHeap } from './heap.ts';
 import { EngineDriver, type QueueDriver } from './engine-driver.ts';
 import { InlineBatcher } from './inline-batcher.ts';
 import { Random } from './random.ts';
-import { arrivalSlots, monthFactor, priorities, SimClock, weekdayFactor, type CounterSim, type DayStats, type SimOptions, type Step, afterCallSteps, ratingOf } from './demand.ts';
+import { arrivalSlots, monthFactor, priorities, SCHEDULED_HOURS, SimClock, weekdayFactor, type CounterSim, type DayStats, type SimOptions, type Step, afterCallSteps, ratingOf } from './demand.ts';
 
 const MINUTE = 60_000;
 const SECOND = 1000;
@@ -27,10 +27,13 @@ export class HistorySimulator {
   readonly clock = new SimClock();
   readonly queue: QueueDriver;
   private readonly random: Random;
+  private readonly demand: Random | null;
   private readonly heap = new TimeHeap<Step>();
   private counters: CounterSim[] = [];
   private commands = 0;
   private refused = 0;
+  private openTotal = 0;
+  private readonly openedAt = new Map<number, number>();
 
   constructor(
     private readonly store: OpenDb,
@@ -39,6 +42,7 @@ export class HistorySimulator {
     private readonly options: SimOptions,
   ) {
     this.random = new Random(seed);
+    this.demand = options.demandSeed === undefined ? null : new Random(options.demandSeed);
     const config = createConfigCache(store);
     this.queue =
       options.path === 'engine'
@@ -82,19 +86,21 @@ export class HistorySimulator {
 
   private planDay(day: string): number {
     const r = this.random;
+    // Who comes, when and for what: its own stream when asked, so two set-ups can be replayed against the same citizens.
+    const d = this.demand ?? r;
     const midnight = serviceDayStart(day, '00:00');
     const at = (h: number, m: number) => midnight + (h * 60 + m) * MINUTE;
     const month = Number(day.slice(5, 7)) - 1;
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    const volume = Math.round(this.options.ticketsPerDay * (weekdayFactor[weekday] ?? 1) * (monthFactor[month] ?? 1) * (1 + 0.08 * r.normal()));
+    const volume = Math.round(this.options.ticketsPerDay * (weekdayFactor[weekday] ?? 1) * (monthFactor[month] ?? 1) * (1 + 0.08 * d.normal()));
     const slotTotal = arrivalSlots.reduce((a, b) => a + b, 0);
     for (let i = 0; i < volume; i++) {
-      let u = r.next() * slotTotal;
+      let u = d.next() * slotTotal;
       let slot = 0;
       while (slot < arrivalSlots.length - 1 && u >= (arrivalSlots[slot] ?? 0)) u -= arrivalSlots[slot++] ?? 0;
-      const time = at(7, 30) + slot * 30 * MINUTE + Math.floor(r.next() * 30 * MINUTE);
-      const field = r.weighted(this.center.fields, (f) => f.plan.share);
-      const priority = r.chance(this.options.priorityShare ?? 0.08) ? r.weighted(priorities, (p) => p.weight).code : null;
+      const time = at(7, 30) + slot * 30 * MINUTE + Math.floor(d.next() * 30 * MINUTE);
+      const field = d.weighted(this.center.fields, (f) => f.plan.share);
+      const priority = d.chance(this.options.priorityShare ?? 0.08) ? d.weighted(priorities, (p) => p.weight).code : null;
       this.heap.push(time, { kind: 'arrive', fieldId: field.id, priority });
     }
     const officers = [...this.center.substitutes];
@@ -110,7 +116,9 @@ export class HistorySimulator {
         else c.present = false;
       }
       if (!c.present) continue;
-      this.heap.push(at(7, 30) + r.int(0, 10 * 60) * SECOND, { kind: 'open', counter: c.id });
+      const schedule = this.options.schedule;
+      if (schedule) this.planHours(i, c.id, (weekday + 6) % 7, at);
+      else this.heap.push(at(7, 30) + r.int(0, 10 * 60) * SECOND, { kind: 'open', counter: c.id });
       this.heap.push(at(11, 30) + r.int(0, 15 * 60) * SECOND, { kind: 'pause', counter: c.id, reason: 'Nghỉ trưa' });
       this.heap.push(at(13, 0) + r.int(0, 20 * 60) * SECOND, { kind: 'resume', counter: c.id });
       if (r.chance(0.3)) {
@@ -119,9 +127,26 @@ export class HistorySimulator {
         this.heap.push(pauseAt, { kind: 'pause', counter: c.id, reason: r.pick(['Nghỉ giữa giờ', 'Họp', 'Hỗ trợ công dân']) });
         this.heap.push(pauseAt + r.int(5 * 60, 15 * 60) * SECOND, { kind: 'resume', counter: c.id });
       }
-      this.heap.push(at(17, 0) + r.int(0, 10 * 60) * SECOND, { kind: 'close', counter: c.id });
+      if (!schedule) this.heap.push(at(17, 0) + r.int(0, 10 * 60) * SECOND, { kind: 'close', counter: c.id });
     }
     return volume;
+  }
+
+  /**
+   * A scheduled counter's opening and closing on the hour, from the schedule's hours of that weekday. No jitter: the
+   * plan says when, and the replay checks the plan. Lunch and short pauses still fall on whatever is open then.
+   */
+  private planHours(index: number, counterId: number, weekday: number, at: (h: number, m: number) => number): void {
+    const open = (h: number) => this.options.schedule?.(index, weekday, h) === true;
+    for (const h of SCHEDULED_HOURS) {
+      if (open(h) && !open(h - 1)) this.heap.push(h === 7 ? at(7, 30) : at(h, 0), { kind: 'open', counter: counterId });
+      if (open(h) && !open(h + 1)) this.heap.push(at(h + 1, 0), { kind: 'close', counter: counterId });
+    }
+  }
+
+  /** Time counters were open (opened → closed, pauses included), summed over the days simulated: counter-hours staffed. */
+  get openMs(): number {
+    return this.openTotal;
   }
 
   private counter(id: number): CounterSim {
@@ -184,8 +209,14 @@ export class HistorySimulator {
     const officer = c.officer;
     switch (step.kind) {
       case 'open':
+        // Opened again on the hour while still finishing before a close: it simply stays open.
+        if (c.status !== 'closed') {
+          c.closing = false;
+          return;
+        }
         if (await this.attempt(() => this.queue.run({ kind: 'open', counterId: c.id }, officer))) {
           c.status = 'open';
+          this.openedAt.set(c.id, this.clock.ms);
           this.later(r.between(5, 60) * SECOND, { kind: 'tryCall', counter: c.id });
         }
         return;
@@ -207,6 +238,7 @@ export class HistorySimulator {
         }
         if (await this.attempt(() => this.queue.run({ kind: 'close', counterId: c.id }, officer))) {
           c.status = 'closed';
+          this.openTotal += this.clock.ms - (this.openedAt.get(c.id) ?? this.clock.ms);
           c.closing = false;
           c.idle = false;
         }

@@ -12,7 +12,7 @@ let base: string;
 const sockets: Socket[] = [];
 
 beforeEach(async () => {
-  server = await startTestServer({ listen: true, bookingInFlight: K });
+  server = await startTestServer({ listen: true, bookingAdmission: { inFlight: K } });
   center = await bookingCenter(server);
   await setBooking(server, center.admin, { capacityOverrides: { [String(center.fieldA)]: 20 }, perAddressPerHour: 1000 });
   base = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
@@ -89,6 +89,24 @@ describe('booking admission: the opening burst cannot crowd out the kiosks', () 
     await vi.waitFor(() => expect(server.deps.bookingAdmission.inFlight()).toBe(0));
     const res = await fetch(`${base}/api/bookings/slot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: slotBody('10:00') });
     expect(res.status).toBe(201);
+  });
+
+  it('above the rate, citizens are told to wait at once; the rate comes back as time passes', async () => {
+    await server.dispose();
+    server = await startTestServer({ bookingAdmission: { perSecond: 2, burst: 4 } });
+    center = await bookingCenter(server);
+    const list = () => server.app.inject({ method: 'GET', url: `/api/bookings/slots?fieldId=${center.fieldA}&day=2026-11-24` });
+    // setBooking's admin routes are not counted; four pages in a row pass, the fifth is refused.
+    for (let i = 0; i < 4; i++) expect((await list()).statusCode).toBe(200);
+    const refused = await list();
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json<ErrorBody>().code).toBe('BOOKING_BUSY');
+    // The kiosk is not a citizen's phone: it issues meanwhile.
+    expect((await server.app.inject({ method: 'POST', url: '/api/tickets', headers: bearer(center.kiosk), payload: { fieldId: center.fieldA } })).statusCode).toBe(201);
+    server.clock.ms += 1000;
+    expect((await list()).statusCode).toBe(200);
+    expect((await list()).statusCode).toBe(200);
+    expect((await list()).statusCode).toBe(503);
   });
 
   it('staff and kiosk booking routes are not counted: check-in and the supervisors’ day work while citizens are refused', async () => {

@@ -7,6 +7,7 @@ import type { AppParts } from '../parts.ts';
 import { openDb, type OpenDb } from '../db/open-db.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { BackupConfig } from '../config.ts';
+import type { BookingAdmissionOptions } from '../services/booking-admission.ts';
 
 /** A clock tests move by hand. Starts on a Monday at 08:00 in Ha Noi (01:00 UTC). */
 export class TestClock implements Clock {
@@ -47,10 +48,10 @@ export interface TestServerOptions {
    */
   kioskPace?: 'production';
   /**
-   * Citizens' booking requests worked on at once. By default none that a test's burst of inject() calls reaches (the
-   * admission is tested on its own, over real sockets, in booking-admission.test.ts).
+   * Citizens' booking requests worked on at once and per second. By default limits no test's burst of inject() calls
+   * reaches (the admission is tested on its own, over real sockets, in booking-admission.test.ts).
    */
-  bookingInFlight?: number;
+  bookingAdmission?: Partial<BookingAdmissionOptions>;
   /** A reverse proxy's address whose X-Forwarded-For is believed. */
   trustProxy?: string;
   /** The machine's LAN addresses as the server would see them. */
@@ -86,7 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     scryptN: TEST_SCRYPT_N,
     logger: options.logger,
     kioskPace: options.kioskPace === 'production' ? undefined : { perSecond: 1000, burst: 10_000 },
-    bookingInFlight: options.bookingInFlight ?? 10_000,
+    bookingAdmission: { inFlight: 10_000, perSecond: 10_000, burst: 10_000, ...options.bookingAdmission },
     ...(options.sendSms ? { sendSms: options.sendSms } : {}),
     sms: options.sms,
   });
