@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CounterStatus, Id, ServiceDay } from './domain.ts';
+import { CounterStatus, Id, PriorityMode, ServiceDay } from './domain.ts';
 import { LiveAlert } from './admin.ts';
 
 /**
@@ -93,6 +93,8 @@ export const CenterConfigSnapshot = Type.Object(
           nameEn: Text,
           prefix: Type.String({ maxLength: 8 }),
           targetWaitMinutes: Count,
+          /** The usual service time the charter publishes (#17); absent from centers before it. */
+          serviceMinutes: Type.Optional(Count),
           position: Type.Integer(),
           active: Type.Boolean(),
         },
@@ -100,7 +102,14 @@ export const CenterConfigSnapshot = Type.Object(
       ),
       { maxItems: 500 },
     ),
-    counters: Type.Array(Type.Object({ id: Id, number: Type.Integer(), name: Text, active: Type.Boolean() }, { additionalProperties: false }), { maxItems: 500 }),
+    counters: Type.Array(
+      Type.Object(
+        // priorityMode: Decree 107 priority counters (#17); absent from centers before it.
+        { id: Id, number: Type.Integer(), name: Text, priorityMode: Type.Optional(PriorityMode), active: Type.Boolean() },
+        { additionalProperties: false },
+      ),
+      { maxItems: 500 },
+    ),
     staff: Type.Array(
       Type.Object({ id: Id, name: Text, role: Type.Union([Type.Literal('officer'), Type.Literal('supervisor'), Type.Literal('admin')]), active: Type.Boolean() }, { additionalProperties: false }),
       { maxItems: 2000 },

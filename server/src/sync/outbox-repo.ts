@@ -36,9 +36,9 @@ const statements = perConnection((sqlite) => ({
   eventAt: sqlite.prepare('SELECT at FROM events WHERE id = ?').pluck(),
   fields: sqlite.prepare(
     `SELECT id, parent_id AS parentId, code, name_vi AS nameVi, name_en AS nameEn, prefix, target_wait_minutes AS targetWaitMinutes,
-       position, active FROM fields ORDER BY id`,
+       service_minutes AS serviceMinutes, position, active FROM fields ORDER BY id`,
   ),
-  counters: sqlite.prepare('SELECT id, number, name, active FROM counters ORDER BY id'),
+  counters: sqlite.prepare('SELECT id, number, name, priority_mode AS priorityMode, active FROM counters ORDER BY id'),
   staff: sqlite.prepare('SELECT id, display_name AS name, role, active FROM staff ORDER BY id'),
   setting: sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck(),
   saveSetting: sqlite.prepare(

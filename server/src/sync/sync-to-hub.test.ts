@@ -1,4 +1,4 @@
-import { SYNC_PROTOCOL, type CenterSyncStatus, type ReportGroupBy, type SyncBatch, type SyncPosition } from '@luot/shared';
+import { SYNC_PROTOCOL, type CenterConfigSnapshot, type CenterSyncStatus, type ReportGroupBy, type SyncBatch, type SyncPosition } from '@luot/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { centerMorning } from '../test-support/center-flow.ts';
 import { bearer, smallCenter } from '../test-support/fixtures.ts';
@@ -133,6 +133,21 @@ describe('a center syncing to the province hub', () => {
     expect(await hubCount('hub_events')).toBe(0);
     expect((await hub.store.sql`SELECT count(*)::int AS n FROM hub_rollups`)[0]?.n).toBe(0);
     expect((await hub.deps.centers.get(centerId)).sync.ackedEventId).toBe(0);
+  });
+
+  it('sends each field’s service time and each counter’s priority mode in the set-up, and the hub keeps them', async () => {
+    center.store.sqlite.prepare('UPDATE fields SET service_minutes = 12 WHERE id = ?').run(c.fieldA);
+    center.store.sqlite.prepare("UPDATE counters SET priority_mode = 'priority_then_normal' WHERE id = ?").run(c.counter2);
+    await centerMorning(center, c, 1);
+    await synced();
+    const [row] = await hub.store.sql`SELECT config FROM center_sync WHERE center_id = ${centerId}`;
+    const config = row?.config as CenterConfigSnapshot;
+    expect(config.fields.find((f) => f.id === c.fieldA)?.serviceMinutes).toBe(12);
+    expect(config.fields.find((f) => f.id === c.fieldB)?.serviceMinutes).toBe(10);
+    expect(config.counters.find((x) => x.id === c.counter2)?.priorityMode).toBe('priority_then_normal');
+    expect(config.counters.find((x) => x.id === c.counter1)?.priorityMode).toBe('mixed');
+    // Set-up only: no phone or citizen's name travels with it.
+    expect(JSON.stringify(config)).not.toMatch(/"phone"|09\d{8}/);
   });
 
   it('never sends citizens’ personal data or free text: events carry numbers and states only', async () => {
