@@ -203,3 +203,30 @@ describe('lunch and pauses', () => {
     expect((await take(fieldA)).estimatedWaitMinutes).toBeNull();
   });
 });
+
+describe('Decree 107 priority counters (#17)', () => {
+  const mode = (id: number, priorityMode: 'priority_only' | 'priority_then_normal') => server.store.db.update(counters).set({ priorityMode }).where(eq(counters.id, id)).run();
+
+  it('a strictly priority-only counter is no turn of a normal citizen’s, and takes a priority citizen at once', async () => {
+    await staffed(1, [fieldA]);
+    const two = await staffed(2, [fieldA]);
+    mode(two.id, 'priority_only');
+    // Only counter 1 calls normal citizens: one every 8 minutes (counting counter 2 said 0, 0, 8, 8).
+    const normal = [await take(fieldA), await take(fieldA), await take(fieldA), await take(fieldA)];
+    expect(normal.map((t) => t.estimatedWaitMinutes)).toEqual([0, 8, 16, 24]);
+    const elderly = await take(fieldA, 'elderly');
+    expect(elderly.estimatedWaitMinutes).toBe(0);
+  });
+
+  it('a priority-first counter gives a priority citizen every call, not the interleave’s share', async () => {
+    const one = await staffed(1, [fieldA]);
+    await waitingIn(fieldA, 3);
+    await take(fieldA, 'elderly');
+    await take(fieldA, 'elderly');
+    // A mixed counter, normal citizens waiting too: priority gets 1 call in 3, every 24 minutes; two ahead → 48.
+    expect((await take(fieldA, 'elderly')).estimatedWaitMinutes).toBe(48);
+    mode(one.id, 'priority_then_normal');
+    // The same counter calling priority first: every 8 minutes; three ahead now → 24.
+    expect((await take(fieldA, 'elderly')).estimatedWaitMinutes).toBe(24);
+  });
+});

@@ -223,7 +223,8 @@ export function createEstimates(deps: { store: OpenDb; clock: Clock; config: Con
       const l = lunch.get(c.id);
       return l !== undefined && now >= l[0] - LUNCH.earlyMs && now < l[1];
     };
-    const canCall = serving.filter((c) => c.status === 'open' || (method.breaks && c.status === 'paused'));
+    // A strictly priority-only counter never calls a normal citizen: it is no turn of theirs (Decree 107, #17).
+    const canCall = serving.filter((c) => (c.status === 'open' || (method.breaks && c.status === 'paused')) && (ticket.priority !== null || sentToCounter || c.priorityMode !== 'priority_only'));
     if (!serving.some((c) => c.status === 'open') && !canCall.some(atLunch)) return null;
 
     const gap = gapMs(dayStart);
@@ -249,7 +250,12 @@ export function createEstimates(deps: { store: OpenDb; clock: Clock; config: Con
         freeAt = now + remainingMs(meanVisitMs(c.currentFieldId, dayStart), now - c.calledAt) + gap;
       }
       const fieldShare = c.policy === 'weights' && !first && method.fieldOrder ? weightShare(links(c.id), ticket.fieldId, waiting) : 1;
-      turns.push({ freeAt: Math.max(freeAt, now + delay), stepMs: step / fieldShare, lunch: lunch.get(c.id) ?? null, openNow: c.status === 'open' });
+      // A priority counter gives a priority citizen every call while they wait, not the interleave's share. For a
+      // normal citizen the priority citizens already waiting are among those ahead, and the ones still to come go
+      // first at any counter (the class share): a priority-first counter is counted like a mixed one there, which
+      // is conservative only in that it may send more arrivals of priority to it than the engine does.
+      const stepMs = priority && c.priorityMode !== 'mixed' ? perCitizen / fieldShare : step / fieldShare;
+      turns.push({ freeAt: Math.max(freeAt, now + delay), stepMs, lunch: lunch.get(c.id) ?? null, openNow: c.status === 'open' });
     }
     const at = callTime(turns, ahead);
     return at === null ? null : Math.max(0, Math.round((at - now) / MINUTE));

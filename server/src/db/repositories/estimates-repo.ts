@@ -6,6 +6,8 @@ export interface CounterNow {
   id: number;
   status: 'open' | 'paused' | 'closed';
   policy: 'order' | 'weights';
+  /** Decree 107 priority counters (#17): 'priority_only' never calls a normal ticket; 'priority_then_normal' only when no priority citizen waits. */
+  priorityMode: 'mixed' | 'priority_then_normal' | 'priority_only';
   currentFieldId: number | null;
   calledAt: number | null;
 }
@@ -32,7 +34,7 @@ const statements = perConnection((sqlite) => ({
      WHERE e.type IN ('done', 'no_show') AND e.at >= ? AND e.at < ? AND t.called_at IS NOT NULL GROUP BY e.field_id`,
   ),
   counters: sqlite.prepare(
-    `SELECT c.id, c.status, c.policy, t.field_id AS currentFieldId, t.called_at AS calledAt
+    `SELECT c.id, c.status, c.policy, c.priority_mode AS priorityMode, t.field_id AS currentFieldId, t.called_at AS calledAt
      FROM counters c LEFT JOIN tickets t ON t.id = c.current_ticket_id WHERE c.active = 1`,
   ),
   // Citizens in the general queue of each field (not sent to one counter): the fields' tallies (O(1) each) less the
