@@ -1,8 +1,9 @@
 import { defaultLang, t } from '@luot/shared';
 import { AppHeader, ConnectionBanner, ServerOffsetContext, useDeviceToken, useHealth, useLang, type Connection, type DeviceTokenSource } from '@luot/shared/ui';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { kioskApi } from './api/kiosk-api.ts';
 import { AssistContext, useAssistState } from './assist/assist.ts';
+import { HeaderSlotContext } from './components/header-slot.tsx';
 import { useCenterInfo } from './hooks/use-center-info.ts';
 import { useHall } from './hooks/use-hall.ts';
 import { KioskScreens } from './kiosk-screens.tsx';
@@ -33,6 +34,7 @@ export function App() {
   const fields = hall.fields ?? center?.fields ?? null;
   const assist = useAssistState(lang, token, refused);
   const { reset } = assist;
+  const [headerSlot, setHeaderSlot] = useState<HTMLElement | null>(null);
   const endVisit = useCallback(() => {
     setLang(defaultLang);
     reset();
@@ -50,7 +52,9 @@ export function App() {
     const changed = lang !== defaultLang || assist.largeText || assist.guideOn;
     screen = (
       <AssistContext value={assist}>
-        <KioskScreens lang={lang} token={token} center={center} fields={fields} onTokenRefused={refused} changed={changed} onVisitEnded={endVisit} />
+        <HeaderSlotContext value={headerSlot}>
+          <KioskScreens lang={lang} token={token} center={center} fields={fields} onTokenRefused={refused} changed={changed} onVisitEnded={endVisit} />
+        </HeaderSlotContext>
       </AssistContext>
     );
   }
@@ -59,7 +63,7 @@ export function App() {
     <ServerOffsetContext value={hall.serverOffsetMs}>
       <div className={`app kiosk${assist.largeText ? ' kiosk--large' : ''}`} data-large-text={assist.largeText || undefined}>
         <div className="kiosk__page">
-          <AppHeader lang={lang} title={title} connection={connection} onLangChange={setLang} />
+          <AppHeader lang={lang} title={title} connection={connection} onLangChange={setLang} extra={<div className="kiosk__header-slot" ref={setHeaderSlot} />} />
           <main className="app-main kiosk__main">
             {connection.state === 'lost' && <ConnectionBanner lang={lang} title="kioskOffline" hint="kioskOfflineHint" block="offline-banner" testId="offline-banner" />}
             {screen}

@@ -96,7 +96,7 @@ export function KioskScreens({ lang, token, center, fields, onTokenRefused, chan
           }
           onUnavailable={(chosen, why) => dispatch({ type: 'notice', notice: unavailableNotice(chosen, why) })}
           onBack={() => dispatch({ type: 'back' })}
-          onCheckIn={() => setCheckingIn(true)}
+          onCheckIn={center.booking ? () => setCheckingIn(true) : undefined}
         />
       );
     case 'priority': {

@@ -116,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // Each plugin gets what it uses and nothing more.
   await app.register(healthRoutes, { clock, read });
   await app.register(authRoutes, { guards, auth });
-  await app.register(centerRoutes, { guards, read, sms: () => parts.smsAdmin.kiosk() });
+  await app.register(centerRoutes, { guards, read, sms: () => parts.smsAdmin.kiosk(), booking: () => parts.bookings.settings().enabled });
   await app.register(ticketRoutes, { guards, issuing: parts.issuing, desk: parts.desk });
   await app.register(ticketHistoryRoutes, { guards, read, history: parts.history });
   await app.register(counterRoutes, { guards, desk: parts.desk, read });

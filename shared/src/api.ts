@@ -44,6 +44,8 @@ export const CenterInfo = Type.Object({
    * says how many days the number is kept.
    */
   sms: Type.Optional(Type.Union([Type.Object({ keepDays: Type.Integer() }), Type.Null()])),
+  /** True while the center takes bookings and remote numbers: the kiosk's home offers the booking check-in. */
+  booking: Type.Optional(Type.Boolean()),
 });
 export type CenterInfo = Static<typeof CenterInfo>;
 

@@ -50,6 +50,8 @@ export const guideQueries = {
   /** A priority category touched once. */
   category: guideQuery({ code: Type.String({ pattern: '^[a-z_]{2,32}$' }) }),
   issuing: guideQuery({}),
+  /** The optional phone number for "your turn is near" by SMS (skippable). */
+  phone: guideQuery({}),
   /** The number just taken, exactly as the ticket screen shows it. */
   ticket: guideQuery({
     number: TicketNumberText,

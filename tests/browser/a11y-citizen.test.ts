@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../support/axe.ts';
@@ -76,6 +79,35 @@ describe('the kiosk, screen by screen, for axe-core', () => {
       await supervisor.setIssuing(field.id, true);
     } finally {
       await kiosk.close();
+    }
+  });
+
+  it('the SMS phone step (a center with an SMS gateway), with spoken guidance on', async () => {
+    // A gateway that is never reached: the step shows for any gateway but the log-only default, and nobody types a number here.
+    const dir = mkdtempSync(join(tmpdir(), 'luot-a11y-sms-'));
+    const template = join(dir, 'gateway.json');
+    writeFileSync(template, JSON.stringify({ url: 'http://127.0.0.1:9/send?to={to}&text={text}', method: 'GET' }));
+    const sms = await ServerProcess.start({ demo: true, env: { LUOT_SMS: `http:${template}` } });
+    const kiosk = await KioskPage.open(browser, sms.url, { width: 1080, height: 1920 });
+    try {
+      await kiosk.toggleGuide();
+      // With guidance on, the first touch reads the tile and the second chooses it.
+      await kiosk.fieldTile('chung-thuc').tap();
+      await kiosk.page.locator('[data-testid="field-tile"][data-armed="true"]').waitFor();
+      await kiosk.fieldTile('chung-thuc').tap();
+      await kiosk.page.getByTestId('take-number').waitFor();
+      await kiosk.endTapGuard();
+      await kiosk.page.getByTestId('take-number').tap();
+      await kiosk.page.getByTestId('phone-screen').waitFor();
+      // The step has its spoken sentence, as the other steps do.
+      await expect.poll(async () => (await kiosk.guideLog()).map((r) => `${r.say}: ${r.text ?? ''}`), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^phone: .*Bỏ qua/));
+      await expectAccessible(kiosk.page, 'kiosk SMS phone step, guidance on');
+      await kiosk.toggleLargeText();
+      await expectAccessible(kiosk.page, 'kiosk SMS phone step, large text');
+    } finally {
+      await kiosk.close();
+      await sms.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

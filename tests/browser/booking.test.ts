@@ -74,6 +74,9 @@ describe('remote numbers and appointments', () => {
     try {
       await kiosk.page.getByTestId('check-in').tap();
       await kiosk.page.getByTestId('check-in-code').waitFor();
+      // This browser has no camera: the screen is as without the camera reader, and nothing tells the citizen of it.
+      await expect.poll(() => kiosk.page.getByTestId('qr-camera').count()).toBe(0);
+      expect(await kiosk.page.getByTestId('check-in-error').count()).toBe(0);
       await screenshot(kiosk.page, 'kiosk-check-in');
       // A barcode reader types the QR code's text (the confirmation link) and presses Enter.
       await kiosk.page.keyboard.type(`${server.url}/book/#${code}`);

@@ -1,4 +1,4 @@
-import type { AdminField, CenterInfo, CenterProfileBody, CenterSnapshot, DeviceSettings, DeviceView, FieldBody, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
+import type { AdminField, BookingSettingsBody, CenterInfo, CenterProfileBody, CenterSnapshot, DeviceSettings, DeviceView, FieldBody, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
 import type { ServerProcess } from './server-process.ts';
 
 /** The server's HTTP API as staff use it, for arranging and checking what a browser test does. */
@@ -62,6 +62,15 @@ export class StaffApi {
   /** Takes a field off the kiosk (deactivates it). */
   removeField(id: number): Promise<AdminField> {
     return this.call<AdminField>('DELETE', `/api/admin/fields/${id}`, 200);
+  }
+
+  bookingSettings(): Promise<BookingSettingsBody> {
+    return this.call<BookingSettingsBody>('GET', '/api/admin/booking', 200);
+  }
+
+  /** The admin's booking settings (on/off, hours, limits), as the console's booking tab saves them. */
+  saveBookingSettings(body: BookingSettingsBody): Promise<BookingSettingsBody> {
+    return this.call<BookingSettingsBody>('PUT', '/api/admin/booking', 200, body);
   }
 
   centerProfile(): Promise<CenterProfileBody> {

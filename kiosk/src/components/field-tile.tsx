@@ -48,11 +48,20 @@ export function FieldTile({ lang, field, availability, waiting, hours, isGroup, 
       <span className="field-tile__state">
         <span className="field-tile__status">{tileStatus(lang, availability, waiting)}</span>
         {hours && <span className="field-tile__hours">{fill(lang, 'kioskHours', { hours })}</span>}
-        {/* The citizen charter: what the center commits to for this field, published where the citizen chooses it. */}
+        {/*
+         * The citizen charter: what the center commits to for this field, published where the citizen chooses it. The
+         * whole sentence where the tile has room; a short chip with the committed wait alone where it has not (7–12
+         * fields, large text) — fields.css shows one of the two, and neither on 13+ fields (no line to spare there).
+         */}
         {!isGroup && field.serviceMinutes !== undefined && (
-          <span className="field-tile__charter" data-testid="field-charter">
-            {fill(lang, 'kioskCharter', { wait: field.targetWaitMinutes, service: field.serviceMinutes })}
-          </span>
+          <>
+            <span className="field-tile__charter" data-testid="field-charter">
+              {fill(lang, 'kioskCharter', { wait: field.targetWaitMinutes, service: field.serviceMinutes })}
+            </span>
+            <span className="field-tile__charter-chip" data-testid="field-charter-chip">
+              {fill(lang, 'kioskCharterShort', { wait: field.targetWaitMinutes })}
+            </span>
+          </>
         )}
         {armed && <span className="field-tile__again">{t(lang, 'assistTouchAgain')}</span>}
       </span>

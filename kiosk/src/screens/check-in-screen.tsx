@@ -1,6 +1,7 @@
 import { CheckInResult, fill, t, type FieldView, type Lang } from '@luot/shared';
 import { request } from '@luot/shared/ui';
 import { useEffect, useRef, useState } from 'react';
+import { QrCamera } from '../components/qr-camera.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { TicketScreen } from './ticket-screen.tsx';
 
@@ -17,7 +18,8 @@ const hhmm = (iso: string): string => new Date(Date.parse(iso) + 7 * 3_600_000).
 /**
  * A booked citizen's number. The field has focus from the start, so a barcode reader that types like a keyboard
  * (and ends with Enter) checks in with no touch at all; the code can also be typed. The answer is an ordinary
- * ticket, printed and shown like any other, with one line saying when it will be called.
+ * ticket, printed and shown like any other, with one line saying when it will be called. A kiosk with a camera also
+ * shows its picture: a QR code held up to it checks in the same way, through the same request.
  */
 export function CheckInScreen({ lang, token, fields, categories, onDone }: CheckInScreenProps) {
   const [code, setCode] = useState('');
@@ -27,11 +29,12 @@ export function CheckInScreen({ lang, token, fields, categories, onDone }: Check
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    if (busy || code.trim().length < 10) return;
+  /** The one way in for a typed code, a barcode reader's and the camera's: the server reads the code out of any of them. */
+  async function checkIn(text: string) {
+    if (busy || text.trim().length < 10) return;
     setBusy(true);
-    const r = await request('/api/bookings/check-in', CheckInResult, { method: 'POST', token, body: { code: code.trim(), lang }, timeoutMs: 12_000 });
+    setError(null);
+    const r = await request('/api/bookings/check-in', CheckInResult, { method: 'POST', token, body: { code: text.trim(), lang }, timeoutMs: 12_000 });
     setBusy(false);
     if (r.ok) setResult(r.body);
     else {
@@ -39,6 +42,11 @@ export function CheckInScreen({ lang, token, fields, categories, onDone }: Check
       setCode('');
       input.current?.focus();
     }
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    void checkIn(code);
   }
 
   if (result) {
@@ -61,31 +69,34 @@ export function CheckInScreen({ lang, token, fields, categories, onDone }: Check
   );
   return (
     <ScreenFrame lang={lang} name="check-in" prompt={t(lang, 'kioskCheckInTitle')} footer={footer}>
-      <form className="check-in" onSubmit={(e) => void submit(e)}>
-        <p className="check-in__hint">{t(lang, 'kioskCheckInHint')}</p>
-        <label className="check-in__label">
-          {t(lang, 'kioskCheckInCode')}
-          <input
-            ref={input}
-            className="check-in__input"
-            data-testid="check-in-code"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={200}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="check-in__error" role="alert" data-testid="check-in-error">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button button--primary check-in__go" data-testid="check-in-go" disabled={busy}>
-          {t(lang, 'kioskCheckInGo')}
-        </button>
-      </form>
+      <div className="check-in-layout">
+        <QrCamera lang={lang} paused={busy} onCode={(text) => void checkIn(text)} />
+        <form className="check-in" onSubmit={submit}>
+          <p className="check-in__hint">{t(lang, 'kioskCheckInHint')}</p>
+          <label className="check-in__label">
+            {t(lang, 'kioskCheckInCode')}
+            <input
+              ref={input}
+              className="check-in__input"
+              data-testid="check-in-code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={200}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+          {error && (
+            <p className="check-in__error" role="alert" data-testid="check-in-error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="button button--primary check-in__go" data-testid="check-in-go" disabled={busy}>
+            {t(lang, 'kioskCheckInGo')}
+          </button>
+        </form>
+      </div>
     </ScreenFrame>
   );
 }

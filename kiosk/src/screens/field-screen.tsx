@@ -1,7 +1,9 @@
 import { t, type FieldView, type GuideRequest, type Lang } from '@luot/shared';
 import { useRef, useState } from 'react';
 import { useAssist, useScreenGuide } from '../assist/assist.ts';
+import { CheckInEntry } from '../components/check-in-entry.tsx';
 import { FieldTile } from '../components/field-tile.tsx';
+import { InHeader } from '../components/header-slot.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { availability, hoursText, waitingIn, type Availability, type AvailabilityContext } from '../fields/field-availability.ts';
 import { fieldName, fieldsUnder, hasChildren } from '../fields/field-tree.ts';
@@ -52,21 +54,19 @@ export function FieldScreen({ lang, fields, parentId, context, onGroup, onField,
   ) : (
     t(lang, 'kioskChooseField')
   );
-  const footer =
-    parentId === null ? (
-      onCheckIn && (
-        <button type="button" className="button button--check-in" data-testid="check-in" onClick={onCheckIn}>
-          {t(lang, 'kioskCheckIn')}
-        </button>
-      )
-    ) : (
-      <button type="button" className="button button--back" data-testid="back" onClick={onBack}>
-        {t(lang, 'kioskBack')}
-      </button>
-    );
+  const footer = parentId !== null && (
+    <button type="button" className="button button--back" data-testid="back" onClick={onBack}>
+      {t(lang, 'kioskBack')}
+    </button>
+  );
 
   return (
     <ScreenFrame lang={lang} name={parentId === null ? 'home' : 'subfields'} prompt={prompt} footer={footer}>
+      {parentId === null && onCheckIn && (
+        <InHeader>
+          <CheckInEntry lang={lang} onPress={onCheckIn} />
+        </InHeader>
+      )}
       {shown.length === 0 ? (
         <p className="screen__message">{t(lang, 'kioskNoFields')}</p>
       ) : (

@@ -1,5 +1,6 @@
 import { fill, normalizeMobile, t, type FieldView, type Lang } from '@luot/shared';
 import { useEffect, useEffectEvent, useState } from 'react';
+import { useScreenGuide } from '../assist/assist.ts';
 import { Keypad } from '../components/keypad.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { fieldName } from '../fields/field-tree.ts';
@@ -27,6 +28,7 @@ function grouped(digits: string): string {
  * valid mobile number; ten digits that are not one say why.
  */
 export function PhoneScreen({ lang, field, keepDays, onSubmit, onSkip, onBack }: PhoneScreenProps) {
+  useScreenGuide({ say: 'phone' });
   const [digits, setDigits] = useState('');
   const phone = digits.length === maxDigits ? normalizeMobile(digits) : null;
   const wrong = digits.length === maxDigits && phone === null;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ReadModels } from '../services/read-models.ts';
 import type { Guards } from './guards.ts';
 
-export const centerRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; read: ReadModels; sms: () => { keepDays: number } | null }> = async (app, deps) => {
+export const centerRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; read: ReadModels; sms: () => { keepDays: number } | null; booking: () => boolean }> = async (app, deps) => {
   app.get(
     '/api/center',
     {
@@ -18,6 +18,7 @@ export const centerRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; read: Rea
         fields: deps.read.fields(),
         priorityCategories: deps.read.config().priorities,
         sms: deps.sms(),
+        booking: deps.booking(),
       };
     },
   );

@@ -73,7 +73,7 @@ export const authorization: Record<string, readonly Identity[]> = {
   'POST /api/ratings': ['counter_display'],
   // The kiosk's spoken guidance, step by step.
   ...Object.fromEntries(
-    ['home', 'subfields', 'field', 'take', 'categories', 'category', 'issuing', 'ticket', 'notice'].map((step) => [`GET /api/voice/guide/${step}`, ['kiosk'] as const]),
+    ['home', 'subfields', 'field', 'take', 'categories', 'category', 'issuing', 'phone', 'ticket', 'notice'].map((step) => [`GET /api/voice/guide/${step}`, ['kiosk'] as const]),
   ),
   'GET /api/ratings/pending': ['counter_display'],
 

@@ -59,6 +59,16 @@ describe('guideSentence', () => {
     expect(part.synthesis.input).toContain('Justice &amp; Civil status');
   });
 
+  it('reads the SMS phone step: what it is for, how to type the number, and that it can be skipped', () => {
+    const vi = guideSentence({ say: 'phone' }, {}).text;
+    expect(vi).toBe(
+      'Ông/Bà có thể nhận tin nhắn khi sắp đến lượt. Xin bấm số điện thoại di động gồm mười chữ số, rồi bấm nút Nhận tin nhắn và lấy số. Nếu không cần tin nhắn, xin bấm nút Bỏ qua để lấy số ngay.',
+    );
+    // Spoken, so no digits for the synthesizer to read its own way.
+    expect(vi).not.toMatch(/\d/);
+    expect(guideSentence({ say: 'phone', lang: 'en' }, {}).text).toContain('press Skip');
+  });
+
   it('is NFC everywhere', () => {
     const part = guideSentence({ say: 'take', field: 1 }, { field: land });
     expect(part.text.normalize('NFC')).toBe(part.text);

@@ -75,6 +75,8 @@ function pieces(request: GuideRequest, lang: Lang, facts: GuideFacts): Piece[] {
       return [sentence(need(facts.category, 'category')), say('guideCategoryChoose')];
     case 'issuing':
       return [say('kioskIssuing')];
+    case 'phone':
+      return [say('guidePhone')];
     case 'ticket': {
       const [before, after] = t(lang, 'guideYourNumber').split('{number}');
       // The same rule as the screen, the receipt and the phone (shared/src/wait-words.ts): a minute or less is “soon”.

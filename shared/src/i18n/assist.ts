@@ -14,6 +14,7 @@ export const assistVi = {
 
   // Spoken guidance (server/src/voice/guide-sentences.ts fills these).
   guideTouchTwice: 'Chạm một lần vào một ô để nghe tên, chạm thêm lần nữa để chọn.',
+  guidePhone: 'Ông/Bà có thể nhận tin nhắn khi sắp đến lượt. Xin bấm số điện thoại di động gồm mười chữ số, rồi bấm nút Nhận tin nhắn và lấy số. Nếu không cần tin nhắn, xin bấm nút Bỏ qua để lấy số ngay.',
   guideChooseThis: 'Chạm thêm lần nữa để chọn.',
   guideOpenGroup: 'Chạm thêm lần nữa để xem các lĩnh vực cụ thể.',
   guideChosenField: 'Ông/Bà đã chọn lĩnh vực {name}.',
@@ -47,6 +48,7 @@ export const assistEn = {
   assistTouchAgain: 'Touch again to choose',
 
   guideTouchTwice: 'Touch a box once to hear its name, touch it again to choose it.',
+  guidePhone: 'You can get a text message when your turn is near. Type your ten-digit mobile number, then press Text me and take a number. If you need no message, press Skip to take your number now.',
   guideChooseThis: 'Touch again to choose it.',
   guideOpenGroup: 'Touch again to see the services in it.',
   guideChosenField: 'You chose {name}.',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { t, type Lang } from '../i18n.ts';
 import { ConnectionStatus } from './connection-status.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -8,9 +9,11 @@ interface AppHeaderProps {
   title: string;
   connection: Connection;
   onLangChange: (lang: Lang) => void;
+  /** An app's own entry in the top bar, before the connection and language (the kiosk's booking check-in). */
+  extra?: ReactNode;
 }
 
-export function AppHeader({ lang, title, connection, onLangChange }: AppHeaderProps) {
+export function AppHeader({ lang, title, connection, onLangChange, extra }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__titles">
@@ -22,6 +25,7 @@ export function AppHeader({ lang, title, connection, onLangChange }: AppHeaderPr
           {connection.center ?? (connection.state === 'loading' ? t(lang, 'loading') : '—')}
         </p>
       </div>
+      {extra}
       <div className="app-header__tools">
         <ConnectionStatus lang={lang} connection={connection} />
         <LanguageSwitch lang={lang} onChange={onLangChange} />
