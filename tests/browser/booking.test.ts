@@ -40,6 +40,7 @@ describe('remote numbers and appointments', () => {
       await page.getByTestId('book-time-08:00').tap();
       await page.getByTestId('book-name').fill('Nguyễn Thị Hoa');
       await page.getByTestId('book-phone').fill('0912 345 123');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await screenshot(page, 'booking-phone-details');
       await page.getByTestId('book-submit').tap();
       await page.getByTestId('book-code').waitFor();
