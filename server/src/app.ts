@@ -1,3 +1,4 @@
+import { bookingReport } from './reports/booking-report.ts';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -127,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(staffingRoutes, { guards, staffing: parts.staffing, centerName: () => parts.reports.centerName() });
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
-  await app.register(bookingRoutes, { guards, bookings: parts.bookings, desk: parts.bookingDesk, appsRoot: options.config.appsRoot });
+  await app.register(bookingRoutes, { guards, bookings: parts.bookings, desk: parts.bookingDesk, appsRoot: options.config.appsRoot, report: (from, to) => bookingReport(store.db, from, to) });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
   await app.register(integrationRoutes, { guards, webhooks: parts.webhooks, apiTokens: parts.apiTokens });

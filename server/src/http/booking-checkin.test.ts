@@ -59,9 +59,11 @@ describe('check-in at the kiosk', () => {
     expect(report.json()).toEqual({
       from: '2026-11-24',
       to: '2026-11-24',
-      booked: { called: 1, meanWaitMinutes: 0 },
-      walkIn: { called: 2, meanWaitMinutes: 15 },
+      booked: { called: 1, meanWaitMinutes: 0, p90WaitMinutes: 0 },
+      walkIn: { called: 2, meanWaitMinutes: 15, p90WaitMinutes: 20 },
       bookings: { onTime: 1, late: 0, lapsed: 0, cancelled: 0, booked: 0 },
+      // Per field: all three were field C's; nothing personal anywhere in the report.
+      fields: [{ fieldId: center.fieldC, booked: { called: 1, meanWaitMinutes: 0, p90WaitMinutes: 0 }, walkIn: { called: 2, meanWaitMinutes: 15, p90WaitMinutes: 20 }, bookings: { onTime: 1, late: 0, lapsed: 0, cancelled: 0, booked: 0 } }],
     });
   });
 
