@@ -33,6 +33,7 @@ import { reportRoutes } from './http/report-routes.ts';
 import { staffingRoutes } from './http/staffing-routes.ts';
 import { apiDocsPolicy, securityHeaders } from './http/security-headers.ts';
 import { setupRoutes } from './http/setup-routes.ts';
+import { lazySerializers } from './http/lazy-serializers.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { ticketHistoryRoutes } from './http/ticket-history-routes.ts';
 import { smsRoutes } from './http/sms-routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     trustProxy: options.config.trustProxy ?? false,
     frameworkErrors,
     clientErrorHandler,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     ...(options.requestLogsAtDebug ? { logController: new QuietRequestLogs() } : {}),
   });
   const parts = createParts({ ...options, clock }, app.log);

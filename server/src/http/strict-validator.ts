@@ -60,9 +60,11 @@ function convertObject(schema: JsonSchema, value: unknown): unknown {
  * canonical spellings. Bodies are JSON and are never converted.
  */
 export const strictValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  const check = Compile(schema);
+  // Compiled on the route's first request, not at start: compiling every route's schemas slowed each restart.
+  let compiled: ReturnType<typeof Compile<TSchema>> | null = null;
   const fromRequestText = httpPart === 'params' || httpPart === 'querystring' || httpPart === 'headers';
   return (value: unknown) => {
+    const check = (compiled ??= Compile(schema));
     const converted = fromRequestText ? convertObject(schema, value) : value;
     if (check.Check(converted)) return { value: converted };
     const error: FastifySchemaValidationError[] = check.Errors(converted);

@@ -9,6 +9,7 @@ import { HealthResponse } from '@luot/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { installErrorHandling } from '../http/errors.ts';
 import { apiDocsPolicy, securityHeaders } from '../http/security-headers.ts';
+import { lazySerializers } from '../http/lazy-serializers.ts';
 import { strictValidatorCompiler } from '../http/strict-validator.ts';
 import { VERSION } from '../version.ts';
 import type { HubStore } from './db/open-hub-db.ts';
@@ -42,7 +43,12 @@ export interface HubAppOptions {
 export async function buildHubApp(options: HubAppOptions): Promise<{ app: FastifyInstance; deps: HubDeps }> {
   const clock = options.clock ?? { now: () => Date.now() };
   const { store } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, trustProxy: false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
+  });
   const auth = createHubAuth({ store, clock, scryptN: options.scryptN });
   const centers = createCentersService({ store, clock });
   const board = createBoardService({ store, clock });

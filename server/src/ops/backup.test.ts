@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../db/open-db.ts';
 import { bearer, issue, smallCenter } from '../test-support/fixtures.ts';
 import { startTestServer, type TestServer } from '../test-support/test-app.ts';
-import { BackupError, listBackups, takeBackupNow, verifyDatabaseFile, verifyDatabaseFileOffThread } from './backup.ts';
+import { BackupError, listBackups, takeBackup, takeBackupNow, verifyDatabaseFile, verifyDatabaseFileOffThread } from './backup.ts';
 import { restoreBackup } from './restore.ts';
 
 const keep = { daily: 7, weekly: 4, monthly: 12 };
@@ -165,6 +165,33 @@ describe('online backup', () => {
     truncateSync(truncated, Math.floor(statSync(good.file).size / 3));
     await expect(verifyDatabaseFileOffThread(truncated)).rejects.toThrow(BackupError);
   });
+
+  it('the server copies its backup off the event loop: the copy grows while this thread is held, and holds what was committed', async () => {
+    const dir = tempDir();
+    const store = openDb(join(dir, 'luot.db'));
+    store.sqlite.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+      INSERT INTO events (at, type, data) SELECT 0, 'test_history', json_object('pad', hex(randomblob(150))) FROM n`);
+    const backups = join(dir, 'backups');
+    const running = takeBackup(store.sqlite, { dir: backups, reason: 'manual', now: Date.now(), keep });
+    // Hold this thread, as a long request would. A copy made in steps on this thread (SQLite's backup API, as
+    // before) cannot get past its first 256 KiB meanwhile; a copy on its own thread reaches megabytes.
+    const partialSize = () => {
+      const name = readdirSync(backups).find((n) => n.endsWith('.partial'));
+      return name === undefined ? 0 : statSync(join(backups, name)).size;
+    };
+    const giveUp = Date.now() + 60_000;
+    while (partialSize() < 1_000_000 && Date.now() < giveUp);
+    expect(partialSize()).toBeGreaterThanOrEqual(1_000_000);
+    const result = await running;
+    store.close();
+    const copy = new Database(result.file, { readonly: true });
+    try {
+      expect(copy.prepare("SELECT count(*) AS n FROM events WHERE type = 'test_history'").get()).toEqual({ n: 20000 });
+    } finally {
+      copy.close();
+    }
+    expect(readdirSync(backups).filter((n) => n.includes('partial'))).toEqual([]);
+  }, 90_000);
 
   it('restore keeps the replaced database aside and puts the backup in its place', async () => {
     const dir = tempDir();

@@ -1,13 +1,12 @@
 import { reportColumns, reportGroupTitles, reportTexts, reportWeekdays, type Report } from '@luot/shared';
-import ExcelJS from 'exceljs';
 import { columnValue, fill, headerRow, showDay, type Lang } from './export-columns.ts';
+import { newWorkbook } from './excel-workbook.ts';
 
 const numberFormats = { count: '#,##0', minutes: '0.0', percent: '0.0' } as const;
 
 /** An Excel workbook: the report table with a title block and a total row, and the arrivals heat map. */
 export async function reportXlsx(report: Report, lang: Lang, centerName: string, more?: { title: string; sheet: string; rows: (string | number | null)[][] }): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Lượt';
+  const book = await newWorkbook();
   book.created = new Date(report.generatedAt);
   const sheet = book.addWorksheet(reportTexts.reportSheet[lang], { views: [{ state: 'frozen', xSplit: 1, ySplit: 6 }] });
   const generated = new Date(Date.parse(report.generatedAt) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');

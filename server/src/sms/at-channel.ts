@@ -1,4 +1,4 @@
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { SmsSendError } from './gateway.ts';
 
 interface Waiter {
@@ -28,7 +28,9 @@ export class AtChannel {
     port.on('error', (error: Error) => this.fail(new SmsSendError(`the modem's port failed: ${error.message}`)));
   }
 
-  static open(path: string, baudRate: number): Promise<AtChannel> {
+  static async open(path: string, baudRate: number): Promise<AtChannel> {
+    // Loaded on the first send, not at start: most centers have no modem, and its native binding slows every restart.
+    const { SerialPort } = await import('serialport');
     return new Promise((resolve, reject) => {
       const port = new SerialPort({ path, baudRate, autoOpen: false });
       port.open((error) => {

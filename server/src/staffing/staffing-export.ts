@@ -1,7 +1,7 @@
 import { reportWeekdays, staffingAssumptions, staffingTexts, type StaffingPlan } from '@luot/shared';
-import ExcelJS from 'exceljs';
 import { fill, showDay, type Lang } from '../reports/export-columns.ts';
 import { csvTable } from '../reports/export-csv.ts';
+import { newWorkbook } from '../reports/excel-workbook.ts';
 
 type Row = Array<string | number | null>;
 
@@ -44,8 +44,7 @@ export function planCsv(plan: StaffingPlan, lang: Lang, sep: 'comma' | 'semicolo
 
 /** A workbook: the weekly grid (counters needed, and the gap against today's set-up), then the long form by field. */
 export async function planXlsx(plan: StaffingPlan, lang: Lang, centerName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Lượt';
+  const book = await newWorkbook();
   const grid = book.addWorksheet(staffingTexts.gridSheet[lang], { views: [{ state: 'frozen', xSplit: 1, ySplit: 4 }] });
   grid.addRow([`${staffingTexts.title[lang]} — ${centerName}`]).font = { bold: true, size: 14 };
   grid.addRow([basis(plan, lang)]);
