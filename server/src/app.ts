@@ -1,3 +1,5 @@
+import { bookingReport } from './reports/booking-report.ts';
+import { bookingExportRows, bookingExportSheet, bookingExportTitle } from './reports/booking-export.ts';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -127,11 +129,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminStaffRoutes, { guards, admin });
   await app.register(setupRoutes, { guards, setup: parts.setup, announcer: parts.announcer });
   await app.register(liveRoutes, { guards, live: parts.live });
-  await app.register(reportRoutes, { guards, reports: parts.reports });
+  await app.register(reportRoutes, {
+    guards,
+    reports: parts.reports,
+    bookings: { title: bookingExportTitle, sheet: bookingExportSheet, rows: (from, to, lang) => bookingExportRows(store.db, bookingReport(store.db, from, to), lang) },
+  });
   await app.register(staffingRoutes, { guards, staffing: parts.staffing, centerName: () => parts.reports.centerName() });
   await app.register(voiceRoutes, { guards, read, settings: voiceSettings(store, options.config.voice) });
   await app.register(feedbackRoutes, { guards, feedback: parts.feedback });
-  await app.register(bookingRoutes, { guards, bookings: parts.bookings, admission: parts.bookingAdmission, desk: parts.bookingDesk, appsRoot: options.config.appsRoot });
+  await app.register(bookingRoutes, { guards, bookings: parts.bookings, admission: parts.bookingAdmission, desk: parts.bookingDesk, appsRoot: options.config.appsRoot, report: (from, to) => bookingReport(store.db, from, to) });
   await app.register(trackRoutes, { feedback: parts.feedback, taps: parts.hub, appsRoot: options.config.appsRoot });
   await app.register(hubSyncRoutes, { guards, hubSync: parts.hubSync });
   await app.register(integrationRoutes, { guards, webhooks: parts.webhooks, apiTokens: parts.apiTokens });

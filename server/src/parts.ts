@@ -139,8 +139,13 @@ export function createParts(options: PartsOptions, log: FastifyBaseLogger) {
   // A booking asks a one-time code by SMS only when a real gateway is set up (the log-only default sends nothing).
   const otpSender: SendSms | undefined =
     options.sendSms ??
-    // Queued, not sent here: the outbox's sender picks it up within seconds, after the booking's write commits.
-    (smsOutbox.gatewayKind === 'log' ? undefined : (msg) => void smsOutbox.enqueueSms(msg));
+    // Queued (its own commit), then the sender is woken: the citizen is waiting at the page for the code.
+    (smsOutbox.gatewayKind === 'log'
+      ? undefined
+      : (msg) => {
+          smsOutbox.enqueueSms(msg);
+          smsOutbox.kick();
+        });
   const bookings = createBookingService({ store, clock, config, batcher, estimates, otp: createBookingOtp({ clock, sendSms: otpSender }), audit });
   // Webhooks, like the province link, read the committed log on their own timer (serve.ts starts it).
   const webhookRelay = createWebhookRelay({ store, clock, alerts: () => live.figures().alerts, log, options: options.webhooks });

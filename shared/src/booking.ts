@@ -127,13 +127,28 @@ export type BookingSettingsBody = Static<typeof BookingSettingsBody>;
 export const BookingOk = Type.Object({ ok: Type.Boolean() });
 
 export const BookingReportQuery = Type.Object({ from: ServiceDay, to: ServiceDay }, { additionalProperties: false });
-const WaitFigure = Type.Object({ called: Type.Integer(), meanWaitMinutes: Type.Union([Type.Number(), Type.Null()]) });
-/** Booked against walk-in citizens over a period: hall waits (booked ones from their slot) and booking outcomes. */
+const WaitFigure = Type.Object({
+  called: Type.Integer(),
+  meanWaitMinutes: Type.Union([Type.Number(), Type.Null()]),
+  p90WaitMinutes: Type.Union([Type.Number(), Type.Null()], { description: 'nearest-rank 90th percentile' }),
+});
+const BookingOutcomes = Type.Object({
+  onTime: Type.Integer({ description: 'checked in on time' }),
+  late: Type.Integer({ description: 'checked in late: served as walk-ins' }),
+  lapsed: Type.Integer({ description: 'no-shows' }),
+  cancelled: Type.Integer(),
+  booked: Type.Integer({ description: 'still expected' }),
+});
+/**
+ * Booked against walk-in citizens over a period: hall waits (booked ones from their slot) and booking outcomes, for
+ * the center and per field (fields with bookings or booked citizens only). Counts and durations, nothing personal.
+ */
 export const BookingReport = Type.Object({
   from: ServiceDay,
   to: ServiceDay,
   booked: WaitFigure,
   walkIn: WaitFigure,
-  bookings: Type.Object({ onTime: Type.Integer(), late: Type.Integer(), lapsed: Type.Integer(), cancelled: Type.Integer(), booked: Type.Integer() }),
+  bookings: BookingOutcomes,
+  fields: Type.Array(Type.Object({ fieldId: Id, booked: WaitFigure, walkIn: WaitFigure, bookings: BookingOutcomes })),
 });
 export type BookingReport = Static<typeof BookingReport>;

@@ -12,6 +12,7 @@ import { consoleAdminCenterEn, consoleAdminCenterVi } from './i18n/console/admin
 import { consoleAdminCountersEn, consoleAdminCountersVi } from './i18n/console/admin-counters.ts';
 import { consoleAdminDevicesEn, consoleAdminDevicesVi } from './i18n/console/admin-devices.ts';
 import { consoleAdminRulesEn, consoleAdminRulesVi } from './i18n/console/admin-rules.ts';
+import { consoleAdminBookingEn, consoleAdminBookingVi } from './i18n/console/admin-booking.ts';
 import { consoleAdminSmsEn, consoleAdminSmsVi } from './i18n/console/admin-sms.ts';
 import { consoleBoardEn, consoleBoardVi } from './i18n/console/board.ts';
 import { consoleDeskEn, consoleDeskVi } from './i18n/console/desk.ts';
@@ -48,6 +49,7 @@ const vi = {
   ...consoleAdminCountersVi,
   ...consoleAdminDevicesVi,
   ...consoleAdminRulesVi,
+  ...consoleAdminBookingVi,
   ...consoleAdminBackupsVi,
   ...consoleAdminSmsVi,
   ...consoleReportsVi,
@@ -75,6 +77,7 @@ const en = {
   ...consoleAdminCountersEn,
   ...consoleAdminDevicesEn,
   ...consoleAdminRulesEn,
+  ...consoleAdminBookingEn,
   ...consoleAdminBackupsEn,
   ...consoleAdminSmsEn,
   ...consoleReportsEn,

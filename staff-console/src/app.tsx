@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { ConsoleApi } from './api/console-api.ts';
 import { DeskView } from './desk/desk-view.tsx';
 import { useCenterInfo } from './hooks/use-center-info.ts';
+import { BookingFigures } from './reports/booking-figures.tsx';
 import { useRoute, type View } from './hooks/use-route.ts';
 import { useCenter } from './live/use-center.ts';
 import { LoginScreen } from './session/login-screen.tsx';
@@ -181,7 +182,14 @@ function SignedIn({ lang, onLang, health, me, api, control }: SignedInProps) {
             {allowed && view === 'desk' && <DeskView lang={lang} api={api} center={center} me={me} info={info} onSeat={control.seated} />}
             {allowed && view === 'board' && <BoardView lang={lang} api={api} center={center} info={info} />}
             {allowed && view === 'reports' && (
-              <ReportsView lang={lang} api={api} centerName={info?.name ?? health.center ?? null} path={route.rest} onPath={(path) => go('reports', path)} />
+              <ReportsView
+                  lang={lang}
+                  api={api}
+                  centerName={info?.name ?? health.center ?? null}
+                  path={route.rest}
+                  onPath={(path) => go('reports', path)}
+                  more={(range) => <BookingFigures lang={lang} api={api} from={range.from} to={range.to} fields={info?.fields ?? []} />}
+                />
             )}
             {allowed && view === 'staff' && <StaffFiguresView lang={lang} api={api} />}
             {allowed && view === 'staffing' && (

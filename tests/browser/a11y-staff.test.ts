@@ -99,7 +99,7 @@ describe('the staff console, screen by screen, for axe-core', () => {
   it('the admin: every settings tab and the forms they open', async () => {
     const console_ = await ConsolePage.signedIn(browser, server, 'admin');
     try {
-      for (const tab of ['center', 'fields', 'counters', 'staff', 'devices', 'printers', 'rules', 'voice', 'audit', 'config'] as const) {
+      for (const tab of ['center', 'fields', 'counters', 'staff', 'devices', 'printers', 'rules', 'booking', 'voice', 'audit', 'config'] as const) {
         await console_.goTo(`#/admin/${tab}`);
         await console_.page.getByTestId(`admin-${tab}`).waitFor();
         await console_.page.locator('.loading').waitFor({ state: 'detached' });

@@ -1,9 +1,10 @@
-import type { BookingConfirmation } from '@luot/shared';
+import type { BookingConfirmation, SlotList } from '@luot/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { KioskPage } from '../support/kiosk-page.ts';
 import { ServerProcess } from '../support/server-process.ts';
+import { StaffApi } from '../support/staff-api.ts';
 
 let browser: Browser;
 let server: ServerProcess;
@@ -39,6 +40,7 @@ describe('remote numbers and appointments', () => {
       await page.getByTestId('book-time-08:00').tap();
       await page.getByTestId('book-name').fill('Nguyễn Thị Hoa');
       await page.getByTestId('book-phone').fill('0912 345 123');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await screenshot(page, 'booking-phone-details');
       await page.getByTestId('book-submit').tap();
       await page.getByTestId('book-code').waitFor();
@@ -57,6 +59,57 @@ describe('remote numbers and appointments', () => {
       await expect.poll(() => page.getByTestId('book-status').getAttribute('data-status')).toBe('cancelled');
     } finally {
       await context.close();
+    }
+  });
+
+  it('a citizen changes the time from the confirmation link on a 360 px phone: a full slot cannot be picked, the old one is freed', async () => {
+    const admin = await StaffApi.signIn(server, 'admin');
+    const fieldA = (await admin.field('tu-phap-ho-tich')).id;
+    const before = await admin.bookingSettings();
+    // One place per slot of this field, so one other citizen fills 09:15.
+    await admin.changeBooking({ capacityOverrides: { ...before.capacityOverrides, [String(fieldA)]: 1 } });
+    const at = (hhmm: string) => Date.parse(`2026-11-25T${hhmm}:00+07:00`);
+    const book = async (slotAt: number, phone: string, name: string) => {
+      const res = await fetch(`${server.url}/api/bookings/slot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fieldId: fieldA, slotAt, phone, name }) });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return (await res.json()) as BookingConfirmation;
+    };
+    const left = async (time: string) => {
+      const list = (await (await fetch(`${server.url}/api/bookings/slots?fieldId=${fieldA}&day=2026-11-25`)).json()) as SlotList;
+      return list.slots.find((x) => x.time === time)?.left;
+    };
+    const mine = await book(at('09:00'), '0933 111 222', 'Lê Văn Tám');
+    await book(at('09:15'), '0933 111 333', 'Phạm Thị Lan');
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/book/#${mine.code}`);
+      await page.getByTestId('book-change').tap();
+      await page.getByTestId('book-day-2026-11-25').tap();
+      await page.getByTestId('book-time-09:30').waitFor();
+      // The slot another citizen holds is full; the citizen's own time is marked, not offered.
+      expect(await page.getByTestId('book-time-09:15').isDisabled()).toBe(true);
+      expect(await page.getByTestId('book-time-09:15').innerText()).toContain('hết chỗ');
+      expect(await page.getByTestId('book-time-09:00').getAttribute('aria-current')).toBe('true');
+      expect(await page.getByTestId('book-time-09:00').innerText()).toContain('giờ hiện tại');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await screenshot(page, 'booking-phone-change-time');
+      await page.getByTestId('book-time-09:30').tap();
+      await page.getByTestId('book-moved').waitFor();
+      expect(await page.getByTestId('book-moved').innerText()).toBe('Đã đổi giờ hẹn. Mã hẹn vẫn giữ nguyên.');
+      expect(await page.getByTestId('book-when').innerText()).toBe('09:30, Thứ Tư, 25/11');
+      expect(await page.getByTestId('book-code').innerText()).toBe(mine.code);
+      nfc(await page.getByTestId('book-card').innerText());
+      await screenshot(page, 'booking-phone-changed');
+      // Moved in one step: 09:00 is free again and 09:30 is taken.
+      expect(await left('09:00')).toBe(1);
+      expect(await left('09:30')).toBe(0);
+      // The reopened link shows the new time.
+      await page.reload();
+      await expect.poll(() => page.getByTestId('book-when').innerText()).toBe('09:30, Thứ Tư, 25/11');
+    } finally {
+      await context.close();
+      await admin.changeBooking({ capacityOverrides: before.capacityOverrides });
     }
   });
 

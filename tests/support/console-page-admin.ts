@@ -12,7 +12,7 @@ export interface NewField {
 export class AdminPage {
   constructor(readonly page: Page) {}
 
-  async tab(name: 'center' | 'fields' | 'counters' | 'staff' | 'devices' | 'printers' | 'rules' | 'voice' | 'audit' | 'backups'): Promise<void> {
+  async tab(name: 'center' | 'fields' | 'counters' | 'staff' | 'devices' | 'printers' | 'rules' | 'booking' | 'voice' | 'audit' | 'backups'): Promise<void> {
     await this.page.getByTestId(`tab-${name}`).click();
     await this.page.getByTestId(`admin-${name}`).waitFor();
   }

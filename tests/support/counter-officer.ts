@@ -1,4 +1,4 @@
-import type { CounterActionResponse, CounterView, IssuedTicket, LoginResponse } from '@luot/shared';
+import type { CheckInResult, CounterActionResponse, CounterView, IssuedTicket, LoginResponse } from '@luot/shared';
 import type { ServerProcess } from './server-process.ts';
 
 /**
@@ -109,6 +109,11 @@ export class DemoKiosk {
   async issue(fieldId: number): Promise<string> {
     const issued = await this.request<IssuedTicket>('POST', '/api/tickets', { fieldId }, 201);
     return issued.ticket.number;
+  }
+
+  /** Checks a booking in by its code, as the kiosk's reader types it. */
+  async checkIn(code: string): Promise<CheckInResult> {
+    return this.request<CheckInResult>('POST', '/api/bookings/check-in', { code }, 201);
   }
 
   private async request<T>(method: string, path: string, body: unknown, expected: number): Promise<T> {

@@ -1,4 +1,4 @@
-import type { AdminField, BookingSettingsBody, CenterInfo, CenterProfileBody, CenterSnapshot, DeviceSettings, DeviceView, FieldBody, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
+import type { AdminField, BookingDay, BookingReport, BookingSettingsBody, CenterInfo, CenterProfileBody, CenterSnapshot, DeviceSettings, DeviceView, FieldBody, FieldView, IssuedTicket, LoginResponse, PrinterState } from '@luot/shared';
 import type { ServerProcess } from './server-process.ts';
 
 /** The server's HTTP API as staff use it, for arranging and checking what a browser test does. */
@@ -101,6 +101,19 @@ export class StaffApi {
     const kiosk = devices.find((d) => d.kind === 'kiosk' && !d.revoked);
     if (!kiosk) throw new Error('the demo center has no kiosk device');
     await this.call<DeviceView>('PUT', `/api/devices/${kiosk.id}/printer`, 200, { printerId: printer.id });
+  }
+
+  /** Changes some booking settings, keeping the rest as they are. */
+  async changeBooking(change: Partial<BookingSettingsBody>): Promise<BookingSettingsBody> {
+    return this.call<BookingSettingsBody>('PUT', '/api/admin/booking', 200, { ...(await this.bookingSettings()), ...change });
+  }
+
+  bookingReport(from: string, to: string): Promise<BookingReport> {
+    return this.call<BookingReport>('GET', `/api/reports/bookings?from=${from}&to=${to}`, 200);
+  }
+
+  bookingsToday(): Promise<BookingDay> {
+    return this.call<BookingDay>('GET', '/api/bookings/today', 200);
   }
 }
 

@@ -10,6 +10,7 @@ export const bookApi = {
   slot: (body: SlotBody): Promise<ApiResult<BookingConfirmation>> => request('/api/bookings/slot', BookingConfirmation, { method: 'POST', body }),
   lookup: (code: string): Promise<ApiResult<BookingView>> => request('/api/bookings/lookup', BookingView, { method: 'POST', body: { code } }),
   cancel: (code: string): Promise<ApiResult<BookingView>> => request('/api/bookings/cancel', BookingView, { method: 'POST', body: { code } }),
+  reschedule: (code: string, slotAt: number): Promise<ApiResult<BookingView>> => request('/api/bookings/reschedule', BookingView, { method: 'POST', body: { code, slotAt } }),
 };
 
 /** The code the confirmation link carries after '#': /book/#ABCDE-FGHJK. */

@@ -1,8 +1,9 @@
-import { fill, t, type BookingConfirmation, type BookingOptions, type Lang, type SlotList } from '@luot/shared';
-import { LanguageSwitch, useLang, type ApiFailure } from '@luot/shared/ui';
+import { t, type BookingConfirmation, type BookingOptions } from '@luot/shared';
+import { LanguageSwitch, useLang } from '@luot/shared/ui';
 import { useEffect, useState } from 'react';
 import { bookApi, codeFromHash, dayLabel, hhmm } from './book-api.ts';
 import { BookingCard } from './booking-card.tsx';
+import { Choice, TimeChoice } from './choice.tsx';
 import { DetailsForm } from './details-form.tsx';
 
 type Step = { kind: 'field' } | { kind: 'how'; fieldId: number } | { kind: 'day'; fieldId: number } | { kind: 'time'; fieldId: number; day: string } | { kind: 'details'; fieldId: number; slotAt: number | null };
@@ -27,7 +28,7 @@ export function BookApp() {
   const fieldName = (id: number) => (lang === 'vi' ? field(id)?.nameVi : field(id)?.nameEn) ?? '';
 
   let body: React.ReactNode;
-  if (code !== null) body = <BookingCard lang={lang} code={code} confirmation={done} onNew={() => { window.location.hash = ''; setDone(null); setCode(null); setStep({ kind: 'field' }); }} />;
+  if (code !== null) body = <BookingCard lang={lang} code={code} confirmation={done} days={options && options !== 'offline' ? options.days : []} onNew={() => { window.location.hash = ''; setDone(null); setCode(null); setStep({ kind: 'field' }); }} />;
   else if (options === null) body = <p className="book__message">{t(lang, 'loading')}</p>;
   else if (options === 'offline') body = <p className="book__message">{t(lang, 'bookOffline')}</p>;
   else if (!options.enabled) body = <p className="book__message" data-testid="book-closed">{t(lang, 'bookClosed')}</p>;
@@ -92,43 +93,5 @@ export function BookApp() {
       {options && options !== 'offline' && <p className="book__center">{options.centerName}</p>}
       {body}
     </main>
-  );
-}
-
-function Choice({ title, subtitle, children, onBack, lang }: { title: string; subtitle?: string; children: React.ReactNode; onBack?: () => void; lang?: Lang }) {
-  return (
-    <section className="book__step">
-      {subtitle && <p className="book__subtitle">{subtitle}</p>}
-      <h2 className="book__question">{title}</h2>
-      <div className="book__choices">{children}</div>
-      {onBack && lang && (
-        <button type="button" className="book__back" onClick={onBack}>
-          {t(lang, 'bookBack')}
-        </button>
-      )}
-    </section>
-  );
-}
-
-function TimeChoice({ lang, fieldId, day, subtitle, onBack, onPick }: { lang: Lang; fieldId: number; day: string; subtitle: string; onBack: () => void; onPick: (slotAt: number) => void }) {
-  const [list, setList] = useState<SlotList | ApiFailure | null>(null);
-  useEffect(() => {
-    void bookApi.slots(fieldId, day).then((r) => setList(r.ok ? r.body : r));
-  }, [fieldId, day]);
-  return (
-    <Choice title={t(lang, 'bookChooseTime')} subtitle={`${subtitle} — ${dayLabel(day, lang)}`} onBack={onBack} lang={lang}>
-      {list === null && <p className="book__message">{t(lang, 'loading')}</p>}
-      {list !== null && 'ok' in list && <p className="book__message">{list.kind === 'refused' ? list.error.message[lang] : t(lang, 'bookOffline')}</p>}
-      {list !== null && 'slots' in list && (
-        <div className="book__times">
-          {list.slots.map((s) => (
-            <button key={s.at} type="button" className="book__time" disabled={s.left === 0} data-testid={`book-time-${s.time}`} onClick={() => onPick(s.at)}>
-              <span className="book__time-hour">{s.time}</span>
-              <small>{s.left === 0 ? t(lang, 'bookFull') : fill(lang, 'bookLeft', { count: s.left })}</small>
-            </button>
-          ))}
-        </div>
-      )}
-    </Choice>
   );
 }

@@ -2,16 +2,20 @@ import { t, waitWords, type BookingConfirmation, type BookingView, type Lang } f
 import { useEffect, useState } from 'react';
 import { renderSVG } from 'uqr';
 import { bookApi, dayLabel, hhmm } from './book-api.ts';
+import { Reschedule } from './reschedule.tsx';
 
 const statusKey = { booked: 'bookStatusBooked', checked_in: 'bookStatusCheckedIn', cancelled: 'bookStatusCancelled', lapsed: 'bookStatusLapsed' } as const;
 
 /**
  * One booking, as its owner sees it: the code and its QR code (the confirmation link, which the kiosk's reader
- * types), when to come, and a cancel button. Nothing of anyone else's booking is ever shown.
+ * types), when to come, and buttons to change the time (slot bookings) or cancel. Nothing of anyone else's booking
+ * is ever shown.
  */
-export function BookingCard({ lang, code, confirmation, onNew }: { lang: Lang; code: string; confirmation: BookingConfirmation | null; onNew: () => void }) {
+export function BookingCard({ lang, code, confirmation, days, onNew }: { lang: Lang; code: string; confirmation: BookingConfirmation | null; days: readonly string[]; onNew: () => void }) {
   const [view, setView] = useState<BookingView | null>(confirmation?.booking ?? null);
   const [error, setError] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [moved, setMoved] = useState(false);
 
   useEffect(() => {
     if (confirmation) return;
@@ -25,10 +29,30 @@ export function BookingCard({ lang, code, confirmation, onNew }: { lang: Lang; c
   }
 
   const link = `${window.location.origin}/book/#${code}`;
+  if (moving && view)
+    return (
+      <Reschedule
+        lang={lang}
+        code={code}
+        booking={view}
+        days={days}
+        onDone={(changed) => {
+          setView(changed);
+          setMoved(true);
+          setMoving(false);
+        }}
+        onBack={() => setMoving(false)}
+      />
+    );
   return (
     <section className="book__step" data-testid="book-card">
       <h2 className="book__question">{confirmation ? t(lang, 'bookDone') : t(lang, 'bookManage')}</h2>
       {error && <p className="book__note" role="alert">{error}</p>}
+      {moved && view?.status === 'booked' && (
+        <p className="book__done" role="status" data-testid="book-moved">
+          {t(lang, 'bookRescheduled')}
+        </p>
+      )}
       {view && (
         <div className="book__card">
           <p className="book__subtitle">{lang === 'vi' ? view.nameVi : view.nameEn}</p>
@@ -62,6 +86,11 @@ export function BookingCard({ lang, code, confirmation, onNew }: { lang: Lang; c
             )}
           </dl>
           {view.status === 'booked' && <p className="book__privacy">{t(lang, 'bookKeepCode')}</p>}
+          {view.status === 'booked' && view.kind === 'slot' && days.length > 0 && (
+            <button type="button" className="book__secondary book__wide" data-testid="book-change" onClick={() => { setError(null); setMoving(true); }}>
+              {t(lang, 'bookChange')}
+            </button>
+          )}
           {view.status === 'booked' && (
             <button type="button" className="book__secondary book__danger" data-testid="book-cancel" onClick={() => void cancel()}>
               {t(lang, 'bookCancel')}

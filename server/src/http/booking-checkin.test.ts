@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { BookingConfirmation, BookingDay, CenterSnapshot, CheckInResult, CounterActionResponse, ErrorBody } from '@luot/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookings } from '../db/schema/index.ts';
@@ -59,10 +60,31 @@ describe('check-in at the kiosk', () => {
     expect(report.json()).toEqual({
       from: '2026-11-24',
       to: '2026-11-24',
-      booked: { called: 1, meanWaitMinutes: 0 },
-      walkIn: { called: 2, meanWaitMinutes: 15 },
+      booked: { called: 1, meanWaitMinutes: 0, p90WaitMinutes: 0 },
+      walkIn: { called: 2, meanWaitMinutes: 15, p90WaitMinutes: 20 },
       bookings: { onTime: 1, late: 0, lapsed: 0, cancelled: 0, booked: 0 },
+      // Per field: all three were field C's; nothing personal anywhere in the report.
+      fields: [{ fieldId: center.fieldC, booked: { called: 1, meanWaitMinutes: 0, p90WaitMinutes: 0 }, walkIn: { called: 2, meanWaitMinutes: 15, p90WaitMinutes: 20 }, bookings: { onTime: 1, late: 0, lapsed: 0, cancelled: 0, booked: 0 } }],
     });
+    // The reports screen's exports carry the same figures: a table after the report's in the CSV, a sheet of its own
+    // in the workbook; nothing personal in either.
+    const csv = await server.app.inject({ method: 'GET', url: '/api/reports/export.csv?from=2026-11-24&to=2026-11-24&groupBy=field', headers: bearer(center.supervisor) });
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body.split('\r\n');
+    const title = lines.indexOf('Người đặt lịch hẹn và người đến trực tiếp');
+    expect(title).toBeGreaterThan(0);
+    expect(lines[title - 1]).toBe('');
+    expect(lines[title + 1]).toMatch(/^Lĩnh vực,Lịch hẹn,Đến đúng hẹn,Đến muộn,Không đến,Đã hủy,/);
+    expect(lines[title + 2]).toBe('Lĩnh vực c,1,1,0,0,0,0,1,0,0,2,15,20');
+    expect(lines[title + 3]).toBe('Cả trung tâm,1,1,0,0,0,0,1,0,0,2,15,20');
+    expect(csv.body).not.toContain('912345123');
+    const xlsx = await server.app.inject({ method: 'GET', url: '/api/reports/export.xlsx?from=2026-11-24&to=2026-11-24&groupBy=field&lang=en', headers: bearer(center.supervisor) });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Bookings');
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Booked and walk-in citizens');
+    expect(sheet?.getRow(4).values).toEqual([undefined, 'Whole center', 1, 1, 0, 0, 0, 0, 1, 0, 0, 2, 15, 20]);
   });
 
   it('a late check-in is a walk-in; a booking for another day is refused; unreadable input is told so', async () => {

@@ -55,10 +55,14 @@ function admit(admission: BookingAdmission) {
  * no log keeps it) is the only key to a booking, and every public route is limited per address. The kiosk checks
  * in, supervisors see the day, the admin sets the rules.
  */
-export const bookingRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; bookings: BookingService; admission: BookingAdmission; desk: BookingDesk; appsRoot: string }> = async (
-  app,
-  { guards, bookings, admission, desk, appsRoot },
-) => {
+export const bookingRoutes: FastifyPluginAsyncTypebox<{
+  guards: Guards;
+  bookings: BookingService;
+  admission: BookingAdmission;
+  desk: BookingDesk;
+  appsRoot: string;
+  report: (from: string, to: string) => BookingReport;
+}> = async (app, { guards, bookings, admission, desk, appsRoot, report }) => {
   // The citizen's booking page: a second entry of the kiosk app (kiosk/book.html), at a short address to type.
   const page = join(appsRoot, 'kiosk', 'dist', 'book.html');
   app.get('/book', async (_request, reply) => reply.redirect('/book/'));
@@ -145,7 +149,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; bookings
       schema: { tags: ['reports'], summary: 'Booked against walk-in waits and lapsed bookings over a period', querystring: BookingReportQuery, response: { 200: BookingReport, ...errors } },
       onRequest: guards.staff('supervisor', 'admin'),
     },
-    async (request) => desk.report(request.query.from, request.query.to),
+    async (request) => report(request.query.from, request.query.to),
   );
 
   app.get('/api/admin/booking', { schema: { tags: ['admin'], summary: 'Booking settings', response: { 200: BookingSettingsBody, ...errors } }, onRequest: guards.staff('admin') }, async () =>

@@ -17,8 +17,21 @@ const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const tags = ['reports'];
 
 /** Reports and their exports: supervisors and admins only. */
-export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: ReportService }> = async (app, deps) => {
+/** The center's booking figures for a period, as title and rows, added to both exports (absent: not added). */
+export interface BookingExport {
+  title: (lang: 'vi' | 'en') => string;
+  sheet: (lang: 'vi' | 'en') => string;
+  /** Null when the period has no booking: the exports stay as they were. */
+  rows: (from: string, to: string, lang: 'vi' | 'en') => (string | number | null)[][] | null;
+}
+
+export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: ReportService; bookings?: BookingExport }> = async (app, deps) => {
   const onRequest = deps.guards.scoped('reports:read', ['supervisor', 'admin']);
+
+  function bookingTable(from: string, to: string, lang: 'vi' | 'en') {
+    const rows = deps.bookings?.rows(from, to, lang) ?? null;
+    return deps.bookings && rows ? { title: deps.bookings.title(lang), sheet: deps.bookings.sheet(lang), rows } : undefined;
+  }
 
   /** A range that cannot be answered is a 400 with the reason, in the usual error body. */
   async function guarded<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
@@ -57,7 +70,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: 
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', attachmentHeader(reportFileName(report.groupBy, report.from, report.to, lang, 'csv')))
-          .send(reportCsv(report, lang, sep));
+          .send(reportCsv(report, lang, sep, bookingTable(report.from, report.to, lang)));
       }),
   );
 
@@ -74,7 +87,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ guards: Guards; reports: 
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', attachmentHeader(reportFileName(report.groupBy, report.from, report.to, lang, 'xlsx')))
-          .send(await reportXlsx(report, lang, deps.reports.centerName()));
+          .send(await reportXlsx(report, lang, deps.reports.centerName(), bookingTable(report.from, report.to, lang)));
       }),
   );
 

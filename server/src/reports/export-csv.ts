@@ -6,12 +6,11 @@ import { columnValue, headerRow, type Lang } from './export-columns.ts';
  * RFC 4180 quoting. `semicolon` suits Excel set to Vietnamese regional settings, whose list separator is ';'
  * and decimal mark ','.
  */
-export function reportCsv(report: Report, lang: Lang, sep: 'comma' | 'semicolon' = 'comma'): Buffer {
+export function reportCsv(report: Report, lang: Lang, sep: 'comma' | 'semicolon' = 'comma', more?: { title: string; rows: (string | number | null)[][] }): Buffer {
   const line = (label: string, figures: Report['total']) => [label, ...reportColumns.map((c) => columnValue(figures, c))];
-  return csvTable(
-    [headerRow(report.groupBy, lang), ...report.rows.map((row) => line(row.label[lang], row)), line(reportTexts.total[lang], report.total)],
-    sep,
-  );
+  // A second table (the booking figures) follows after an empty line and its title, as a sheet would show it.
+  const extra = more ? [[], [more.title], ...more.rows] : [];
+  return csvTable([headerRow(report.groupBy, lang), ...report.rows.map((row) => line(row.label[lang], row)), line(reportTexts.total[lang], report.total), ...extra], sep);
 }
 
 /** Any table as CSV in the same dialect (BOM, CRLF, RFC 4180 quoting, the decimal mark of the separator). */

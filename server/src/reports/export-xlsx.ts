@@ -5,7 +5,7 @@ import { newWorkbook } from './excel-workbook.ts';
 const numberFormats = { count: '#,##0', minutes: '0.0', percent: '0.0' } as const;
 
 /** An Excel workbook: the report table with a title block and a total row, and the arrivals heat map. */
-export async function reportXlsx(report: Report, lang: Lang, centerName: string): Promise<Buffer> {
+export async function reportXlsx(report: Report, lang: Lang, centerName: string, more?: { title: string; sheet: string; rows: (string | number | null)[][] }): Promise<Buffer> {
   const book = await newWorkbook();
   book.created = new Date(report.generatedAt);
   const sheet = book.addWorksheet(reportTexts.reportSheet[lang], { views: [{ state: 'frozen', xSplit: 1, ySplit: 6 }] });
@@ -33,5 +33,18 @@ export async function reportXlsx(report: Report, lang: Lang, centerName: string)
   heat.addRow([reportTexts.weekday[lang], ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}h`)]).font = { bold: true };
   report.heatmap.counts.forEach((counts, weekday) => heat.addRow([reportWeekdays[weekday]?.[lang] ?? '', ...counts]));
   heat.getColumn(1).width = 14;
+
+  if (more) {
+    const extra = book.addWorksheet(more.sheet);
+    extra.addRow([more.title]).font = { bold: true };
+    more.rows.forEach((row, i) => {
+      const added = extra.addRow(row);
+      if (i === 0) {
+        added.font = { bold: true };
+        added.alignment = { wrapText: true, vertical: 'top' };
+      }
+    });
+    extra.getColumn(1).width = 34;
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,9 +1,9 @@
-import type { BookingDay, BookingReport, CheckInResult } from '@luot/shared';
+import type { BookingDay, CheckInResult } from '@luot/shared';
 import { addDays, checkInTiming, maskPhone, ticketTerms } from '../domain/booking-rules.ts';
 import type { Clock } from '../domain/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { OpenDb } from '../db/open-db.ts';
-import { bookingRepo, outcomes, waitsByKind } from '../db/repositories/booking-repo.ts';
+import { bookingRepo } from '../db/repositories/booking-repo.ts';
 import type { WriteBatcher } from '../db/write-batcher.ts';
 import type { Actor } from './actor.ts';
 import { dayOf, type BookingService } from './booking-service.ts';
@@ -67,13 +67,6 @@ export function createBookingDesk(deps: { store: OpenDb; clock: Clock; batcher: 
   return {
     checkIn,
     tick,
-
-    /** Booked against walk-in waits and the bookings' outcomes over a period; counts only, nothing personal. */
-    report(from: string, to: string): BookingReport {
-      const waits = waitsByKind(db, from, to);
-      const figure = (w: { n: number; ms: number }) => ({ called: w.n, meanWaitMinutes: w.n === 0 ? null : Math.round((w.ms / w.n / MINUTE) * 10) / 10 });
-      return { from, to, booked: figure(waits.booked), walkIn: figure(waits.walkIn), bookings: outcomes(db, from, to) };
-    },
 
     /** The supervisor's board: today's bookings per field and slot, and the no-shows (phones masked). */
     day(): BookingDay {

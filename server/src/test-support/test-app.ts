@@ -6,7 +6,7 @@ import { buildApp, type AppOptions } from '../app.ts';
 import type { AppParts } from '../parts.ts';
 import { openDb, type OpenDb } from '../db/open-db.ts';
 import type { Clock } from '../domain/clock.ts';
-import type { BackupConfig } from '../config.ts';
+import type { BackupConfig, SmsConfig } from '../config.ts';
 import type { BookingAdmissionOptions } from '../services/booking-admission.ts';
 
 /** A clock tests move by hand. Starts on a Monday at 08:00 in Ha Noi (01:00 UTC). */
@@ -63,6 +63,8 @@ export interface TestServerOptions {
   sendSms?: AppOptions['sendSms'];
   /** An SMS gateway (a fake modem's or HTTP gateway's) and the outbox's timings. */
   sms?: AppOptions['sms'];
+  /** The gateway as the server reads it from LUOT_SMS (config.ts `smsOf`), for tests through the real wiring. */
+  smsConfig?: SmsConfig;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -80,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       publicUrl: options.publicUrl ?? null,
       trustProxy: options.trustProxy ?? false,
       backup: options.backup ?? { dir: join(dir, 'backups'), dailyAt: '12:15', keep: { daily: 7, weekly: 4, monthly: 12 }, minFreeBytes: 0, minFreePercent: 0 },
+      ...(options.smsConfig ? { sms: options.smsConfig } : {}),
     },
     // A fixed LAN address unless a test says otherwise: the machine running the tests may have none.
     network: options.network ?? (() => ['192.168.1.20']),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ConsoleApi } from '../api/console-api.ts';
 import { AuditTab } from './audit-tab.tsx';
 import { BackupsTab } from './backups-tab.tsx';
+import { BookingTab } from './booking-tab.tsx';
 import { CenterTab } from './center-tab.tsx';
 import { ConfigTab } from './config-tab.tsx';
 import { CountersTab } from './counters-tab.tsx';
@@ -36,6 +37,7 @@ const tabs = [
   { id: 'devices', label: 'adminTabDevices' },
   { id: 'printers', label: 'adminTabPrinters' },
   { id: 'rules', label: 'adminTabRules' },
+  { id: 'booking', label: 'adminTabBooking' },
   { id: 'voice', label: 'adminTabVoice' },
   { id: 'sms', label: 'adminTabSms' },
   { id: 'audit', label: 'adminTabAudit' },
@@ -79,6 +81,7 @@ export function AdminView({ lang, api, counters, tab, onTab, onChanged }: AdminV
         {current === 'devices' && <DevicesTab lang={lang} api={api} counters={counters} />}
         {current === 'printers' && <PrintersTab lang={lang} api={api} />}
         {current === 'rules' && <RulesTab lang={lang} api={api} onChanged={onChanged} />}
+        {current === 'booking' && <BookingTab lang={lang} api={api} />}
         {current === 'voice' && <VoiceTab lang={lang} api={api} />}
         {current === 'sms' && <SmsTab lang={lang} api={api} />}
         {current === 'audit' && <AuditTab lang={lang} api={api} />}

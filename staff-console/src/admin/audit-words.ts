@@ -83,6 +83,26 @@ const keyName: Record<string, StringKey> = {
   revoked: 'adminDeviceRevoked',
 };
 
+/** The booking settings (entity `booking_settings`), named as in the booking tab. */
+const bookingKeyName: Record<string, StringKey> = {
+  enabled: 'adminBookingEnabled',
+  perPhonePerDay: 'adminBookingPerPhoneDay',
+  perPhonePerField: 'adminBookingPerPhoneField',
+  perAddressPerHour: 'adminBookingPerAddress',
+  requireCitizenId: 'adminBookingRequireId',
+  daysAhead: 'adminBookingDaysAhead',
+  workingDays: 'adminBookingWorkingDays',
+  closedDates: 'adminBookingClosedDates',
+  sessions: 'adminBookingSessions',
+  remoteOpensAt: 'adminBookingRemoteOpens',
+  bookingShare: 'adminBookingShare',
+  capacityOverrides: 'adminBookingOverride',
+  lateGraceMinutes: 'adminBookingLateGrace',
+  remoteGraceMinutes: 'adminBookingRemoteGrace',
+  bookedInterleave: 'adminBookingInterleave',
+  personalDataDays: 'adminBookingPersonalDays',
+};
+
 const nameOf: Record<string, StringKey> = { center: 'adminCenterName', counter: 'adminCounterName', printer: 'adminPrinterName', device: 'adminDeviceName' };
 
 /** Codes the server stores as they are, worded here. */
@@ -94,7 +114,7 @@ const codeText: Record<string, Record<string, StringKey>> = {
 };
 
 export function keyText(lang: Lang, entity: string, key: string): string {
-  const name = key === 'name' ? nameOf[entity] : keyName[key];
+  const name = key === 'name' ? nameOf[entity] : entity === 'booking_settings' ? bookingKeyName[key] : keyName[key];
   return name ? t(lang, name) : key;
 }
 

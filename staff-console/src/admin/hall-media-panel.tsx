@@ -12,6 +12,8 @@ export function HallMediaPanel({ lang, api }: { lang: Lang; api: ConsoleApi }) {
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [seconds, setSeconds] = useState(10);
+  // A new input after each upload: the chosen file's name stayed beside the button, inviting a second upload.
+  const [inputKey, setInputKey] = useState(0);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
@@ -19,6 +21,8 @@ export function HallMediaPanel({ lang, api }: { lang: Lang; api: ConsoleApi }) {
     if (result.ok) {
       say.ok(t(lang, 'mediaAdded'));
       setTitle('');
+      setFile(null);
+      setInputKey((k) => k + 1);
     } else if (result.kind !== 'unauthorized') say.failed(result);
     list.reload();
   };
@@ -36,7 +40,7 @@ export function HallMediaPanel({ lang, api }: { lang: Lang; api: ConsoleApi }) {
       <form className="form admin-form" onSubmit={(e) => void add(e)}>
         <label className="form__row">
           {t(lang, 'mediaFile')}
-          <input type="file" required accept="image/png,image/jpeg,image/webp,video/mp4,video/webm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="media-file" />
+          <input key={inputKey} type="file" required accept="image/png,image/jpeg,image/webp,video/mp4,video/webm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="media-file" />
         </label>
         <label className="form__row">
           {t(lang, 'mediaTitleField')}

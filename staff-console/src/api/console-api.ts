@@ -6,6 +6,8 @@ import {
   AdminStaff,
   AuditEntry,
   BookingDay,
+  BookingReport,
+  BookingSettingsBody,
   CenterInfo,
   CenterSyncStatus,
   type CenterSyncSettingsBody,
@@ -102,6 +104,7 @@ export class ConsoleApi {
   logout = () => this.call('/api/auth/logout', Anything, { method: 'POST' });
   center = () => this.call('/api/center', CenterInfo);
   bookingsToday = () => this.call('/api/bookings/today', BookingDay);
+  bookingReport = (from: string, to: string) => this.call(`/api/reports/bookings?from=${from}&to=${to}`, BookingReport, { timeoutMs: 30_000 });
 
   counters = () => this.call('/api/counters', Type.Array(CounterView));
   join = (counterId: number) => this.call(`/api/counters/${counterId}/join`, CounterActionResponse, { method: 'POST' });
@@ -158,6 +161,8 @@ export class ConsoleApi {
 
   rules = (signal?: AbortSignal) => this.call('/api/admin/rules', RulesRead, { signal });
   saveRules = (body: RulesBody) => this.call('/api/admin/rules', Anything, { method: 'PUT', body });
+  bookingSettings = (signal?: AbortSignal) => this.call('/api/admin/booking', BookingSettingsBody, { signal });
+  saveBookingSettings = (body: BookingSettingsBody) => this.call('/api/admin/booking', BookingSettingsBody, { method: 'PUT', body });
   voice = (signal?: AbortSignal) => this.call('/api/admin/voice', VoiceRead, { signal });
   saveVoice = (body: VoiceSettingsBody) => this.call('/api/admin/voice', Anything, { method: 'PUT', body });
   sms = (signal?: AbortSignal) => this.call('/api/admin/sms', SmsAdminView, { signal });

@@ -62,7 +62,7 @@ export function BookingsPanel({ lang, api, fields }: { lang: Lang; api: ConsoleA
       )}
       {day && day.noShows.length > 0 && (
         <p className="muted" data-testid="bookings-no-shows">
-          {t(lang, 'boardBookingsNoShow')}: {day.noShows.map((n) => `${hhmm(n.slotAt)} ${n.phoneMasked ?? ''}`.trim()).join(', ')}
+          {t(lang, 'boardBookingsNoShow')}: {day.noShows.map((n) => `${hhmm(n.slotAt)} · ${fieldName(lang, fields.find((f) => f.id === n.fieldId))} ${n.phoneMasked ?? ''}`.trim()).join(', ')}
         </p>
       )}
     </section>

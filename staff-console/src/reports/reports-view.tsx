@@ -25,6 +25,8 @@ interface ReportsViewProps {
   /** The hash after `#/reports/`, e.g. ['month', 'field']. */
   path: readonly string[];
   onPath: (path: string) => void;
+  /** Figures of the center's own beside the report's (booked against walk-in citizens), for the same period. */
+  more?: (range: { from: string; to: string }) => ReactNode;
 }
 
 const periodKey = { today: 'reportsPeriodToday', week: 'reportsPeriodWeek', month: 'reportsPeriodMonth', year: 'reportsPeriodYear' } as const satisfies Record<
@@ -50,7 +52,7 @@ function rangeLine(lang: Lang, selection: ReportSelection | null, report: Report
  * The supervisor's reports: choose a period and a grouping (kept in the URL), read the table and the charts,
  * download the spreadsheet, or print. Printing keeps only the title block, the table, the charts and the heat map.
  */
-export function ReportsView({ lang, api, among, extraFilters, centerName, path, onPath }: ReportsViewProps) {
+export function ReportsView({ lang, api, among, extraFilters, centerName, path, onPath, more }: ReportsViewProps) {
   const selection = parseSelection(path, among);
   const { report, loading, failure } = useReport(api, selection, among);
   const files = useRunner();
@@ -125,6 +127,7 @@ export function ReportsView({ lang, api, among, extraFilters, centerName, path, 
               <HeatMap lang={lang} heatmap={shown.heatmap} />
             </>
           )}
+          {!loading && more?.({ from: shown.from, to: shown.to })}
         </div>
       )}
     </div>

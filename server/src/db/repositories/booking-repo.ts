@@ -107,32 +107,3 @@ export const bookingRepo = {
     return new Set(rows.map((r) => r.ticketId).filter((id): id is number => id !== null));
   },
 };
-
-/** Hall waits of a period's called tickets, booked (from their slot or arrival, whichever is later) and walk-in. */
-export function waitsByKind(db: Db, fromDay: string, toDay: string): { booked: { n: number; ms: number }; walkIn: { n: number; ms: number } } {
-  const rows = db.all<{ booked: number; n: number; ms: number | null }>(sql`
-    SELECT booked_for IS NOT NULL AS booked, count(*) AS n,
-           sum(called_at - max(issued_at, coalesce(booked_for, issued_at))) AS ms
-    FROM tickets
-    WHERE service_day BETWEEN ${fromDay} AND ${toDay} AND called_at IS NOT NULL
-    GROUP BY booked_for IS NOT NULL`);
-  const of = (booked: number) => {
-    const r = rows.find((x) => x.booked === booked);
-    return { n: r?.n ?? 0, ms: r?.ms ?? 0 };
-  };
-  return { booked: of(1), walkIn: of(0) };
-}
-
-/** A period's bookings by outcome: lapsed (no-shows), cancelled, checked in on time and late. */
-export function outcomes(db: Db, fromDay: string, toDay: string): { lapsed: number; cancelled: number; onTime: number; late: number; booked: number } {
-  const rows = db.all<{ status: string; onTime: number | null; n: number }>(sql`
-    SELECT status, on_time AS onTime, count(*) AS n FROM bookings WHERE service_day BETWEEN ${fromDay} AND ${toDay} GROUP BY status, on_time`);
-  const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);
-  return {
-    lapsed: sum((r) => r.status === 'lapsed'),
-    cancelled: sum((r) => r.status === 'cancelled'),
-    onTime: sum((r) => r.status === 'checked_in' && r.onTime === 1),
-    late: sum((r) => r.status === 'checked_in' && r.onTime === 0),
-    booked: sum((r) => r.status === 'booked'),
-  };
-}

@@ -40,6 +40,13 @@ export interface NearCandidate {
   phone: string;
 }
 
+/**
+ * A one-time code is the booking's proof of the phone: it stays in the outbox only while it waits to leave. Once
+ * sent (or given up on) the row keeps a placeholder, so neither the SQLite file nor a backup holds a usable code.
+ */
+export const SPENT_OTP_TEXT = '••••••';
+const spentBody = sql<string>`CASE WHEN ${smsOutbox.purpose} = 'otp' THEN ${SPENT_OTP_TEXT} ELSE ${smsOutbox.body} END`;
+
 export const smsRepo = {
   settings(db: Db): SmsSettings {
     const row = db.select().from(settings).where(eq(settings.key, 'sms')).get();
@@ -107,14 +114,14 @@ export const smsRepo = {
 
   markSent(db: Db, id: number, now: number): void {
     db.update(smsOutbox)
-      .set({ status: 'sent', sentAt: now, attempts: sql`${smsOutbox.attempts} + 1`, lastError: null })
+      .set({ status: 'sent', sentAt: now, attempts: sql`${smsOutbox.attempts} + 1`, lastError: null, body: spentBody })
       .where(eq(smsOutbox.id, id))
       .run();
   },
 
   markAttemptFailed(db: Db, id: number, error: string, nextAt: number | null): void {
     db.update(smsOutbox)
-      .set({ status: nextAt === null ? 'failed' : 'queued', attempts: sql`${smsOutbox.attempts} + 1`, lastError: error, ...(nextAt === null ? {} : { nextAt }) })
+      .set({ status: nextAt === null ? 'failed' : 'queued', attempts: sql`${smsOutbox.attempts} + 1`, lastError: error, ...(nextAt === null ? { body: spentBody } : { nextAt }) })
       .where(eq(smsOutbox.id, id))
       .run();
   },
