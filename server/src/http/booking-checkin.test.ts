@@ -51,6 +51,8 @@ describe('check-in at the kiosk', () => {
     // 09:00: the booked citizen goes ahead of the walk-in waiting since 08:40.
     at('2026-11-24T09:00:00+07:00');
     expect((await callNext(counter3, center.supervisor))?.id).toBe(result.issued.ticket.id);
+    // The booked citizen is told by SMS, as one who typed a phone at the kiosk (queued with the call).
+    expect(server.store.sqlite.prepare("SELECT phone, body FROM sms_outbox WHERE purpose = 'called'").all()).toEqual([{ phone: '0912345123', body: 'Mời Ông/Bà số C002 đến Quầy 3.' }]);
     await finish(counter3, center.supervisor);
     expect((await callNext(counter3, center.supervisor))?.id).toBe(walkIn2);
     // Scanned again: the booking was used.

@@ -36,6 +36,8 @@ export function createBookingDesk(deps: { store: OpenDb; clock: Clock; batcher: 
         idempotencyKey: null,
         lang: input.lang,
         booked: terms,
+        // The booking's phone gets the "near" and "called" SMS as a kiosk citizen who typed it would.
+        phone: row.phone,
         within: (ticket) => {
           const fresh = bookingRepo.byCodeHash(db, row.codeHash);
           if (!fresh || (fresh.status !== 'booked' && fresh.status !== 'lapsed')) throw new DomainError('BOOKING_NOT_ACTIVE');
