@@ -142,6 +142,8 @@ describe('the province board in the hub console', () => {
     await leader.page.getByTestId('report-group-center').check();
     await leader.page.getByTestId('hub-report-rank').selectOption('withinTarget');
     await leader.page.locator('[data-testid="report-table"][data-group-by="center"]').waitFor();
+    // The table first shows the unranked report asked for when "by center" was chosen; wait for the ranked one.
+    await expect.poll(() => leader.page.locator('[data-testid="report-table"] tbody tr th').first().innerText(), { timeout: 15_000 }).toMatch(/^1\. /);
     const hubReport = await api<{ rows: { label: { vi: string }; withinTargetShare: number | null }[] }>(hub.url, '/api/hub/reports?period=today&groupBy=center&rankBy=withinTarget', adminToken);
     const shown = await leader.page.locator('[data-testid="report-table"] tbody tr th').allInnerTexts();
     expect(shown.slice(0, 5)).toEqual(hubReport.rows.slice(0, 5).map((r) => r.label.vi));

@@ -25,9 +25,12 @@ const weekdays: readonly { day: number; label: StringKey }[] = [
 export function BookingTab({ lang, api }: { lang: Lang; api: ConsoleApi }) {
   const loaded = useLoad('booking', api.bookingSettings);
   const fields = useLoad('fields', api.fields);
+  // Held here, not in the form: a save reloads the settings and the form starts afresh from them (its key), and
+  // "Đã lưu." must outlive that (it vanished as soon as the reload answered).
+  const [notice, say] = useAdminNotice();
   if (loaded.data === null) return <Problem lang={lang} failure={loaded.failure} />;
   const leaves = (fields.data ?? []).filter((f) => f.active && !(fields.data ?? []).some((c) => c.parentId === f.id));
-  return <BookingForm key={JSON.stringify(loaded.data)} lang={lang} api={api} settings={loaded.data} fields={leaves} onSaved={loaded.reload} />;
+  return <BookingForm key={JSON.stringify(loaded.data)} lang={lang} api={api} settings={loaded.data} fields={leaves} onSaved={loaded.reload} notice={notice} say={say} />;
 }
 
 interface FieldName {
@@ -37,7 +40,23 @@ interface FieldName {
   prefix: string;
 }
 
-function BookingForm({ lang, api, settings, fields, onSaved }: { lang: Lang; api: ConsoleApi; settings: BookingSettingsBody; fields: readonly FieldName[]; onSaved: () => void }) {
+function BookingForm({
+  lang,
+  api,
+  settings,
+  fields,
+  onSaved,
+  notice,
+  say,
+}: {
+  lang: Lang;
+  api: ConsoleApi;
+  settings: BookingSettingsBody;
+  fields: readonly FieldName[];
+  onSaved: () => void;
+  notice: ReturnType<typeof useAdminNotice>[0];
+  say: ReturnType<typeof useAdminNotice>[1];
+}) {
   const [enabled, setEnabled] = useState(settings.enabled);
   const [perDay, setPerDay] = useState(text(settings.perPhonePerDay));
   const [perField, setPerField] = useState(text(settings.perPhonePerField));
@@ -58,7 +77,6 @@ function BookingForm({ lang, api, settings, fields, onSaved }: { lang: Lang; api
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [typed, setTyped] = useState<ReadonlySet<string>>(new Set());
-  const [notice, say] = useAdminNotice();
   const invalid = new Set([...invalidProps(failure), ...typed]);
   useFocusInvalid(invalid);
 
@@ -95,6 +113,7 @@ function BookingForm({ lang, api, settings, fields, onSaved }: { lang: Lang; api
     if (numbers.bad.size) return;
     setBusy(true);
     setFailure(null);
+    say.clear();
     const result = await api.saveBookingSettings(body);
     setBusy(false);
     if (result.ok) {
